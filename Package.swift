@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Doorstep",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "doorstep", targets: ["doorstep"]),
+        .library(name: "DoorstepKit", targets: ["Publish"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "Prose"),
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Survey", dependencies: [
+            "Diagnostics", "Prose",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .target(name: "Toolkit", dependencies: [
+            "Diagnostics", "Markdown", "Prose", "Survey",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "Publish", dependencies: [
+            "Diagnostics", "Markdown", "Survey", "Toolkit",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], resources: [.copy("Theme")]),
+        .executableTarget(name: "doorstep", dependencies: [
+            "Publish", "Diagnostics",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "ProseTests", dependencies: ["Prose"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "SurveyTests", dependencies: ["Survey", "Diagnostics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ToolkitTests", dependencies: ["Toolkit", "Diagnostics"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "Toolkit", "Diagnostics"]),
+        .testTarget(name: "EndToEndTests", dependencies: [], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,151 @@
+/// Hooks through which the caller decides what the plain CommonMark renderer cannot:
+/// directives in fenced blocks, where links point, and what raw HTML becomes.
+public struct RenderHooks {
+    /// HTML for a fenced block, or nil to render it as ordinary code.
+    public var codeBlock: (_ info: String, _ code: String, _ span: SourceSpan) -> String?
+    /// The URL to write for a link or image destination found in the source.
+    public var destination: (_ destination: String, _ span: SourceSpan) -> String
+
+    public init(
+        codeBlock: @escaping (String, String, SourceSpan) -> String? = { _, _, _ in nil },
+        destination: @escaping (String, SourceSpan) -> String = { destination, _ in destination }
+    ) {
+        self.codeBlock = codeBlock
+        self.destination = destination
+    }
+}
+
+/// A heading as it appears in the rendered page: for the "on this page" list and anchor checks.
+public struct Heading: Hashable, Sendable {
+    public var level: Int
+    public var text: String
+    public var id: String
+}
+
+/// Renders a `MarkdownNode` tree to HTML. Raw HTML from the source is never passed through.
+public struct HTMLRenderer {
+    public var hooks: RenderHooks
+    /// Added to every heading level, so that a page's `#` headings sit below the page title.
+    public var headingShift: Int
+
+    public init(hooks: RenderHooks = RenderHooks(), headingShift: Int = 0) {
+        self.hooks = hooks
+        self.headingShift = headingShift
+    }
+
+    /// Headings with the ids `render` gives them.
+    public static func headings(in document: MarkdownNode) -> [Heading] {
+        var found: [(Int, String)] = []
+        document.forEach { node in
+            if case .heading(let level, _, _) = node { found.append((level, node.plainText)) }
+        }
+        let ids = HeadingSlug.uniqueSlugs(found.map(\.1))
+        return zip(found, ids).map { Heading(level: $0.0, text: $0.1, id: $1) }
+    }
+
+    public func render(_ document: MarkdownNode) -> String {
+        var headingIDs = Self.headings(in: document).map(\.id).makeIterator()
+        var output = ""
+        render(document, into: &output, tight: false, headingIDs: &headingIDs)
+        return output
+    }
+
+    private func render(
+        _ node: MarkdownNode, into out: inout String, tight: Bool, headingIDs: inout IndexingIterator<[String]>
+    ) {
+        func children(_ nodes: [MarkdownNode], tight: Bool = false) {
+            for child in nodes { render(child, into: &out, tight: tight, headingIDs: &headingIDs) }
+        }
+        switch node {
+        case .document(let nodes):
+            children(nodes)
+        case .blockQuote(let nodes, _):
+            out += "<blockquote>\n"; children(nodes); out += "</blockquote>\n"
+        case .list(let ordered, let start, let isTight, let items, _):
+            let startAttribute = ordered && start != 1 ? " start=\"\(start)\"" : ""
+            out += ordered ? "<ol\(startAttribute)>\n" : "<ul>\n"
+            children(items, tight: isTight)
+            out += ordered ? "</ol>\n" : "</ul>\n"
+        case .item(let nodes, _):
+            out += "<li>"
+            if tight {
+                for (index, child) in nodes.enumerated() {
+                    if case .paragraph(let inlines, _) = child {
+                        children(inlines)
+                        if index < nodes.count - 1 { out += "\n" }
+                    } else {
+                        if index == 0 { out += "\n" }
+                        render(child, into: &out, tight: false, headingIDs: &headingIDs)
+                    }
+                }
+            } else {
+                out += "\n"; children(nodes)
+            }
+            out += "</li>\n"
+        case .codeBlock(let info, let code, let span):
+            if let html = hooks.codeBlock(info, code, span) {
+                out += html
+                if !html.hasSuffix("\n") { out += "\n" }
+            } else {
+                let language = info.split(separator: " ").first.map { " class=\"language-\(HTML.escape(String($0)))\"" } ?? ""
+                out += "<pre><code\(language)>\(HTML.escape(code))</code></pre>\n"
+            }
+        case .htmlBlock, .inlineHTML:
+            break
+        case .paragraph(let inlines, _):
+            out += "<p>"; children(inlines); out += "</p>\n"
+        case .heading(let level, let inlines, _):
+            let shown = min(6, level + headingShift)
+            let id = headingIDs.next() ?? HeadingSlug.slug(node.plainText)
+            out += "<h\(shown) id=\"\(id)\">"; children(inlines); out += "</h\(shown)>\n"
+        case .thematicBreak:
+            out += "<hr>\n"
+        case .table(let header, let alignments, let rows, _):
+            renderTable(header: header, alignments: alignments, rows: rows, into: &out, headingIDs: &headingIDs)
+        case .text(let text):
+            out += HTML.escape(text)
+        case .softBreak:
+            out += "\n"
+        case .lineBreak:
+            out += "<br>\n"
+        case .code(let code):
+            out += "<code>\(HTML.escape(code))</code>"
+        case .emphasis(let inlines):
+            out += "<em>"; children(inlines); out += "</em>"
+        case .strong(let inlines):
+            out += "<strong>"; children(inlines); out += "</strong>"
+        case .link(let destination, let title, let inlines, let span):
+            let href = HTML.escape(hooks.destination(destination, span))
+            let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
+            out += "<a href=\"\(href)\"\(titleAttribute)>"; children(inlines); out += "</a>"
+        case .image(let source, let title, let alt, let span):
+            let src = HTML.escape(hooks.destination(source, span))
+            let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
+            let altText = HTML.escape(alt.map(\.plainText).joined())
+            out += "<img src=\"\(src)\" alt=\"\(altText)\"\(titleAttribute) loading=\"lazy\">"
+        }
+    }
+
+    private func renderTable(
+        header: [[MarkdownNode]], alignments: [TableAlignment], rows: [[[MarkdownNode]]],
+        into out: inout String, headingIDs: inout IndexingIterator<[String]>
+    ) {
+        func cell(_ tag: String, _ inlines: [MarkdownNode], _ column: Int) {
+            let alignment = column < alignments.count ? alignments[column] : .none
+            let style = alignment == .none ? "" : " class=\"align-\(alignment.rawValue)\""
+            let scope = tag == "th" ? " scope=\"col\"" : ""
+            out += "<\(tag)\(scope)\(style)>"
+            for inline in inlines { render(inline, into: &out, tight: false, headingIDs: &headingIDs) }
+            out += "</\(tag)>"
+        }
+        out += "<div class=\"table-wrap\"><table>\n<thead>\n<tr>"
+        for (column, inlines) in header.enumerated() { cell("th", inlines, column) }
+        out += "</tr>\n</thead>\n<tbody>\n"
+        for row in rows {
+            out += "<tr>"
+            for (column, inlines) in row.enumerated() { cell("td", inlines, column) }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n</table></div>\n"
+    }
+}

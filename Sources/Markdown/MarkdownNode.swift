@@ -1,0 +1,87 @@
+/// Lines and columns as libcmark reports them (1-based, relative to the Markdown body it was given).
+public struct SourceSpan: Hashable, Sendable {
+    public var startLine: Int
+    public var startColumn: Int
+    public var endLine: Int
+    public var endColumn: Int
+
+    public init(startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) {
+        self.startLine = startLine
+        self.startColumn = startColumn
+        self.endLine = endLine
+        self.endColumn = endColumn
+    }
+}
+
+/// An immutable Markdown tree, built once from libcmark's AST so nothing else touches C pointers.
+public indirect enum MarkdownNode: Hashable, Sendable {
+    case document([MarkdownNode])
+    case blockQuote([MarkdownNode], SourceSpan)
+    case list(ordered: Bool, start: Int, tight: Bool, items: [MarkdownNode], SourceSpan)
+    case item([MarkdownNode], SourceSpan)
+    case codeBlock(info: String, code: String, SourceSpan)
+    case htmlBlock(String, SourceSpan)
+    case paragraph([MarkdownNode], SourceSpan)
+    case heading(level: Int, [MarkdownNode], SourceSpan)
+    case thematicBreak
+    /// A GitHub-style pipe table (libcmark itself has none): header cells, column alignments, body rows.
+    case table(header: [[MarkdownNode]], alignments: [TableAlignment], rows: [[[MarkdownNode]]], SourceSpan)
+    case text(String)
+    case softBreak
+    case lineBreak
+    case code(String)
+    case inlineHTML(String)
+    case emphasis([MarkdownNode])
+    case strong([MarkdownNode])
+    /// `span` is that of the enclosing block: libcmark gives no positions for inline nodes.
+    case link(destination: String, title: String, [MarkdownNode], blockSpan: SourceSpan)
+    case image(source: String, title: String, alt: [MarkdownNode], blockSpan: SourceSpan)
+
+    public var children: [MarkdownNode] {
+        switch self {
+        case .document(let c), .blockQuote(let c, _), .item(let c, _), .paragraph(let c, _),
+             .heading(_, let c, _), .emphasis(let c), .strong(let c), .link(_, _, let c, _),
+             .image(_, _, let c, _):
+            return c
+        case .list(_, _, _, let items, _):
+            return items
+        case .table(let header, _, let rows, _):
+            return (header + rows.flatMap { $0 }).flatMap { $0 }
+        default:
+            return []
+        }
+    }
+
+    /// The text a reader sees, without markup: for heading ids, search and readability.
+    public var plainText: String {
+        switch self {
+        case .text(let s), .code(let s): return s
+        case .softBreak, .lineBreak: return " "
+        case .codeBlock, .htmlBlock, .inlineHTML, .thematicBreak: return ""
+        case .table(let header, _, let rows, _):
+            return ([header] + rows).map { row in row.map { $0.map(\.plainText).joined() }.joined(separator: " ") }
+                .joined(separator: "\n")
+        case .paragraph, .heading, .item, .blockQuote, .list, .document:
+            return children.map(\.plainText).joined(separator: isBlockContainer ? "\n" : "")
+        default:
+            return children.map(\.plainText).joined()
+        }
+    }
+
+    private var isBlockContainer: Bool {
+        switch self {
+        case .document, .blockQuote, .list, .item: return true
+        default: return false
+        }
+    }
+
+    /// Every node below this one, depth first, in document order.
+    public func forEach(_ body: (MarkdownNode) -> Void) {
+        body(self)
+        for child in children { child.forEach(body) }
+    }
+}
+
+public enum TableAlignment: String, Hashable, Sendable {
+    case none, left, center, right
+}

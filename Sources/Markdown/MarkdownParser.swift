@@ -1,0 +1,98 @@
+import CCmark
+
+/// Parses CommonMark with libcmark and copies the result into a `MarkdownNode` tree.
+public enum MarkdownParser {
+    public static func parse(_ text: String) -> MarkdownNode {
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+        let bytes = Array(text.utf8)
+        guard let root = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parse_document($0, buffer.count, options)
+                }
+            } ?? cmark_parse_document("", 0, options)
+        }) else { return .document([]) }
+        defer { cmark_node_free(root) }
+        let tree = convert(root, blockSpan: SourceSpan(startLine: 1, startColumn: 1, endLine: 1, endColumn: 1))
+        guard text.contains("|") else { return tree }
+        return recogniseTables(tree, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
+    }
+
+    /// Turns paragraphs that are pipe tables into `.table`, at any depth of block nesting.
+    private static func recogniseTables(_ node: MarkdownNode, lines: [Substring]) -> MarkdownNode {
+        switch node {
+        case .document(let children):
+            return .document(children.map { recogniseTables($0, lines: lines) })
+        case .blockQuote(let children, let span):
+            return .blockQuote(children.map { recogniseTables($0, lines: lines) }, span)
+        case .list(let ordered, let start, let tight, let items, let span):
+            return .list(ordered: ordered, start: start, tight: tight,
+                         items: items.map { recogniseTables($0, lines: lines) }, span)
+        case .item(let children, let span):
+            return .item(children.map { recogniseTables($0, lines: lines) }, span)
+        case .paragraph(_, let span):
+            guard span.startLine >= 1, span.endLine <= lines.count, span.startLine <= span.endLine else { return node }
+            let source = Array(lines[(span.startLine - 1)..<span.endLine])
+            return PipeTable.table(sourceLines: source, span: span) ?? node
+        default:
+            return node
+        }
+    }
+
+    private static func convert(_ node: OpaquePointer, blockSpan: SourceSpan) -> MarkdownNode {
+        let type = cmark_node_get_type(node)
+        let span = SourceSpan(
+            startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
+            endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node))
+        )
+        let isBlock = type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
+        let spanForChildren = isBlock ? span : blockSpan
+        var children: [MarkdownNode] {
+            var result: [MarkdownNode] = []
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                result.append(convert(current, blockSpan: spanForChildren))
+                child = cmark_node_next(current)
+            }
+            return result
+        }
+        let literal = string(cmark_node_get_literal(node))
+
+        switch type {
+        case CMARK_NODE_DOCUMENT: return .document(children)
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote(children, span)
+        case CMARK_NODE_LIST:
+            return .list(
+                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)),
+                tight: cmark_node_get_list_tight(node) != 0,
+                items: children, span)
+        case CMARK_NODE_ITEM: return .item(children, span)
+        case CMARK_NODE_CODE_BLOCK:
+            return .codeBlock(info: string(cmark_node_get_fence_info(node)), code: literal, span)
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock(literal, span)
+        case CMARK_NODE_PARAGRAPH: return .paragraph(children, span)
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)), children, span)
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text(literal)
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code(literal)
+        case CMARK_NODE_HTML_INLINE: return .inlineHTML(literal)
+        case CMARK_NODE_EMPH: return .emphasis(children)
+        case CMARK_NODE_STRONG: return .strong(children)
+        case CMARK_NODE_LINK:
+            return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
+                         children, blockSpan: blockSpan)
+        case CMARK_NODE_IMAGE:
+            return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
+                          alt: children, blockSpan: blockSpan)
+        default:
+            return .text(literal)
+        }
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

@@ -1,0 +1,155 @@
+import Diagnostics
+import Foundation
+import Survey
+import Toolkit
+
+/// What each command does, kept out of the executable so that it can be tested like the rest.
+public enum CommandLine {
+    static func formatter(_ files: [String: String]) -> DiagnosticFormatter {
+        DiagnosticFormatter(sourceText: { files[$0] })
+    }
+
+    static func printDiagnostics(_ diagnostics: [Diagnostic], files: [String: String], format: DiagnosticFormatter.Style) {
+        switch format {
+        case .json:
+            print(formatter(files).json(diagnostics))
+        case .text:
+            if !diagnostics.isEmpty { printError(formatter(files).text(diagnostics)) }
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func status(_ diagnostics: [Diagnostic], strict: Bool) -> Int32 {
+        diagnostics.hasErrors || (strict && !diagnostics.isEmpty) ? 1 : 0
+    }
+
+    public static func build(_ options: Pipeline.BuildOptions, format: DiagnosticFormatter.Style) -> Int32 {
+        let report = Pipeline.build(options)
+        let files = ProjectLoader.load(root: options.root).0.allFiles
+        printDiagnostics(report.diagnostics, files: files, format: format)
+        if let problem = report.environmentError {
+            printError("error: \(problem)")
+            return 2
+        }
+        guard report.built else {
+            if format == .text {
+                printError("\(DiagnosticFormatter.summary(report.diagnostics)); the site was not written, so '\(options.output.path)' is unchanged")
+            }
+            return status(report.diagnostics, strict: options.strict) == 0 ? 2 : 1
+        }
+        if let reason = report.pdfSkippedReason { printError("note: \(reason)") }
+        if format == .text {
+            let timing = report.seconds.values.reduce(0, +)
+            var line = "built \(report.files) files into \(options.output.path) (\(report.written) written, \(report.unchanged) unchanged"
+            if report.pdfs + report.pdfsReused > 0 { line += ", \(report.pdfs) PDFs made, \(report.pdfsReused) reused" }
+            line += ") in \(String(format: "%.2f", timing)) s; \(DiagnosticFormatter.summary(report.diagnostics))"
+            printError(line)
+        }
+        return 0
+    }
+
+    public static func check(root: URL, format: DiagnosticFormatter.Style, strict: Bool, readability: Bool) -> Int32 {
+        let checked = Pipeline.check(root: root)
+        printDiagnostics(checked.diagnostics, files: checked.sources.allFiles, format: format)
+        if readability, let site = checked.site, format == .text {
+            print(ReadabilityReport.text(site))
+        }
+        if format == .text {
+            printError(DiagnosticFormatter.summary(checked.diagnostics))
+        }
+        return checked.site == nil ? 2 : status(checked.diagnostics, strict: strict)
+    }
+
+    public static func checkSurveys(_ paths: [String], format: DiagnosticFormatter.Style, strict: Bool) -> Int32 {
+        var diagnostics: [Diagnostic] = []
+        var files: [String: String] = [:]
+        var surveys: [Survey] = []
+        for path in paths {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                printError("error: cannot read '\(path)'")
+                return 2
+            }
+            files[path] = text
+            if path.hasSuffix(".md") {
+                let split = FrontMatterSplit.split(text)
+                let (page, found) = PageParser.parse(SourceFile(path: path, text: text), moduleID: nil, slug: "page",
+                                                     directives: .standard)
+                _ = split
+                diagnostics += found.filter(\.isError)
+                for block in page?.directives ?? [] where block.name == "survey" {
+                    if let include = SurveyDecoder.includePath(yaml: block.content),
+                       let resolved = ProjectPath.resolve(include, from: path) {
+                        let (survey, found) = SurveyDecoder.load(file: resolved)
+                        if let text = try? String(contentsOfFile: resolved, encoding: .utf8) { files[resolved] = text }
+                        diagnostics += found
+                        if let survey { surveys.append(survey) }
+                    } else {
+                        let (survey, found) = SurveyDecoder.decode(yaml: block.content, file: path,
+                                                                   lineOffset: block.contentLineOffset)
+                        diagnostics += found
+                        if let survey { surveys.append(survey) }
+                    }
+                }
+            } else {
+                let (survey, found) = SurveyDecoder.decode(yaml: text, file: path)
+                diagnostics += found
+                if let survey { surveys.append(survey) }
+            }
+        }
+        for survey in surveys { diagnostics += SurveyValidator.validate(survey) }
+        diagnostics += SurveyValidator.validateAcross(surveys)
+        printDiagnostics(diagnostics, files: files, format: format)
+        if format == .text {
+            printError("\(surveys.count) survey\(surveys.count == 1 ? "" : "s") checked; \(DiagnosticFormatter.summary(diagnostics))")
+        }
+        return status(diagnostics, strict: strict)
+    }
+
+    public static func newModule(id: String, title: String?, root: URL) -> Int32 {
+        let valid = !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        guard valid else {
+            printError("error: '\(id)' is not a valid module id: use lower-case letters, digits and hyphens")
+            return 2
+        }
+        let folder = root.appendingPathComponent("toolkit-modules/\(id)")
+        guard !FileManager.default.fileExists(atPath: folder.path) else {
+            printError("error: '\(folder.path)' already exists; nothing was changed")
+            return 2
+        }
+        let name = title ?? id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        let manifest = """
+        id: \(id)
+        title: \(name)
+        summary: One sentence that tells a resident what this module helps them do.
+        order: 200
+        requires: [ethics-and-consent]
+        licence: CC-BY-4.0
+        version: 0.1.0
+
+        """
+        let index = """
+        ---
+        title: \(name)
+        summary: One sentence that tells a resident what this module helps them do.
+        kind: page
+        order: 0
+        ---
+
+        Say who this module is for, what they will be able to do after reading it, and which page to read first.
+
+        """
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(manifest.utf8).write(to: folder.appendingPathComponent("module.yml"))
+            try Data(index.utf8).write(to: folder.appendingPathComponent("index.md"))
+        } catch {
+            printError("error: could not create the module: \(error.localizedDescription)")
+            return 2
+        }
+        print("created \(folder.path)/module.yml and index.md; run 'doorstep check' to see it in the site")
+        return 0
+    }
+}

@@ -1,0 +1,150 @@
+import Diagnostics
+import Foundation
+import Toolkit
+
+/// The build as a visible list of stages: load → parse and model → check → render → write.
+public enum Pipeline {
+    public struct Checked: Sendable {
+        public var sources: ProjectSources
+        public var site: Site?
+        public var theme: Theme?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Every stage but writing: what `doorstep check` runs, and the first half of a build.
+    public static func check(root: URL, directives: DirectiveRegistry = .standard) -> Checked {
+        let (sources, loadDiagnostics) = ProjectLoader.load(root: root)
+        if loadDiagnostics.contains(where: { $0.code == "project-missing-content" }) {
+            return Checked(sources: sources, site: nil, theme: nil, diagnostics: loadDiagnostics)
+        }
+        let (site, modelDiagnostics) = SiteBuilder.build(sources, directives: directives)
+        let checkDiagnostics = SiteChecker.check(site, files: sources.allFiles, directives: directives)
+        let (theme, themeDiagnostics) = Theme.load(overrides: site.templates)
+        return Checked(sources: sources, site: site, theme: theme,
+                       diagnostics: loadDiagnostics + modelDiagnostics + checkDiagnostics + themeDiagnostics)
+    }
+
+    public struct BuildOptions: Sendable {
+        public var root: URL
+        public var output: URL
+        public var strict = false
+        public var makePDF = true
+        public var requirePDF = false
+
+        public init(root: URL, output: URL) {
+            self.root = root
+            self.output = output
+        }
+    }
+
+    public struct BuildReport: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var built = false
+        public var files = 0
+        public var written = 0
+        public var unchanged = 0
+        public var pdfs = 0
+        public var pdfsReused = 0
+        /// Set when packs were published as HTML only because WeasyPrint is missing.
+        public var pdfSkippedReason: String?
+        public var seconds: [String: Double] = [:]
+        /// A problem with the machine or the output folder rather than with the user's files (exit status 2).
+        public var environmentError: String?
+    }
+
+    public static func build(_ options: BuildOptions, directives: DirectiveRegistry = .standard) -> BuildReport {
+        var clock = Date()
+        func lap(_ stage: String, _ report: inout BuildReport) {
+            report.seconds[stage] = Date().timeIntervalSince(clock)
+            clock = Date()
+        }
+        let checked = check(root: options.root, directives: directives)
+        var report = BuildReport(diagnostics: checked.diagnostics)
+        lap("load, parse, model and check", &report)
+        let blocking = checked.diagnostics.hasErrors || (options.strict && !checked.diagnostics.isEmpty)
+        guard !blocking, let site = checked.site, let theme = checked.theme else { return report }
+
+        let pdfMaker = options.makePDF ? PDFMaker.find() : nil
+        if options.makePDF, pdfMaker == nil, !site.packs.isEmpty {
+            let reason = "WeasyPrint is not installed, so packs were published as print-ready HTML without PDFs (install it with 'apt-get install weasyprint' or 'pip install weasyprint')"
+            if options.requirePDF {
+                report.environmentError = reason.replacingOccurrences(of: "so packs were published as print-ready HTML without PDFs", with: "and --require-pdf asks for PDFs")
+                return report
+            }
+            report.pdfSkippedReason = reason
+        }
+
+        var files = SiteRenderer(site: site, theme: theme, directives: directives).render()
+        files += assetFiles(site, root: options.root)
+        lap("render", &report)
+
+        do {
+            var writer = try OutputWriter(output: options.output)
+            do {
+                try writer.stage(files)
+                var pageCounts: [String: Int] = [:]
+                if let pdfMaker {
+                    let made = makePDFs(site: site, writer: writer, maker: pdfMaker, report: &report)
+                    pageCounts = made
+                    if report.environmentError != nil {
+                        writer.abandon()
+                        return report
+                    }
+                }
+                lap("pdf", &report)
+                let index = PackPages(site: site, theme: theme, directives: directives).indexPage(pageCounts: pageCounts)
+                try writer.stage([index])
+                try writer.commit()
+                report.files = files.count + 1 + pageCounts.count
+                report.written = writer.written
+                report.unchanged = writer.unchanged
+                report.built = true
+            } catch {
+                writer.abandon()
+                throw error
+            }
+        } catch {
+            report.environmentError = error.description
+        }
+        lap("write", &report)
+        return report
+    }
+
+    /// Module assets are copied as they are; read here because only load and write touch the disk.
+    static func assetFiles(_ site: Site, root: URL) -> [RenderedFile] {
+        site.modules.flatMap(\.assets).compactMap { path in
+            FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map {
+                RenderedFile(path: ProjectPath.assetOutputPath(path), data: $0)
+            }
+        }
+    }
+
+    /// PDFs for every pack in the staging folder; a pack whose HTML did not change reuses its last PDF.
+    static func makePDFs(site: Site, writer: OutputWriter, maker: PDFMaker, report: inout BuildReport) -> [String: Int] {
+        let jobs = site.packs.flatMap { [($0.htmlPath, $0.pdfPath), ($0.largePrintPath, $0.largePrintPDFPath)] }
+        let staging = writer.staging
+        let results: [(String, Int?, String?, Bool)] = parallelMap(jobs) { job in
+            let (htmlPath, pdfPath) = job
+            let html = staging.appendingPathComponent(htmlPath)
+            let pdf = staging.appendingPathComponent(pdfPath)
+            if let oldHTML = writer.previous(htmlPath), let oldPDF = writer.previous(pdfPath),
+               oldHTML == FileManager.default.contents(atPath: html.path) {
+                let linked = (try? FileManager.default.linkItem(at: writer.output.appendingPathComponent(pdfPath), to: pdf)) != nil
+                if linked { return (pdfPath, PDFMaker.pageCount(oldPDF), nil, true) }
+            }
+            if let failure = maker.render(html: html, pdf: pdf) { return (pdfPath, nil, failure, false) }
+            let data = FileManager.default.contents(atPath: pdf.path) ?? Data()
+            return (pdfPath, PDFMaker.pageCount(data), nil, false)
+        }
+        var counts: [String: Int] = [:]
+        for (path, pages, failure, reused) in results {
+            if let failure {
+                report.environmentError = "WeasyPrint could not make '\(path)': \(failure)"
+            } else if let pages {
+                counts[path] = pages
+                if reused { report.pdfsReused += 1 } else { report.pdfs += 1 }
+            }
+        }
+        return counts
+    }
+}

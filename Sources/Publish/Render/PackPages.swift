@@ -1,0 +1,110 @@
+import Foundation
+import Markdown
+import Survey
+import Toolkit
+
+/// Print documents for packs (normal and large print), and the "Printable packs" page.
+struct PackPages {
+    let site: Site
+    let theme: Theme
+    let directives: DirectiveRegistry
+
+    func renderHTML() -> [RenderedFile] {
+        site.packs.flatMap { pack in
+            [RenderedFile(path: pack.htmlPath, text: document(pack, largePrint: false)),
+             RenderedFile(path: pack.largePrintPath, text: document(pack, largePrint: true))]
+        }
+    }
+
+    func document(_ pack: Pack, largePrint: Bool) -> String {
+        let path = largePrint ? pack.largePrintPath : pack.htmlPath
+        let body = PageBody(site: site, directives: directives, absoluteBase: site.config.baseURL)
+        let items = pack.items.enumerated().map { index, item -> [String: Any] in
+            var values: [String: Any] = ["anchor": "item-\(index + 1)", "title": item.title, "kind": item.kindLabel]
+            switch item {
+            case .page(let page):
+                values["kindClass"] = page.frontMatter.kind.rawValue
+                values["summary"] = page.frontMatter.kind == .guide ? page.frontMatter.summary ?? "" : ""
+                values["body"] = PrintLinks.addShortURLs(body.html(page, outputPath: path))
+            case .survey(let entry):
+                values["kindClass"] = "survey"
+                values["body"] = PaperQuestionnaire.html(entry.survey)
+            }
+            return values.withoutEmptyText
+        }
+        let updated = pack.items.compactMap { item -> String? in
+            if case .page(let page) = item { return page.frontMatter.updated }
+            return nil
+        }.max()
+        let context: [String: Any] = [
+            "language": site.config.language, "siteTitle": site.config.title, "title": pack.title,
+            "description": "\(pack.title): a printable pack for \(pack.definition.audience.lowercased()).",
+            "audience": pack.definition.audience, "paper": largePrint ? "A4" : pack.definition.paper.rawValue,
+            "largePrint": largePrint, "itemCount": pack.items.count, "items": items,
+            "updated": updated.map(Formatting.longDate) ?? "",
+            "licenceHTML": Formatting.licenceHTML(site.config.licence, root: "../",
+                                                  hasLicencePage: site.page(source: "content/licence.md") != nil),
+        ].withoutEmptyText
+        return theme.render(context, template: "pack", module: pack.moduleID)
+    }
+
+    /// The list of packs, with the page counts measured from the PDFs when they were made.
+    func indexPage(pageCounts: [String: Int]) -> RenderedFile {
+        let path = "packs/index.html"
+        var body = "<p>Print these packs for training sessions and field work. Each pack puts its session plans, handouts, "
+        body += "worksheets, consent forms and paper surveys in order, with a contents page. "
+        body += "Every pack also comes in large print (18 point, A4).</p>\n"
+        body += "<div class=\"table-wrap\"><table class=\"packs-table\">\n<thead><tr><th scope=\"col\">Pack</th><th scope=\"col\">For</th><th scope=\"col\">Pages</th><th scope=\"col\">Paper</th><th scope=\"col\">Last updated</th><th scope=\"col\">Download</th></tr></thead>\n<tbody>\n"
+        for pack in site.packs {
+            let updated = pack.items.compactMap { item -> String? in
+                if case .page(let page) = item { return page.frontMatter.updated }
+                return nil
+            }.max().map(Formatting.longDate) ?? "—"
+            let pages = pageCounts[pack.pdfPath].map(String.init) ?? "—"
+            var downloads = ["<a href=\"\(pack.id).html\">Print version</a>"]
+            if pageCounts[pack.pdfPath] != nil { downloads.append("<a href=\"\(pack.id).pdf\">PDF</a>") }
+            if pageCounts[pack.largePrintPDFPath] != nil {
+                downloads.append("<a href=\"\(pack.id)-large-print.pdf\">Large print PDF</a>")
+            } else {
+                downloads.append("<a href=\"\(pack.id)-large-print.html\">Large print</a>")
+            }
+            let module = site.module(id: pack.moduleID)
+            let moduleLink = module.map { " <span class=\"pack-module\">(<a href=\"../\($0.outputPath)\">\(HTML.escape($0.title))</a>)</span>" } ?? ""
+            body += "<tr><td>\(HTML.escape(pack.title))\(moduleLink)</td><td>\(HTML.escape(pack.definition.audience))</td><td>\(pages)</td><td>\(pack.definition.paper.rawValue)</td><td>\(updated)</td><td>\(downloads.joined(separator: " · "))</td></tr>\n"
+        }
+        body += "</tbody>\n</table></div>\n"
+        var context = LayoutContext(site: site).values(outputPath: path, title: "Printable packs",
+            description: "Session packs, handouts, worksheets, consent forms and paper surveys, ready to print.",
+            bodyClass: "packs", breadcrumbs: [("Home", "index.html"), ("Printable packs", nil)])
+        context["body"] = body
+        return RenderedFile(path: path, text: theme.render(context, template: "list"))
+    }
+}
+
+/// In print a reader cannot click, so web links get their address written after them, without `https://`.
+enum PrintLinks {
+    static func addShortURLs(_ html: String) -> String {
+        var output = ""
+        var rest = Substring(html)
+        while let start = rest.range(of: "<a href=\"http") {
+            output += rest[..<start.lowerBound]
+            let hrefStart = rest.index(start.lowerBound, offsetBy: 9)
+            guard let hrefEnd = rest[hrefStart...].firstIndex(of: "\""),
+                  let close = rest[hrefEnd...].range(of: "</a>") else { break }
+            let href = String(rest[hrefStart..<hrefEnd])
+            output += rest[start.lowerBound..<close.upperBound]
+            output += " <span class=\"print-url\">(\(short(href)))</span>"
+            rest = rest[close.upperBound...]
+        }
+        return output + rest
+    }
+
+    static func short(_ url: String) -> String {
+        var text = url
+        for prefix in ["https://", "http://"] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+        if text.hasPrefix("www.") { text.removeFirst(4) }
+        if text.hasSuffix("index.html") { text.removeLast("index.html".count) }
+        if text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+}

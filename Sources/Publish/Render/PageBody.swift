@@ -1,0 +1,45 @@
+import Diagnostics
+import Markdown
+import Toolkit
+
+/// A page's Markdown as HTML for one output file: links rewritten relative to that file,
+/// directives rendered by their registered `Directive`.
+struct PageBody {
+    let site: Site
+    let directives: DirectiveRegistry
+    /// When set (printed packs), links to the site's own pages become absolute URLs under it.
+    var absoluteBase: String? = nil
+
+    func html(_ page: Page, outputPath: String, headingShift: Int = 0) -> String {
+        renderer(page, outputPath: outputPath, headingShift: headingShift).render(page.document)
+    }
+
+    private func renderer(_ page: Page, outputPath: String, headingShift: Int) -> HTMLRenderer {
+        let site = self.site
+        let directives = self.directives
+        let base = absoluteBase.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let destination: (String, SourceSpan) -> String = { destination, _ in
+            switch site.resolve(link: destination, from: page.sourcePath) {
+            case .success(.external(let url)): return url
+            case .success(.samePage(let anchor)): return "#\(anchor)"
+            case .success(.output(let path, let anchor)):
+                let url = base.map { $0 + (path.hasSuffix("index.html") ? String(path.dropLast(10)) : path) }
+                    ?? ProjectPath.relativeURL(from: outputPath, to: path)
+                return anchor.map { "\(url)#\($0)" } ?? url
+            case .failure: return destination
+            }
+        }
+        var hooks = RenderHooks(destination: destination)
+        hooks.codeBlock = { info, code, span in
+            let name = String(info.split(separator: " ").first ?? "")
+            let line = span.startLine + page.bodyLineOffset
+            guard let directive = directives.directive(named: name),
+                  let block = page.directives.first(where: { $0.location.line == line && $0.name == name }) else { return nil }
+            let context = DirectiveContext(site: site, page: page, outputPath: outputPath) { text, _ in
+                HTMLRenderer(hooks: RenderHooks(destination: destination)).render(MarkdownParser.parse(text))
+            }
+            return directive.render(block, in: context)
+        }
+        return HTMLRenderer(hooks: hooks, headingShift: headingShift)
+    }
+}

@@ -1,0 +1,47 @@
+import Markdown
+import Toolkit
+
+/// The values every template sees through the layout: site title, root URL, licence, assets.
+struct LayoutContext {
+    let site: Site
+
+    func values(outputPath: String, title: String, description: String?, bodyClass: String,
+                breadcrumbs: [(String, String?)] = [], extraStyles: [String] = [], scripts: [String] = ["search.js"],
+                ogType: String = "article") -> [String: Any] {
+        let root = ProjectPath.relativeURL(from: outputPath, to: "index.html").dropLast("index.html".count)
+        let canonical = site.config.baseURL.map { base -> String in
+            let trimmed = base.hasSuffix("/") ? base : base + "/"
+            return trimmed + (outputPath.hasSuffix("index.html") ? String(outputPath.dropLast("index.html".count)) : outputPath)
+        }
+        return [
+            "language": site.config.language,
+            "siteTitle": site.config.title,
+            "tagline": site.config.tagline ?? "",
+            "title": title,
+            "isHome": outputPath == "index.html",
+            "description": description ?? site.config.tagline ?? site.config.title,
+            "root": String(root),
+            "canonical": canonical ?? "",
+            "ogType": ogType,
+            "bodyClass": bodyClass,
+            "extraStyles": extraStyles,
+            "scripts": scripts,
+            "licenceHTML": Formatting.licenceHTML(site.config.licence, root: String(root),
+                                                  hasLicencePage: site.page(source: "content/licence.md") != nil),
+            "breadcrumbs": breadcrumbs.map { crumb -> [String: Any] in
+                ["title": crumb.0, "url": crumb.1.map { ProjectPath.relativeURL(from: outputPath, to: $0) } ?? ""].withoutEmptyText
+            },
+        ].withoutEmptyText
+    }
+}
+
+extension Dictionary where Key == String, Value == Any {
+    /// Mustache sections treat a missing key as false; empty text is dropped so `{{#key}}` means "has a value".
+    var withoutEmptyText: [String: Any] {
+        filter { !(($0.value as? String)?.isEmpty ?? false) }
+    }
+
+    func merging(_ other: [String: Any]) -> [String: Any] {
+        merging(other) { _, new in new }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// One file of the built site, with its path relative to the site folder.
+public struct RenderedFile: Sendable, Hashable {
+    public var path: String
+    public var data: Data
+
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, data: Data(text.utf8))
+    }
+}
+
+/// Maps `transform` over `items` on every core, keeping the order.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    nonisolated(unsafe) let output = results
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        output[index] = transform(items[index])
+    }
+    return results.compactMap { $0 }
+}

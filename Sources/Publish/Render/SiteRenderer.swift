@@ -1,0 +1,155 @@
+import Foundation
+import Markdown
+import Survey
+import Toolkit
+
+/// The render stage: every file of the site, pages rendered in parallel.
+public struct SiteRenderer: Sendable {
+    let site: Site
+    let theme: Theme
+    let directives: DirectiveRegistry
+
+    public init(site: Site, theme: Theme, directives: DirectiveRegistry = .standard) {
+        self.site = site
+        self.theme = theme
+        self.directives = directives
+    }
+
+    public func render() -> [RenderedFile] {
+        var files: [RenderedFile] = []
+        files += parallelMap(site.allPages) { page in RenderedFile(path: page.outputPath, text: self.renderPage(page)) }
+        files += site.modules.map { RenderedFile(path: $0.outputPath, text: renderModule($0)) }
+        files += SurveyPages(site: site, theme: theme).render()
+        files += PackPages(site: site, theme: theme, directives: directives).renderHTML()
+        files.append(RenderedFile(path: "404.html", text: renderNotFound()))
+        files += SearchIndex(site: site).files(theme: theme)
+        files.append(RenderedFile(path: "sitemap.xml", text: Sitemap.xml(site: site, paths: files.map(\.path))))
+        for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            files.append(RenderedFile(path: "assets/\(name)", data: data))
+        }
+        for module in site.modules {
+            for asset in module.assets {
+                if let data = FileManager.default.contents(atPath: asset) {
+                    files.append(RenderedFile(path: ProjectPath.assetOutputPath(asset), data: data))
+                }
+            }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    var layout: LayoutContext { LayoutContext(site: site) }
+
+    func renderPage(_ page: Page) -> String {
+        if page.isIndex && page.moduleID == nil { return renderHome(page) }
+        let body = PageBody(site: site, directives: directives).html(page, outputPath: page.outputPath)
+        let module = page.moduleID.flatMap(site.module(id:))
+        var crumbs: [(String, String?)] = [("Home", "index.html")]
+        if let module { crumbs.append((module.title, module.outputPath)) }
+        crumbs.append((page.title, nil))
+        let matter = page.frontMatter
+        var context = layout.values(outputPath: page.outputPath, title: page.title, description: matter.summary,
+                                    bodyClass: "kind-\(matter.kind.rawValue)", breadcrumbs: crumbs)
+        let toc = page.headings.filter { $0.level == 2 }
+        context = context.merging([
+            "kind": matter.kind.rawValue,
+            "kindLabel": matter.kind == .page ? "" : matter.kind.label,
+            "summary": matter.summary ?? "",
+            "audience": matter.audience.map { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() } ?? "",
+            "timeNeeded": matter.timeNeeded ?? "",
+            "hasFacts": matter.audience != nil || matter.timeNeeded != nil,
+            "toc": toc.count >= 2 ? toc.map { ["id": $0.id, "text": $0.text] } : [],
+            "body": body,
+            "tags": matter.tags,
+            "updated": matter.updated.map(Formatting.longDate) ?? "",
+            "updatedISO": matter.updated ?? "",
+            "hasSidebar": module != nil,
+        ].withoutEmptyText)
+        if let module {
+            let sequence = [module.index].compactMap { $0 } + module.pages
+            if let position = sequence.firstIndex(where: { $0.sourcePath == page.sourcePath }) {
+                func link(_ target: Page) -> [String: Any] {
+                    ["title": target.title, "url": ProjectPath.relativeURL(from: page.outputPath, to: target.outputPath)]
+                }
+                let previous = position > 0 ? link(sequence[position - 1]) : nil
+                let next = position + 1 < sequence.count ? link(sequence[position + 1]) : nil
+                context["previous"] = previous
+                context["next"] = next
+                context["hasPager"] = previous != nil || next != nil
+            }
+            context["moduleNav"] = [
+                "title": module.title,
+                "url": ProjectPath.relativeURL(from: page.outputPath, to: module.outputPath),
+                "pages": module.pages.map { target -> [String: Any] in
+                    [
+                        "title": target.title,
+                        "url": ProjectPath.relativeURL(from: page.outputPath, to: target.outputPath),
+                        "current": target.sourcePath == page.sourcePath,
+                        "kindLabel": target.frontMatter.kind == .guide || target.frontMatter.kind == .page ? "" : target.frontMatter.kind.label,
+                    ].withoutEmptyText
+                },
+            ] as [String: Any]
+        }
+        return theme.render(context, template: "page", module: page.moduleID)
+    }
+
+    func renderHome(_ page: Page) -> String {
+        let body = PageBody(site: site, directives: directives).html(page, outputPath: page.outputPath)
+        var context = layout.values(outputPath: "index.html", title: page.title,
+                                    description: page.frontMatter.summary, bodyClass: "home", ogType: "website")
+        context = context.merging([
+            "summary": page.frontMatter.summary ?? "",
+            "body": body,
+            "modules": site.modules.map { module -> [String: Any] in
+                let packCount = site.packs(of: module.id).count
+                return [
+                    "title": module.title, "summary": module.manifest.summary, "url": module.outputPath,
+                    "pageCount": module.pages.count, "packCount": packCount, "packPlural": packCount != 1,
+                ]
+            },
+        ].withoutEmptyText)
+        return theme.render(context, template: "home")
+    }
+
+    func renderModule(_ module: Module) -> String {
+        let path = module.outputPath
+        var context = layout.values(outputPath: path, title: module.title, description: module.manifest.summary,
+                                    bodyClass: "module", breadcrumbs: [("Home", "index.html"), (module.title, nil)])
+        let body = module.index.map { PageBody(site: site, directives: directives).html($0, outputPath: path) } ?? ""
+        let kinds: [(PageKind, String)] = [
+            (.guide, "Guides"), (.session, "Session plans"), (.handout, "Handouts"), (.worksheet, "Worksheets"),
+            (.consentForm, "Consent forms"), (.template, "Templates"), (.page, "More pages"),
+        ]
+        let groups = kinds.compactMap { kind, title -> [String: Any]? in
+            let pages = module.pages.filter { $0.frontMatter.kind == kind }
+            guard !pages.isEmpty else { return nil }
+            return ["id": kind.rawValue, "title": title, "pages": pages.map { page -> [String: Any] in
+                ["title": page.title, "summary": page.frontMatter.summary ?? "",
+                 "url": ProjectPath.relativeURL(from: path, to: page.outputPath)].withoutEmptyText
+            }]
+        }
+        let requires = module.manifest.requires.compactMap { site.module(id: $0.value) }
+        context = context.merging([
+            "summary": module.manifest.summary,
+            "body": body,
+            "groups": groups,
+            "requires": requires.enumerated().map { index, required -> [String: Any] in
+                ["title": required.title, "url": ProjectPath.relativeURL(from: path, to: required.outputPath),
+                 "last": index == requires.count - 1]
+            },
+            "packs": site.packs(of: module.id).map { pack -> [String: Any] in
+                ["title": pack.title, "audience": pack.definition.audience, "paper": pack.definition.paper.rawValue,
+                 "url": ProjectPath.relativeURL(from: path, to: pack.htmlPath),
+                 "pdfURL": ProjectPath.relativeURL(from: path, to: pack.pdfPath)]
+            },
+            "licence": module.manifest.licence,
+            "version": module.manifest.version ?? "",
+        ].withoutEmptyText)
+        return theme.render(context, template: "module", module: module.id)
+    }
+
+    func renderNotFound() -> String {
+        // Served from any depth by a web server, so links are absolute from the site root when a base URL is known.
+        let context = layout.values(outputPath: "404.html", title: "Page not found", description: nil, bodyClass: "not-found")
+        return theme.render(context, template: "not-found")
+    }
+}

@@ -1,0 +1,82 @@
+import Diagnostics
+import Foundation
+import Mustache
+import Toolkit
+
+/// The Mustache templates and static assets pages are rendered with: the built-in theme, with the
+/// site's `templates/` and each module's `templates/` laid over it.
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    let moduleLibraries: [String: MustacheLibrary]
+    /// Built-in assets by file name (`style.css`, `favicon.svg`, …).
+    public let assets: [String: Data]
+
+    public static let templateNames = ["layout", "page", "home", "module", "list", "not-found", "survey", "pack"]
+
+    /// Loads the built-in theme and the site's overrides; broken override templates are located errors.
+    public static func load(overrides: TemplateOverrides) -> (Theme?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let themeURL = Bundle.module.url(forResource: "Theme", withExtension: nil) else {
+            return (nil, [.error("theme-missing", "the built-in theme is missing from this installation of doorstep")])
+        }
+        var builtIn: [String: String] = [:]
+        for name in templateNames {
+            let url = themeURL.appendingPathComponent("templates/\(name).mustache")
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                return (nil, [.error("theme-missing", "the built-in template '\(name)' is missing from this installation")])
+            }
+            builtIn[name] = text
+        }
+        var assets: [String: Data] = [:]
+        let assetFolder = themeURL.appendingPathComponent("assets")
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: assetFolder.path)) ?? []).sorted() {
+            assets[name] = FileManager.default.contents(atPath: assetFolder.appendingPathComponent(name).path)
+        }
+
+        func library(_ layers: [[SourceFile]]) -> MustacheLibrary {
+            var library = MustacheLibrary()
+            var texts = builtIn
+            for layer in layers {
+                for file in layer {
+                    let name = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
+                    if builtIn[name] == nil {
+                        diagnostics.append(.warning("template-unknown",
+                            "'\(name).mustache' does not override any template; known templates: \(templateNames.joined(separator: ", "))",
+                            at: SourceLocation(file: file.path, line: 1, column: 1),
+                            notes: Suggestion.note(for: name, in: templateNames)))
+                    }
+                    texts[name] = file.text
+                }
+            }
+            for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+                do {
+                    try library.register(text, named: name)
+                } catch let error as MustacheTemplate.ParserError {
+                    let file = layers.joined().last { URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent == name }
+                    diagnostics.append(.error("template-syntax", "template '\(name)' could not be read: \(error.error)",
+                        at: SourceLocation(file: file?.path ?? "templates/\(name).mustache",
+                                           line: error.context.lineNumber, column: error.context.columnNumber)))
+                } catch {
+                    diagnostics.append(.error("template-syntax", "template '\(name)' could not be read: \(error)"))
+                }
+            }
+            return library
+        }
+
+        let siteLibrary = library([overrides.site])
+        var modules: [String: MustacheLibrary] = [:]
+        for (id, files) in overrides.modules.sorted(by: { $0.key < $1.key }) where !files.isEmpty {
+            modules[id] = library([overrides.site, files])
+        }
+        return (Theme(library: siteLibrary, moduleLibraries: modules, assets: assets), diagnostics)
+    }
+
+    /// The templates for a page of `moduleID` (its own overrides if it has any).
+    public func library(for moduleID: String?) -> MustacheLibrary {
+        moduleID.flatMap { moduleLibraries[$0] } ?? library
+    }
+
+    public func render(_ context: [String: Any], template: String, module: String? = nil) -> String {
+        library(for: module).render(context, withTemplate: template) ?? ""
+    }
+}

@@ -1,0 +1,129 @@
+import Diagnostics
+import Foundation
+import Yams
+
+/// Turns survey YAML into a `Survey`, reporting syntax and structure problems at the node they concern.
+/// Meaning (ids, references, wording) is checked afterwards by `SurveyValidator`.
+public enum SurveyDecoder {
+    static let surveyKeys = [
+        "id", "title", "version", "languages", "introduction", "privacy_notice", "contact", "estimated_minutes",
+        "choices", "sections", "questions", "allow",
+    ]
+    static let sectionKeys = ["id", "title", "description", "questions"]
+    static let questionKeys = [
+        "id", "type", "label", "hint", "required", "show_if", "prefer_not_to_say", "dont_know", "other",
+        "constraint_message", "special_category", "allow", "choices", "scale", "min", "max", "min_length",
+        "max_length", "lines", "rank", "min_label", "max_label",
+    ]
+    static let choiceKeys = ["code", "label", "entry"]
+
+    /// Keys that only some question types take; the rest apply to every type.
+    static let keysByType: [String: Set<QuestionType>] = [
+        "choices": [.selectOne, .selectMultiple, .ranking, .scale],
+        "scale": [.scale],
+        "other": [.selectOne, .selectMultiple],
+        "min": [.integer, .decimal, .rating],
+        "max": [.integer, .decimal, .rating],
+        "min_length": [.text],
+        "max_length": [.text, .textLong],
+        "lines": [.textLong],
+        "rank": [.ranking],
+        "min_label": [.rating],
+        "max_label": [.rating],
+        "dont_know": Set(QuestionType.allCases).subtracting([.note, .consent]),
+        "prefer_not_to_say": Set(QuestionType.allCases).subtracting([.note, .consent]),
+        "required": Set(QuestionType.allCases).subtracting([.note]),
+        "constraint_message": Set(QuestionType.allCases).subtracting([.note]),
+    ]
+
+    /// Decodes one survey. `lineOffset` and `columnOffset` move every location, for YAML embedded in Markdown.
+    public static func decode(
+        yaml: String, file: String, lineOffset: Int = 0, columnOffset: Int = 0
+    ) -> (survey: Survey?, diagnostics: [Diagnostic]) {
+        let reader = YAMLReader(file: file, lineOffset: lineOffset, columnOffset: columnOffset)
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                reader.error("S003", "the survey is empty", at: reader.location(line: 1, column: 1))
+                return (nil, reader.diagnostics)
+            }
+            root = node
+        } catch {
+            return (nil, [syntaxDiagnostic(error, yaml: yaml, reader: reader)])
+        }
+        guard root.mapping != nil else {
+            reader.error("S004", "a survey must be a map of keys such as 'id', 'title' and 'sections'", at: root)
+            return (nil, reader.diagnostics)
+        }
+        let survey = SurveyNodeDecoder(reader: reader).survey(root)
+        return (survey, reader.diagnostics)
+    }
+
+    /// Reads a standalone `*.survey.yml` file.
+    public static func load(file path: String) -> (Survey?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (nil, [.error("S001", "cannot read the file", at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return (nil, [.error("S001", "the file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        let result = decode(yaml: text, file: path)
+        return (result.survey, result.diagnostics)
+    }
+
+    /// The path of an embedded block that is only `include: <path>`, else nil.
+    public static func includePath(yaml: String) -> String? {
+        guard let root = try? Yams.compose(yaml: yaml), let mapping = root.mapping, mapping.count == 1,
+              let value = mapping["include"]?.scalar?.string else { return nil }
+        let path = value.trimmingCharacters(in: .whitespaces)
+        return path.isEmpty ? nil : path
+    }
+
+    static func syntaxDiagnostic(_ error: Error, yaml: String, reader: YAMLReader) -> Diagnostic {
+        guard let yamlError = error as? YamlError else {
+            return .error("S001", "YAML syntax error", at: reader.location(line: 1, column: 1))
+        }
+        switch yamlError {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line + reader.lineOffset))" } ?? problem
+            return .error("S001", "YAML syntax error: \(detail)", at: reader.location(line: mark.line, column: mark.column))
+        case let .reader(problem, offset, _, _):
+            let (line, column) = lineAndColumn(of: offset ?? 0, in: yaml)
+            return .error("S001", "YAML syntax error: \(problem)", at: reader.location(line: line, column: column))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.first ?? ""
+            let place = secondOccurrence(of: key, after: context.mark, in: yaml)
+            return .error("S001", "YAML syntax error: the key '\(key)' appears twice in the same map",
+                          at: reader.location(line: place.line, column: place.column), length: key.count)
+        default:
+            return .error("S001", "YAML syntax error: \(yamlError)", at: reader.location(line: 1, column: 1))
+        }
+    }
+
+    /// Yams reports a duplicate key at its first use; the second one, at the same indentation, is the one to fix.
+    static func secondOccurrence(of key: String, after mark: Mark, in yaml: String) -> (line: Int, column: Int) {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        var index = mark.line
+        while index < lines.count {
+            let line = Array(lines[index])
+            let column = mark.column - 1
+            if column < line.count {
+                let rest = String(line[column...])
+                if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+                    return (index + 1, mark.column)
+                }
+            }
+            index += 1
+        }
+        return (mark.line, mark.column)
+    }
+
+    static func lineAndColumn(of offset: Int, in text: String) -> (Int, Int) {
+        var line = 1, column = 1
+        for character in text.prefix(offset) {
+            if character == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+}

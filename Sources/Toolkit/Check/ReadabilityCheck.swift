@@ -1,0 +1,56 @@
+import Foundation
+import Diagnostics
+import Markdown
+import Prose
+
+/// The reading level of a page's prose, measured on paragraphs and list items (not code or tables).
+public struct PageReadability: Sendable, Hashable {
+    public var sourcePath: String
+    public var title: String
+    public var grade: Double
+    public var words: Int
+    public var sentences: Int
+    public var plainEnglishExpected: Bool
+}
+
+public enum ReadabilityCheck {
+    /// Flesch–Kincaid grade above which a plain-English page gets a warning (about a reading age of 13).
+    public static let gradeLimit = 8.0
+
+    public static func measure(_ page: Page) -> PageReadability? {
+        var chunks: [String] = []
+        func collect(_ node: MarkdownNode) {
+            switch node {
+            case .paragraph:
+                chunks.append(sentence(node.plainText))
+            case .heading, .codeBlock, .table, .htmlBlock, .thematicBreak:
+                break
+            default:
+                node.children.forEach(collect)
+            }
+        }
+        collect(page.document)
+        let text = chunks.joined(separator: " ")
+        guard let score = Readability.score(text), score.words >= 30 else { return nil }
+        return PageReadability(sourcePath: page.sourcePath, title: page.title, grade: score.grade, words: score.words,
+                               sentences: score.sentences,
+                               plainEnglishExpected: page.frontMatter.audience?.expectsPlainEnglish ?? true)
+    }
+
+    public static func check(_ site: Site) -> [Diagnostic] {
+        site.allPages.compactMap { page -> Diagnostic? in
+            guard let measured = measure(page), measured.plainEnglishExpected, measured.grade > gradeLimit else { return nil }
+            return .warning("readability",
+                "reading level is grade \(String(format: "%.1f", measured.grade)) (Flesch–Kincaid); aim for \(Int(gradeLimit)) or below with shorter sentences and everyday words",
+                at: SourceLocation(file: page.sourcePath, line: 1, column: 1),
+                notes: ["if the page is written for agency staff, set 'audience: professionals' in its front matter"])
+        }
+    }
+
+    /// List items often lack a full stop; end each chunk so sentences are not run together.
+    private static func sentence(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let last = trimmed.last else { return "" }
+        return ".!?:".contains(last) ? trimmed : trimmed + "."
+    }
+}

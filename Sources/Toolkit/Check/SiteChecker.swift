@@ -1,0 +1,20 @@
+import Diagnostics
+import Survey
+
+/// The check stage: everything that needs the whole site to judge, in one pass.
+public enum SiteChecker {
+    public static func check(_ site: Site, files: [String: String], directives: DirectiveRegistry = .standard) -> [Diagnostic] {
+        var diagnostics = LinkChecker.check(site, files: files)
+        for page in site.allPages {
+            for block in page.directives {
+                diagnostics += directives.directive(named: block.name)?.check(block, in: site) ?? []
+            }
+        }
+        for entry in site.surveys {
+            diagnostics += SurveyValidator.validate(entry.survey)
+        }
+        diagnostics += SurveyValidator.validateAcross(site.surveys.map(\.survey))
+        diagnostics += ReadabilityCheck.check(site)
+        return diagnostics
+    }
+}

@@ -1,0 +1,93 @@
+import Diagnostics
+import Foundation
+
+/// Reads a Doorstep project from disk. The only place in the pipeline, with the writer, that does I/O.
+public enum ProjectLoader {
+    public static func load(root: URL) -> (ProjectSources, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func read(_ relative: String) -> SourceFile? {
+            let url = root.appendingPathComponent(relative)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                diagnostics.append(.error("file-unreadable", "cannot read '\(relative)'", at: nil))
+                return nil
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error("file-encoding", "'\(relative)' is not UTF-8 text",
+                                          at: SourceLocation(file: relative, line: 1, column: 1)))
+                return nil
+            }
+            return SourceFile(path: relative, text: text.replacingOccurrences(of: "\r\n", with: "\n"))
+        }
+
+        let configPath = "content/site.yml"
+        let siteConfig = exists(root, configPath) ? read(configPath) : nil
+        if !exists(root, "content") {
+            diagnostics.append(.error("project-missing-content",
+                "no 'content' folder in '\(root.path)': is this a Doorstep project? ('doorstep new' makes one)"))
+        } else if siteConfig == nil, !exists(root, configPath) {
+            diagnostics.append(.error("config-missing", "'content/site.yml' is missing: it holds the site's title and settings"))
+        }
+        let contentPages = files(under: root, in: "content", suffix: ".md", recursive: false).compactMap(read)
+        let siteTemplates = files(under: root, in: "templates", suffix: ".mustache", recursive: true).compactMap(read)
+
+        var modules: [ModuleSources] = []
+        for folder in directories(in: root.appendingPathComponent("toolkit-modules")) {
+            let base = "toolkit-modules/\(folder)"
+            let manifestPath = "\(base)/module.yml"
+            let manifest = exists(root, manifestPath) ? read(manifestPath) : nil
+            if manifest == nil, !exists(root, manifestPath) {
+                diagnostics.append(.error("module-manifest-missing",
+                    "module folder '\(base)' has no module.yml", at: SourceLocation(file: base, line: 1, column: 1)))
+            }
+            let all = files(under: root, in: base, suffix: "", recursive: true)
+            let pages = all.filter {
+                $0.hasSuffix(".md") && !$0.hasPrefix("\(base)/assets/") && !$0.hasPrefix("\(base)/templates/")
+            }
+            modules.append(ModuleSources(
+                folder: folder,
+                manifest: manifest,
+                pages: pages.compactMap(read),
+                surveys: all.filter { $0.hasSuffix(".survey.yml") }.compactMap(read),
+                assets: all.filter { $0.hasPrefix("\(base)/assets/") },
+                templates: all.filter { $0.hasPrefix("\(base)/templates/") && $0.hasSuffix(".mustache") }.compactMap(read)
+            ))
+        }
+        let sources = ProjectSources(siteConfig: siteConfig, contentPages: contentPages, modules: modules, siteTemplates: siteTemplates)
+        return (sources, diagnostics)
+    }
+
+    private static func exists(_ root: URL, _ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path)
+    }
+
+    private static func directories(in url: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".")
+                && FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }.sorted()
+    }
+
+    /// Project-relative paths of regular files below `folder`, sorted so every build sees the same order.
+    private static func files(under root: URL, in folder: String, suffix: String, recursive: Bool) -> [String] {
+        let base = root.appendingPathComponent(folder)
+        var result: [String] = []
+        var stack = [(base, folder)]
+        while let (url, relative) = stack.popLast() {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            for name in names where !name.hasPrefix(".") {
+                let child = url.appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    if recursive { stack.append((child, "\(relative)/\(name)")) }
+                } else if name.hasSuffix(suffix) {
+                    result.append("\(relative)/\(name)")
+                }
+            }
+        }
+        return result.sorted()
+    }
+}

@@ -1,0 +1,49 @@
+/// Everything read from disk for one build, before any parsing.
+public struct ProjectSources: Sendable {
+    public var siteConfig: SourceFile?
+    public var contentPages: [SourceFile]
+    public var modules: [ModuleSources]
+    /// Template overrides for the whole site, from `templates/*.mustache`.
+    public var siteTemplates: [SourceFile]
+
+    public init(siteConfig: SourceFile?, contentPages: [SourceFile], modules: [ModuleSources], siteTemplates: [SourceFile]) {
+        self.siteConfig = siteConfig
+        self.contentPages = contentPages
+        self.modules = modules
+        self.siteTemplates = siteTemplates
+    }
+
+    /// Every text file by path, for showing source lines under diagnostics.
+    public var allFiles: [String: String] {
+        var files: [String: String] = [:]
+        for file in [siteConfig].compactMap({ $0 }) + contentPages + siteTemplates { files[file.path] = file.text }
+        for module in modules {
+            for file in [module.manifest].compactMap({ $0 }) + module.pages + module.surveys + module.templates {
+                files[file.path] = file.text
+            }
+        }
+        return files
+    }
+}
+
+public struct ModuleSources: Sendable {
+    /// The folder name under `toolkit-modules/`.
+    public var folder: String
+    public var manifest: SourceFile?
+    public var pages: [SourceFile]
+    public var surveys: [SourceFile]
+    /// Paths (relative to the project) of files under the module's `assets/` folder.
+    public var assets: [String]
+    public var templates: [SourceFile]
+
+    public init(folder: String, manifest: SourceFile?, pages: [SourceFile], surveys: [SourceFile], assets: [String], templates: [SourceFile]) {
+        self.folder = folder
+        self.manifest = manifest
+        self.pages = pages
+        self.surveys = surveys
+        self.assets = assets
+        self.templates = templates
+    }
+
+    public var path: String { "toolkit-modules/\(folder)" }
+}

@@ -1,0 +1,90 @@
+import Diagnostics
+
+/// Which modules are built and in what order: enabled ones only, each after the modules it requires.
+public enum ModuleGraph {
+    public static func order(_ manifests: [ModuleManifest], selection: SiteConfig.ModuleSelection)
+        -> (enabled: [ModuleManifest], diagnostics: [Diagnostic])
+    {
+        var diagnostics: [Diagnostic] = []
+        let byID = Dictionary(manifests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var enabledIDs = Set(manifests.map(\.id))
+        if case .only(let list) = selection {
+            enabledIDs = []
+            for item in list {
+                if byID[item.value] == nil {
+                    diagnostics.append(.error("module-unknown", "site configuration enables '\(item.value)', which is not a module",
+                        at: item.location, length: item.value.count, notes: Suggestion.note(for: item.value, in: byID.keys)))
+                } else {
+                    enabledIDs.insert(item.value)
+                }
+            }
+        }
+        let enabled = manifests.filter { enabledIDs.contains($0.id) }
+            .sorted { ($0.order, $0.title, $0.id) < ($1.order, $1.title, $1.id) }
+
+        for manifest in enabled {
+            for requirement in manifest.requires {
+                if byID[requirement.value] == nil {
+                    diagnostics.append(.error("module-requires-missing",
+                        "module '\(manifest.id)' requires '\(requirement.value)', which does not exist",
+                        at: requirement.location, length: requirement.value.count,
+                        notes: Suggestion.note(for: requirement.value, in: byID.keys)))
+                } else if !enabledIDs.contains(requirement.value) {
+                    diagnostics.append(.error("module-requires-disabled",
+                        "module '\(manifest.id)' requires '\(requirement.value)', which is not enabled in content/site.yml",
+                        at: requirement.location, length: requirement.value.count))
+                }
+            }
+        }
+        diagnostics += cycles(in: enabled)
+        return (topologicalOrder(enabled), diagnostics)
+    }
+
+    /// One error per dependency cycle, naming the whole chain.
+    static func cycles(in manifests: [ModuleManifest]) -> [Diagnostic] {
+        let byID = Dictionary(manifests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var reported = Set<Set<String>>()
+        var diagnostics: [Diagnostic] = []
+        func visit(_ id: String, path: [String]) {
+            guard let manifest = byID[id] else { return }
+            state[id] = 1
+            for requirement in manifest.requires where byID[requirement.value] != nil {
+                let next = requirement.value
+                if state[next] == 1 {
+                    let start = path.firstIndex(of: next) ?? 0
+                    let cycle = Array(path[start...]) + [id]
+                    let members = Set(cycle)
+                    if reported.insert(members).inserted {
+                        let chain = (cycle + [next]).joined(separator: " → ")
+                        diagnostics.append(.error("module-cycle", "modules require each other in a cycle: \(chain)",
+                            at: requirement.location, length: next.count,
+                            notes: ["remove one of these requirements to break the cycle"]))
+                    }
+                } else if state[next] == nil {
+                    visit(next, path: path + [id])
+                }
+            }
+            state[id] = 2
+        }
+        for manifest in manifests where state[manifest.id] == nil { visit(manifest.id, path: []) }
+        return diagnostics
+    }
+
+    /// Reading order: by `order`, except that a module never comes before one it requires.
+    static func topologicalOrder(_ sorted: [ModuleManifest]) -> [ModuleManifest] {
+        let ids = Set(sorted.map(\.id))
+        var placed = Set<String>()
+        var result: [ModuleManifest] = []
+        var remaining = sorted
+        while !remaining.isEmpty {
+            let index = remaining.firstIndex { manifest in
+                manifest.requires.allSatisfy { placed.contains($0.value) || !ids.contains($0.value) }
+            } ?? 0  // a cycle (already reported): fall back to plain order
+            let next = remaining.remove(at: index)
+            placed.insert(next.id)
+            result.append(next)
+        }
+        return result
+    }
+}

@@ -1,0 +1,42 @@
+import Diagnostics
+import Markdown
+
+/// One Markdown page of the site, parsed and placed.
+public struct Page: Sendable, Hashable {
+    /// Project-relative path of the Markdown file, e.g. `toolkit-modules/ethics/consent-form.md`.
+    public var sourcePath: String
+    /// The module the page belongs to; nil for site-wide pages in `content/`.
+    public var moduleID: String?
+    /// Path inside its module (or `content/`) without `.md`: `consent-form`, `handouts/roles`, `index`.
+    public var slug: String
+    public var frontMatter: FrontMatter
+    public var document: MarkdownNode
+    /// Lines of front matter above the Markdown body.
+    public var bodyLineOffset: Int
+    public var headings: [Heading]
+    public var directives: [DirectiveBlock]
+
+    public var title: String { frontMatter.title }
+    public var isIndex: Bool { slug == "index" }
+
+    /// Where the page is written inside the site folder.
+    public var outputPath: String {
+        let folder = moduleID.map { "\($0)/" } ?? ""
+        return isIndex ? "\(folder)index.html" : "\(folder)\(slug)/index.html"
+    }
+
+    /// The file line of a body line reported by libcmark.
+    public func fileLine(_ bodyLine: Int) -> Int { bodyLine + bodyLineOffset }
+}
+
+/// A fenced block whose info string names a registered directive (` ```survey `, ` ```note `, …).
+public struct DirectiveBlock: Sendable, Hashable {
+    public var name: String
+    /// The rest of the info string after the name.
+    public var argument: String
+    public var content: String
+    /// The opening fence.
+    public var location: SourceLocation
+    /// Line `k` (1-based) of `content` is line `k + contentLineOffset` of the file.
+    public var contentLineOffset: Int
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Diagnostics
+import Markdown
+
+/// Turns a Markdown file into a `Page`: front matter, the libcmark tree, headings and directive blocks.
+public enum PageParser {
+    public static func parse(_ file: SourceFile, moduleID: String?, slug: String,
+                             directives: DirectiveRegistry) -> (Page?, [Diagnostic]) {
+        let split = FrontMatterSplit.split(file.text)
+        var (frontMatter, diagnostics) = FrontMatter.decode(split, file: file.path)
+        let document = MarkdownParser.parse(split.body)
+        var blocks: [DirectiveBlock] = []
+        document.forEach { node in
+            switch node {
+            case .codeBlock(let info, let code, let span):
+                let words = info.split(separator: " ", maxSplits: 1)
+                guard let first = words.first.map(String.init) else { return }
+                let fenceLine = span.startLine + split.bodyLineOffset
+                let location = SourceLocation(file: file.path, line: fenceLine, column: span.startColumn)
+                if directives.directive(named: first) != nil {
+                    blocks.append(DirectiveBlock(
+                        name: first, argument: words.count > 1 ? String(words[1]).trimmingCharacters(in: .whitespaces) : "",
+                        content: code, location: location, contentLineOffset: fenceLine))
+                } else if let guess = Suggestion.closest(to: first, in: directives.names), guess != first {
+                    diagnostics.append(.warning("directive-unknown",
+                        "'\(first)' is not a directive, so this block is shown as code",
+                        at: location.shifted(lines: 0, columns: 3), length: first.count, notes: ["did you mean '\(guess)'?"]))
+                }
+            case .htmlBlock(_, let span):
+                diagnostics.append(.warning("raw-html", "raw HTML is not published; write it in Markdown instead",
+                    at: SourceLocation(file: file.path, line: span.startLine + split.bodyLineOffset, column: span.startColumn)))
+            default:
+                break
+            }
+        }
+        guard let matter = frontMatter else { return (nil, diagnostics) }
+        frontMatter = matter
+        let page = Page(sourcePath: file.path, moduleID: moduleID, slug: slug, frontMatter: matter, document: document,
+                        bodyLineOffset: split.bodyLineOffset, headings: HTMLRenderer.headings(in: document),
+                        directives: blocks)
+        return (page, diagnostics)
+    }
+}

@@ -1,0 +1,53 @@
+/// Project-relative paths and the relative URLs between output files.
+public enum ProjectPath {
+    /// `a/b/../c/./d` → `a/c/d`; nil when the path climbs above the project root.
+    public static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// `destination` written in the file at `from`, as a project-relative path.
+    public static func resolve(_ destination: String, from: String) -> String? {
+        let base = directory(of: from)
+        return normalize(base.isEmpty ? destination : "\(base)/\(destination)")
+    }
+
+    /// The relative URL from one output file to another: `guides/a/index.html` → `../../b/index.html`.
+    public static func relativeURL(from: String, to target: String) -> String {
+        let fromParts = directory(of: from).split(separator: "/")
+        let targetParts = target.split(separator: "/")
+        var common = 0
+        while common < fromParts.count, common < targetParts.count - 1, fromParts[common] == targetParts[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromParts.count - common)
+        return (ups + targetParts[common...].map(String.init)).joined(separator: "/")
+    }
+
+    /// Splits `path#anchor`.
+    public static func splitAnchor(_ destination: String) -> (path: String, anchor: String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
+    }
+
+    /// True for `https:`, `mailto:`, `tel:` and other links that leave the site.
+    public static func isExternal(_ destination: String) -> Bool {
+        guard let colon = destination.firstIndex(of: ":") else { return destination.hasPrefix("//") }
+        let scheme = destination[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+}

@@ -1,0 +1,64 @@
+import Diagnostics
+import Markdown
+import Survey
+
+/// The whole toolkit as the renderer sees it: ordered modules, pages, surveys, sessions and packs.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// Enabled modules in reading order.
+    public var modules: [Module]
+    /// Site-wide pages from `content/` (the home page is the one with slug `index`).
+    public var contentPages: [Page]
+    public var surveys: [SurveyEntry]
+    /// Session plans by the location of their fenced block.
+    public var sessions: [SourceLocation: SessionPlan]
+    public var packs: [Pack]
+    public var templates: TemplateOverrides
+
+    let pagesBySource: [String: Page]
+    let assetPaths: Set<String>
+
+    public init(config: SiteConfig, modules: [Module], contentPages: [Page], surveys: [SurveyEntry],
+                sessions: [SourceLocation: SessionPlan], packs: [Pack], templates: TemplateOverrides) {
+        self.config = config
+        self.modules = modules
+        self.contentPages = contentPages
+        self.surveys = surveys
+        self.sessions = sessions
+        self.packs = packs
+        self.templates = templates
+        var bySource: [String: Page] = [:]
+        for page in contentPages + modules.flatMap({ [$0.index].compactMap { $0 } + $0.pages }) {
+            bySource[page.sourcePath] = page
+        }
+        self.pagesBySource = bySource
+        self.assetPaths = Set(modules.flatMap(\.assets))
+    }
+
+    public var allPages: [Page] {
+        contentPages + modules.flatMap { [$0.index].compactMap { $0 } + $0.pages }
+    }
+
+    public var homePage: Page? { contentPages.first { $0.isIndex } }
+
+    public func page(source path: String) -> Page? { pagesBySource[path] }
+
+    public func module(id: String) -> Module? { modules.first { $0.id == id } }
+
+    public func survey(id: String) -> SurveyEntry? { surveys.first { $0.id == id } }
+
+    public func packs(of moduleID: String) -> [Pack] { packs.filter { $0.moduleID == moduleID } }
+
+    public func isAsset(_ path: String) -> Bool { assetPaths.contains(path) }
+}
+
+/// Template overrides: site-wide ones from `templates/`, and per module from `<module>/templates/`.
+public struct TemplateOverrides: Sendable {
+    public var site: [SourceFile]
+    public var modules: [String: [SourceFile]]
+
+    public init(site: [SourceFile] = [], modules: [String: [SourceFile]] = [:]) {
+        self.site = site
+        self.modules = modules
+    }
+}

@@ -1,0 +1,177 @@
+import Diagnostics
+import Markdown
+import Survey
+
+/// The parse and model stages: from the files read to a `Site`, with every problem found on the way.
+public enum SiteBuilder {
+    public static func build(_ sources: ProjectSources, directives: DirectiveRegistry = .standard) -> (Site, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var config = SiteConfig.default
+        if let file = sources.siteConfig {
+            let (decoded, found) = SiteConfig.decode(file)
+            config = decoded
+            diagnostics += found
+        }
+
+        var manifests: [ModuleManifest] = []
+        var sourcesByID: [String: ModuleSources] = [:]
+        for module in sources.modules {
+            guard let file = module.manifest else { continue }
+            let (manifest, found) = ModuleManifest.decode(file, folder: module.folder)
+            diagnostics += found
+            if let manifest {
+                manifests.append(manifest)
+                sourcesByID[manifest.id] = module
+            }
+        }
+        let (enabled, graphDiagnostics) = ModuleGraph.order(manifests, selection: config.modules)
+        diagnostics += graphDiagnostics
+
+        var modules: [Module] = []
+        for manifest in enabled {
+            guard let source = sourcesByID[manifest.id] else { continue }
+            var pages: [Page] = []
+            for file in source.pages {
+                let slug = String(file.path.dropFirst(source.path.count + 1).dropLast(3))
+                let (page, found) = PageParser.parse(file, moduleID: manifest.id, slug: slug, directives: directives)
+                diagnostics += found
+                if let page { pages.append(page) }
+            }
+            let index = pages.first { $0.isIndex }
+            let ordered = pages.filter { !$0.isIndex }.sorted {
+                ($0.frontMatter.order ?? 1000, $0.title, $0.slug) < ($1.frontMatter.order ?? 1000, $1.title, $1.slug)
+            }
+            modules.append(Module(manifest: manifest, index: index, pages: ordered, assets: source.assets, folder: source.folder))
+        }
+
+        var contentPages: [Page] = []
+        for file in sources.contentPages {
+            let slug = String(file.path.dropFirst("content/".count).dropLast(3))
+            let (page, found) = PageParser.parse(file, moduleID: nil, slug: slug, directives: directives)
+            diagnostics += found
+            if let page { contentPages.append(page) }
+        }
+        if !sources.contentPages.isEmpty, !contentPages.contains(where: \.isIndex),
+           !sources.contentPages.contains(where: { $0.path == "content/index.md" }) {
+            diagnostics.append(.error("home-missing", "'content/index.md' is missing: it is the home page"))
+        }
+
+        let allPages = contentPages + modules.flatMap { [$0.index].compactMap { $0 } + $0.pages }
+        let (sessions, sessionDiagnostics) = decodeSessions(in: allPages)
+        diagnostics += sessionDiagnostics
+        let enabledSurveyFiles = enabled.compactMap { sourcesByID[$0.id] }.flatMap(\.surveys)
+        let (surveys, surveyDiagnostics) = collectSurveys(pages: allPages, surveyFiles: enabledSurveyFiles)
+        diagnostics += surveyDiagnostics
+
+        var site = Site(config: config, modules: modules, contentPages: contentPages, surveys: surveys, sessions: sessions,
+                        packs: [], templates: TemplateOverrides(
+                            site: sources.siteTemplates,
+                            modules: Dictionary(uniqueKeysWithValues: enabled.compactMap { manifest in
+                                sourcesByID[manifest.id].map { (manifest.id, $0.templates) }
+                            })))
+        let (packs, packDiagnostics) = resolvePacks(modules: modules, site: site)
+        site.packs = packs
+        diagnostics += packDiagnostics
+        return (site, diagnostics)
+    }
+
+    static func decodeSessions(in pages: [Page]) -> ([SourceLocation: SessionPlan], [Diagnostic]) {
+        var sessions: [SourceLocation: SessionPlan] = [:]
+        var diagnostics: [Diagnostic] = []
+        for block in pages.flatMap(\.directives) where block.name == "session" {
+            let (plan, found) = SessionPlan.decode(block)
+            diagnostics += found
+            if let plan { sessions[block.location] = plan }
+        }
+        return (sessions, diagnostics)
+    }
+
+    /// Surveys embedded in pages, included by them, or standing alone in a module's `surveys/` folder.
+    static func collectSurveys(pages: [Page], surveyFiles: [SourceFile]) -> ([SurveyEntry], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var entries: [SurveyEntry] = []
+        var entryIndexByFile: [String: Int] = [:]
+        let filesByPath = Dictionary(surveyFiles.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+
+        func decodeFile(_ file: SourceFile) -> Int? {
+            if let index = entryIndexByFile[file.path] { return index }
+            let (survey, found) = SurveyDecoder.decode(yaml: file.text, file: file.path)
+            diagnostics += found
+            guard let survey else { return nil }
+            entries.append(SurveyEntry(survey: survey, sourcePath: file.path, pages: [], blockLocations: []))
+            entryIndexByFile[file.path] = entries.count - 1
+            return entries.count - 1
+        }
+
+        for page in pages {
+            for block in page.directives where block.name == "survey" {
+                if let include = SurveyDecoder.includePath(yaml: block.content) {
+                    let resolved = ProjectPath.resolve(include, from: page.sourcePath)
+                    guard let path = resolved, let file = filesByPath[path] else {
+                        diagnostics.append(.error("survey-include-missing",
+                            "the survey file '\(include)' does not exist (surveys live in a module's folder and end in .survey.yml)",
+                            at: block.location.shifted(lines: 1), length: include.count + 9,
+                            notes: Suggestion.note(for: resolved ?? include, in: filesByPath.keys)))
+                        continue
+                    }
+                    if let index = decodeFile(file) {
+                        entries[index].pages.append(page.sourcePath)
+                        entries[index].blockLocations.append(block.location)
+                    }
+                } else {
+                    let (survey, found) = SurveyDecoder.decode(yaml: block.content, file: page.sourcePath,
+                                                               lineOffset: block.contentLineOffset)
+                    diagnostics += found
+                    if let survey {
+                        entries.append(SurveyEntry(survey: survey, sourcePath: page.sourcePath, pages: [page.sourcePath],
+                                                   blockLocations: [block.location]))
+                    }
+                }
+            }
+        }
+        for file in surveyFiles.sorted(by: { $0.path < $1.path }) { _ = decodeFile(file) }
+        return (entries, diagnostics)
+    }
+
+    static func resolvePacks(modules: [Module], site: Site) -> ([Pack], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var packs: [Pack] = []
+        var seen: [String: SourceLocation] = [:]
+        for module in modules {
+            for definition in module.manifest.packs {
+                if let first = seen[definition.id] {
+                    diagnostics.append(.error("pack-duplicate", "another pack already has the id '\(definition.id)'",
+                                              at: definition.location, notes: ["the first is at \(first.description)"]))
+                    continue
+                }
+                seen[definition.id] = definition.location
+                var items: [Pack.Item] = []
+                for item in definition.items {
+                    switch item {
+                    case .page(let path):
+                        let resolved = ProjectPath.resolve(path.value, from: "toolkit-modules/\(module.folder)/module.yml")
+                        if let page = resolved.flatMap(site.page(source:)) {
+                            items.append(.page(page))
+                        } else {
+                            diagnostics.append(.error("pack-item-missing",
+                                "pack '\(definition.id)' names '\(path.value)', which is not a page of this site",
+                                at: path.location, length: path.value.count,
+                                notes: resolved.flatMap { Suggestion.note(for: $0, in: site.allSourcePaths) } ?? []))
+                        }
+                    case .survey(let id):
+                        if let entry = site.survey(id: id.value) {
+                            items.append(.survey(entry))
+                        } else {
+                            diagnostics.append(.error("pack-survey-missing",
+                                "pack '\(definition.id)' names the survey '\(id.value)', which does not exist",
+                                at: id.location, length: id.value.count,
+                                notes: Suggestion.note(for: id.value, in: site.surveys.map(\.id))))
+                        }
+                    }
+                }
+                packs.append(Pack(definition: definition, moduleID: module.id, items: items))
+            }
+        }
+        return (packs, diagnostics)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Diagnostics
+
+/// Splits a page into its YAML front matter and Markdown body.
+public struct FrontMatterSplit: Sendable {
+    public var yaml: String?
+    /// Lines before the YAML starts (the opening `---`).
+    public var yamlLineOffset: Int
+    public var body: String
+    /// Lines before the body starts, to turn body line numbers back into file line numbers.
+    public var bodyLineOffset: Int
+
+    public static func split(_ text: String) -> FrontMatterSplit {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+            return FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text, bodyLineOffset: 0)
+        }
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            return FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text, bodyLineOffset: 0)
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        return FrontMatterSplit(yaml: yaml, yamlLineOffset: 1, body: body, bodyLineOffset: end + 1)
+    }
+}
+
+public enum PageKind: String, Sendable, CaseIterable, Hashable {
+    case guide, handout, worksheet, consentForm = "consent-form", session, template, page
+
+    /// How the kind is named to readers (badges, pack contents).
+    public var label: String {
+        switch self {
+        case .guide: return "Guide"
+        case .handout: return "Handout"
+        case .worksheet: return "Worksheet"
+        case .consentForm: return "Consent form"
+        case .session: return "Session plan"
+        case .template: return "Template"
+        case .page: return "Page"
+        }
+    }
+}
+
+public enum Audience: String, Sendable, CaseIterable, Hashable {
+    case residents, researchers, trainers, professionals
+
+    /// Pages for professionals are not held to the plain-English reading level.
+    public var expectsPlainEnglish: Bool { self != .professionals }
+}
+
+public struct FrontMatter: Sendable, Hashable {
+    public var title: String
+    public var summary: String?
+    public var order: Int?
+    public var kind: PageKind
+    public var audience: Audience?
+    public var timeNeeded: String?
+    public var tags: [String]
+    public var updated: String?
+
+    static let keys = ["title", "summary", "order", "kind", "audience", "time_needed", "tags", "updated"]
+
+    /// Decodes the front matter of `file`; a page without front matter is an error since it has no title.
+    public static func decode(_ split: FrontMatterSplit, file: String) -> (FrontMatter?, [Diagnostic]) {
+        guard let yaml = split.yaml else {
+            return (nil, [.error("front-matter-missing",
+                "page has no front matter: start it with '---', a 'title:' line and '---'",
+                at: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        let reader = YAMLReader(file: file, lineOffset: split.yamlLineOffset)
+        var diagnostics: [Diagnostic] = []
+        let (node, syntax) = reader.compose(yaml)
+        diagnostics += syntax
+        guard let node else {
+            if syntax.isEmpty {
+                diagnostics.append(.error("key-missing", "front matter is missing the required key 'title'",
+                                          at: SourceLocation(file: file, line: 1, column: 1)))
+            }
+            return (nil, diagnostics)
+        }
+        guard let map = reader.mapping(node, what: "front matter", diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        diagnostics += map.unknownKeys(allowed: keys)
+        let title = map.string("title", required: true, diagnostics: &diagnostics)
+        let kind = map.enumValue("kind", PageKind.self, diagnostics: &diagnostics) ?? .guide
+        let audience = map.enumValue("audience", Audience.self, diagnostics: &diagnostics)
+        let updated = map.string("updated", diagnostics: &diagnostics)
+        if let updated, !isISODate(updated) {
+            diagnostics.append(.error("date-format", "'updated' must be a date written as YYYY-MM-DD, not '\(updated)'",
+                                      at: map.location(of: "updated"), length: updated.count))
+        }
+        guard let title else { return (nil, diagnostics) }
+        let matter = FrontMatter(
+            title: title,
+            summary: map.string("summary", diagnostics: &diagnostics),
+            order: map.int("order", diagnostics: &diagnostics),
+            kind: kind,
+            audience: audience,
+            timeNeeded: map.string("time_needed", diagnostics: &diagnostics),
+            tags: map.stringList("tags", diagnostics: &diagnostics)?.map(\.value) ?? [],
+            updated: updated
+        )
+        return (matter, diagnostics)
+    }
+
+    static func isISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+}
+
+extension YAMLMapping {
+    /// A value that must be one of an enum's raw values; otherwise a located error listing them.
+    func enumValue<E: RawRepresentable & CaseIterable>(
+        _ key: String, _ type: E.Type, diagnostics: inout [Diagnostic]
+    ) -> E? where E.RawValue == String {
+        guard let raw = string(key, diagnostics: &diagnostics) else { return nil }
+        if let value = E(rawValue: raw) { return value }
+        let allowed = E.allCases.map(\.rawValue)
+        diagnostics.append(.error("value-unknown", "'\(raw)' is not a valid \(key); use one of: \(allowed.joined(separator: ", "))",
+                                  at: location(of: key), length: raw.count, notes: Suggestion.note(for: raw, in: allowed)))
+        return nil
+    }
+}

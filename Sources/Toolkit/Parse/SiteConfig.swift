@@ -1,0 +1,50 @@
+import Diagnostics
+
+/// `content/site.yml`.
+public struct SiteConfig: Sendable, Hashable {
+    public enum ModuleSelection: Sendable, Hashable {
+        case all
+        case only([Located<String>])
+    }
+
+    public var title: String
+    public var tagline: String?
+    public var baseURL: String?
+    public var language: String
+    public var licence: String
+    public var modules: ModuleSelection
+
+    public static let `default` = SiteConfig(title: "Doorstep", tagline: nil, baseURL: nil, language: "en-GB",
+                                             licence: "CC-BY-4.0", modules: .all)
+
+    static let keys = ["title", "tagline", "base_url", "language", "licence", "modules"]
+
+    public static func decode(_ file: SourceFile) -> (SiteConfig, [Diagnostic]) {
+        let reader = YAMLReader(file: file.path)
+        var diagnostics: [Diagnostic] = []
+        let (node, syntax) = reader.compose(file.text)
+        diagnostics += syntax
+        guard let node, let map = reader.mapping(node, what: "site configuration", diagnostics: &diagnostics) else {
+            if syntax.isEmpty {
+                diagnostics.append(.error("key-missing", "site configuration is missing the required key 'title'",
+                                          at: reader.location(line: 1, column: 1)))
+            }
+            return (.default, diagnostics)
+        }
+        diagnostics += map.unknownKeys(allowed: keys)
+        var config = SiteConfig.default
+        config.title = map.string("title", required: true, diagnostics: &diagnostics) ?? config.title
+        config.tagline = map.string("tagline", diagnostics: &diagnostics)
+        config.baseURL = map.string("base_url", diagnostics: &diagnostics)
+        config.language = map.string("language", diagnostics: &diagnostics) ?? config.language
+        config.licence = map.string("licence", diagnostics: &diagnostics) ?? config.licence
+        if let modules = map["modules"] {
+            if modules.string == "all" {
+                config.modules = .all
+            } else if let list = map.stringList("modules", diagnostics: &diagnostics) {
+                config.modules = .only(list)
+            }
+        }
+        return (config, diagnostics)
+    }
+}

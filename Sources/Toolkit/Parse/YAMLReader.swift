@@ -1,0 +1,161 @@
+import Diagnostics
+import Yams
+
+/// Reads YAML with every value's position kept, so that schema errors point at the offending node.
+public struct YAMLReader: Sendable {
+    public var file: String
+    /// Lines before the YAML text in its file (front matter and fenced blocks start part-way down).
+    public var lineOffset: Int
+
+    public init(file: String, lineOffset: Int = 0) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    /// The node tree, or a located syntax error.
+    public func compose(_ text: String) -> (Node?, [Diagnostic]) {
+        do {
+            return (try Yams.compose(yaml: text), [])
+        } catch let error as YamlError {
+            return (nil, [syntaxError(error)])
+        } catch {
+            return (nil, [.error("yaml-syntax", "YAML could not be read: \(error)", at: location(line: 1, column: 1))])
+        }
+    }
+
+    public func location(of node: Node) -> SourceLocation {
+        location(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    public func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line + lineOffset, column: column)
+    }
+
+    /// A mapping's values by key, with checks that report through `diagnostics`.
+    public func mapping(_ node: Node, what: String, diagnostics: inout [Diagnostic]) -> YAMLMapping? {
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(.error("yaml-type", "\(what) must be a mapping of keys to values", at: location(of: node)))
+            return nil
+        }
+        return YAMLMapping(reader: self, node: node, mapping: mapping, what: what)
+    }
+
+    private func syntaxError(_ error: YamlError) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return .error("yaml-syntax", "YAML syntax error: \(problem)", at: location(line: mark.line, column: mark.column))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error("yaml-duplicate-key", "the key '\(duplicates.joined(separator: "', '"))' appears twice",
+                          at: location(line: context.mark.line, column: context.mark.column))
+        default:
+            return .error("yaml-syntax", "YAML could not be read: \(error)", at: location(line: 1, column: 1))
+        }
+    }
+}
+
+public struct YAMLMapping {
+    public let reader: YAMLReader
+    public let node: Node
+    let mapping: Node.Mapping
+    /// How the mapping is named in messages: "module manifest", "front matter", …
+    public let what: String
+
+    public var keys: [String] { mapping.keys.compactMap(\.string) }
+
+    public subscript(key: String) -> Node? { mapping[key] }
+
+    public func keyNode(_ key: String) -> Node? {
+        mapping.first { $0.key.string == key }?.key
+    }
+
+    public var location: SourceLocation { reader.location(of: node) }
+
+    /// Errors for keys not in `allowed`, each with a did-you-mean where one is close.
+    public func unknownKeys(allowed: [String]) -> [Diagnostic] {
+        mapping.keys.compactMap { keyNode in
+            let key = keyNode.string ?? ""
+            guard !allowed.contains(key) else { return nil }
+            return .error("unknown-key", "unknown key '\(key)' in \(what)", at: reader.location(of: keyNode),
+                          length: key.count, notes: Suggestion.note(for: key, in: allowed)
+                            + ["allowed keys: \(allowed.joined(separator: ", "))"])
+        }
+    }
+
+    public func string(_ key: String, required: Bool = false, diagnostics: inout [Diagnostic]) -> String? {
+        guard let value = mapping[key] else {
+            if required { diagnostics.append(missing(key)) }
+            return nil
+        }
+        guard case .scalar(let scalar) = value else {
+            diagnostics.append(.error("yaml-type", "'\(key)' must be text", at: reader.location(of: value)))
+            return nil
+        }
+        if required && scalar.string.isEmpty {
+            diagnostics.append(.error("value-empty", "'\(key)' must not be empty", at: reader.location(of: value)))
+            return nil
+        }
+        return scalar.string
+    }
+
+    public func int(_ key: String, required: Bool = false, diagnostics: inout [Diagnostic]) -> Int? {
+        guard let value = mapping[key] else {
+            if required { diagnostics.append(missing(key)) }
+            return nil
+        }
+        guard case .scalar(let scalar) = value, let number = Int(scalar.string) else {
+            diagnostics.append(.error("yaml-type", "'\(key)' must be a whole number", at: reader.location(of: value)))
+            return nil
+        }
+        return number
+    }
+
+    public func bool(_ key: String, diagnostics: inout [Diagnostic]) -> Bool? {
+        guard let value = mapping[key] else { return nil }
+        guard let flag = value.bool else {
+            diagnostics.append(.error("yaml-type", "'\(key)' must be true or false", at: reader.location(of: value)))
+            return nil
+        }
+        return flag
+    }
+
+    /// A list of text values; a single value is accepted as a list of one.
+    public func stringList(_ key: String, diagnostics: inout [Diagnostic]) -> [Located<String>]? {
+        guard let value = mapping[key] else { return nil }
+        switch value {
+        case .scalar(let scalar):
+            return scalar.string.isEmpty ? [] : [Located(scalar.string, at: reader.location(of: value))]
+        case .sequence(let sequence):
+            var items: [Located<String>] = []
+            for item in sequence {
+                if case .scalar(let scalar) = item {
+                    items.append(Located(scalar.string, at: reader.location(of: item)))
+                } else {
+                    diagnostics.append(.error("yaml-type", "each item of '\(key)' must be text", at: reader.location(of: item)))
+                }
+            }
+            return items
+        default:
+            diagnostics.append(.error("yaml-type", "'\(key)' must be a list", at: reader.location(of: value)))
+            return nil
+        }
+    }
+
+    public func location(of key: String) -> SourceLocation {
+        mapping[key].map(reader.location(of:)) ?? location
+    }
+
+    private func missing(_ key: String) -> Diagnostic {
+        .error("key-missing", "\(what) is missing the required key '\(key)'", at: location)
+    }
+}
+
+/// A value and where it was written.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}

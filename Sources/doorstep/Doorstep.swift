@@ -1,0 +1,121 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Publish
+
+@main
+struct Doorstep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doorstep",
+        abstract: "Build the Doorstep community research toolkit: guides, surveys and printable packs.",
+        discussion: """
+        Run the commands from the folder that holds content/ and toolkit-modules/, or pass --root.
+        Exit status: 0 clean, 1 errors in your files (or warnings with --strict), 2 usage or environment problems.
+        """,
+        version: "1.0.0",
+        subcommands: [Build.self, Check.self, SurveyCommand.self, New.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "The project folder (holding content/ and toolkit-modules/).")
+    var root: String = "."
+
+    @Option(name: .long, help: "How to print problems: text for people, json for editors.")
+    var format: DiagnosticFormatter.Style = .text
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    var rootURL: URL { URL(fileURLWithPath: root).standardizedFileURL }
+}
+
+extension DiagnosticFormatter.Style: ExpressibleByArgument {}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the project, then write the site (pages, surveys, packs) into site/.")
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: "Where to write the site (default: site/ in the project folder).")
+    var output: String?
+
+    @Flag(name: .long, help: "Fail when WeasyPrint is missing instead of publishing packs as HTML only.")
+    var requirePDF = false
+
+    @Flag(name: .long, help: "Skip making PDFs of packs (faster; the print-ready HTML is still written).")
+    var noPDF = false
+
+    func run() throws {
+        let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
+            ?? project.rootURL.appendingPathComponent("site")
+        var options = Pipeline.BuildOptions(root: project.rootURL, output: outputURL)
+        options.strict = project.strict
+        options.requirePDF = requirePDF
+        options.makePDF = !noPDF
+        let status = CommandLine.build(options, format: project.format)
+        throw ExitCode(status)
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every stage except writing, and report every problem found.")
+
+    @OptionGroup var project: ProjectOptions
+
+    @Flag(name: .long, help: "Also print the reading level of every page.")
+    var readability = false
+
+    func run() throws {
+        throw ExitCode(CommandLine.check(root: project.rootURL, format: project.format, strict: project.strict,
+                                         readability: readability))
+    }
+}
+
+struct SurveyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "survey", abstract: "Work with survey files on their own.", subcommands: [SurveyCheck.self])
+}
+
+struct SurveyCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Validate survey files (*.survey.yml, or Markdown pages with survey blocks).")
+
+    @Argument(help: "The files to check.")
+    var files: [String]
+
+    @Option(name: .long, help: "How to print problems: text for people, json for editors.")
+    var format: DiagnosticFormatter.Style = .text
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one survey file") }
+    }
+
+    func run() throws {
+        throw ExitCode(CommandLine.checkSurveys(files, format: format, strict: strict))
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new toolkit module with a manifest and a first page.")
+
+    @Argument(help: "The new module's id: lower-case letters, digits and hyphens.")
+    var id: String
+
+    @Option(name: .long, help: "The module's title.")
+    var title: String?
+
+    @Option(name: .long, help: "The project folder.")
+    var root: String = "."
+
+    func run() throws {
+        throw ExitCode(CommandLine.newModule(id: id, title: title, root: URL(fileURLWithPath: root).standardizedFileURL))
+    }
+}

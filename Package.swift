@@ -46,6 +46,6 @@ let package = Package(
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "Diagnostics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ToolkitTests", dependencies: ["Toolkit", "Diagnostics"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Toolkit", "Diagnostics"]),
-        .testTarget(name: "EndToEndTests", dependencies: [], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
     ]
 )

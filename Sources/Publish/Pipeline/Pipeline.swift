@@ -78,9 +78,9 @@ public enum Pipeline {
         files += assetFiles(site, root: options.root)
         lap("render", &report)
 
-        do {
+        do throws(OutputWriter.Failure) {
             var writer = try OutputWriter(output: options.output)
-            do {
+            do throws(OutputWriter.Failure) {
                 try writer.stage(files)
                 var pageCounts: [String: Int] = [:]
                 if let pdfMaker {

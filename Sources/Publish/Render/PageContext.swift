@@ -28,6 +28,7 @@ struct LayoutContext {
             "scripts": scripts,
             "licenceHTML": Formatting.licenceHTML(site.config.licence, root: String(root),
                                                   hasLicencePage: site.page(source: "content/licence.md") != nil),
+            "hasBreadcrumbs": !breadcrumbs.isEmpty,
             "breadcrumbs": breadcrumbs.map { crumb -> [String: Any] in
                 ["title": crumb.0, "url": crumb.1.map { ProjectPath.relativeURL(from: outputPath, to: $0) } ?? ""].withoutEmptyText
             },

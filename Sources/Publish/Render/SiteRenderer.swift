@@ -57,6 +57,8 @@ public struct SiteRenderer: Sendable {
             "audience": matter.audience.map { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() } ?? "",
             "timeNeeded": matter.timeNeeded ?? "",
             "hasFacts": matter.audience != nil || matter.timeNeeded != nil,
+            "hasTOC": toc.count >= 2,
+            "hasTags": !matter.tags.isEmpty,
             "toc": toc.count >= 2 ? toc.map { ["id": $0.id, "text": $0.text] } : [],
             "body": body,
             "tags": matter.tags,
@@ -132,6 +134,8 @@ public struct SiteRenderer: Sendable {
             "summary": module.manifest.summary,
             "body": body,
             "groups": groups,
+            "hasRequires": !requires.isEmpty,
+            "hasPacks": !site.packs(of: module.id).isEmpty,
             "requires": requires.enumerated().map { index, required -> [String: Any] in
                 ["title": required.title, "url": ProjectPath.relativeURL(from: path, to: required.outputPath),
                  "last": index == requires.count - 1]

@@ -9,7 +9,7 @@ import Darwin
 /// The write stage. Files go into a staging folder beside the output, which then replaces the output in
 /// two renames, so a failed build never leaves a half-written site. Files whose bytes did not change are
 /// hard-linked from the previous site instead of rewritten, keeping their modification times.
-public struct OutputWriter {
+public struct OutputWriter: Sendable {
     /// Marks a folder as made by doorstep, so it is never mistaken for (and never replaces) a user's folder.
     public static let marker = ".doorstep-site"
 

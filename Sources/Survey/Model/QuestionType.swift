@@ -27,3 +27,8 @@ public enum QuestionType: String, Sendable, Equatable, CaseIterable {
 
     public var hasAnswer: Bool { self != .note }
 }
+
+extension QuestionType {
+    /// "a" or "an", for messages that name the type.
+    var article: String { rawValue.first.map { "aeiou".contains($0) } == true ? "an" : "a" }
+}

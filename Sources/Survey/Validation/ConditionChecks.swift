@@ -14,7 +14,7 @@ struct ConditionChecks {
                 let location = test.questionLocation
                 guard let targetIndex = survey.index(of: test.question) else {
                     findings.error("S014", "'show_if' refers to '\(test.question)', which is not a question in this survey",
-                                   at: location, length: test.question.count, notes: Suggestion.note(for: test.question, in: ids))
+                                   at: location, length: test.question.count, notes: DidYouMean.note(for: test.question, in: ids))
                     continue
                 }
                 let target = questions[targetIndex]
@@ -47,13 +47,13 @@ struct ConditionChecks {
             return
         }
         if type == .date || type == .ranking {
-            findings.error("S018", "'\(target.id)' is a \(name) question; only 'answered' can be tested", at: test.questionLocation,
+            findings.error("S018", "'\(target.id)' is \(type.article) \(name) question; only 'answered' can be tested", at: test.questionLocation,
                            length: target.id.count)
             return
         }
         if test.comparison.isNumeric {
             guard type.isNumeric else {
-                findings.error("S018", "'\(test.comparison.rawValue)' compares numbers, but '\(target.id)' is a \(name) question",
+                findings.error("S018", "'\(test.comparison.rawValue)' compares numbers, but '\(target.id)' is \(type.article) \(name) question",
                                at: test.questionLocation, length: target.id.count)
                 return
             }
@@ -65,7 +65,7 @@ struct ConditionChecks {
         }
         if type.isNumeric {
             for value in test.values where value.kind != .number {
-                findings.error("S018", "'\(target.id)' is a \(name) question, so compare it with a number, not '\(value.text)'",
+                findings.error("S018", "'\(target.id)' is \(type.article) \(name) question, so compare it with a number, not '\(value.text)'",
                                at: value.location, length: value.text.count)
             }
             return
@@ -79,7 +79,7 @@ struct ConditionChecks {
         guard !codes.isEmpty else { return }
         for value in test.values where !codes.contains(value.text) {
             findings.error("S017", "'\(target.id)' has no choice with the code '\(value.text)'", at: value.location,
-                           length: value.text.count, notes: Suggestion.note(for: value.text, in: codes))
+                           length: value.text.count, notes: DidYouMean.note(for: value.text, in: codes))
         }
     }
 

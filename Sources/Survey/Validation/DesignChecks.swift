@@ -36,7 +36,7 @@ struct DesignChecks {
         }
         if minutes > Self.maxMinutes {
             findings.warning("S212", "the questions take about \(minutes) minutes; keep a survey to \(Self.maxMinutes) minutes or less",
-                             at: survey.idLocation ?? survey.location, question: nil)
+                             at: survey.location, question: nil)
         } else if let stated = survey.estimatedMinutes, stated > Self.maxMinutes {
             findings.warning("S212", "'estimated_minutes' is \(stated); keep a survey to \(Self.maxMinutes) minutes or less",
                              at: survey.estimatedMinutesLocation, question: nil)

@@ -32,19 +32,19 @@ struct LanguageChecks {
             if let label = request.label {
                 check(label, key: option.rawValue, &findings)
             } else {
-                checkBuiltIn("the built-in '\(option.rawValue)' option", at: request.location, &findings)
+                checkBuiltIn("the '\(option.rawValue)' option", at: request.location, &findings)
             }
         }
         switch question.type {
         case .yesNo, .consent:
-            checkBuiltIn("the built-in '\(question.type.rawValue)' answers", at: question.typeLocation, &findings)
+            checkBuiltIn("'\(question.type.rawValue)' answers", at: question.typeLocation, &findings)
         case .scale where question.choices == nil && question.scale != nil:
-            checkBuiltIn("the built-in '\(question.scale ?? "")' scale", at: question.scaleLocation, &findings)
+            checkBuiltIn("the '\(question.scale ?? "")' scale", at: question.scaleLocation, &findings)
         default:
             break
         }
         if question.type.hasChoices, let other = question.other {
-            checkBuiltIn("the built-in 'Please specify' box", at: other.location, &findings)
+            checkBuiltIn("the 'Please specify' box", at: other.location, &findings)
         }
     }
 
@@ -58,7 +58,7 @@ struct LanguageChecks {
                     ? "'\(key)' has text in '\(language)', but the survey declares no 'languages'"
                     : "'\(key)' has text in '\(language)', which is not one of the survey's 'languages'"
                 findings.error("S022", message, at: entry.location ?? text.location, length: language.count,
-                               notes: Suggestion.note(for: language, in: declared.map(\.code)))
+                               notes: DidYouMean.note(for: language, in: declared.map(\.code)))
             }
         }
         guard !(declared.count == 1 && text.isPlain) else { return }
@@ -73,7 +73,7 @@ struct LanguageChecks {
     /// Built-in wording exists only in some languages; others need the author's own labels.
     func checkBuiltIn(_ what: String, at location: SourceLocation?, _ findings: inout Findings) {
         for language in survey.languages where !BuiltInChoices.languages.contains(BuiltInChoices.baseCode(language.code)) {
-            findings.error("S021", "\(what) has no '\(language.code)' (\(language.name)) wording; give your own labels",
+            findings.error("S021", "there is no built-in '\(language.code)' (\(language.name)) wording for \(what); give your own labels",
                            at: location)
         }
     }

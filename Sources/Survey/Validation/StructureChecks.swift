@@ -36,7 +36,7 @@ struct StructureChecks {
     }
 
     func checkMissingFields(_ findings: inout Findings) {
-        let location = survey.idLocation ?? survey.location
+        let location = survey.location
         let fields: [(String, Bool, String)] = [
             ("version", survey.version != nil, "so that answers can be matched to the questions asked"),
             ("introduction", survey.introduction != nil, "to tell people who is asking and why"),
@@ -78,9 +78,11 @@ struct StructureChecks {
             }
             register(question.id, location: question.idLocation, what: "a question")
         }
+        // An added column ("x_other", "x_na") must not take the name of a real question.
         for question in survey.questions {
             for (name, what) in ExtraColumns.names(for: question, in: survey) {
-                register(name, location: question.idLocation, what: what)
+                guard let clash = survey.questions.first(where: { $0.id.lowercased() == name.lowercased() }) else { continue }
+                findings.error("S006", "the id '\(clash.id)' is also the name of \(what)", at: clash.idLocation, length: clash.id.count)
             }
         }
     }
@@ -121,21 +123,21 @@ struct StructureChecks {
                 findings.error("S025", "question '\(question.id)' gives both 'scale' and 'choices'; keep one", at: question.scaleLocation)
             } else if let name = question.scale, !BuiltInChoices.scaleNames.contains(name) {
                 findings.error("S012", "unknown scale '\(name)'", at: question.scaleLocation, length: name.count,
-                               notes: Suggestion.note(for: name, in: BuiltInChoices.scaleNames))
+                               notes: DidYouMean.note(for: name, in: BuiltInChoices.scaleNames))
             } else if question.scale == nil, question.choices == nil {
                 findings.error("S013", "question '\(question.id)' needs a 'scale' (\(BuiltInChoices.scaleNames.joined(separator: ", "))) or 'choices'",
                                at: question.typeLocation)
             }
         }
         if type.needsChoices, question.choices == nil {
-            findings.error("S013", "question '\(question.id)' is a \(type.rawValue) but has no 'choices'", at: question.typeLocation,
+            findings.error("S013", "question '\(question.id)' is \(type.article) \(type.rawValue) but has no 'choices'", at: question.typeLocation,
                            length: type.rawValue.count)
         }
         switch question.choices {
         case .list(let name, let location)?:
             if survey.choiceList(name) == nil {
                 findings.error("S011", "unknown choice list '\(name)'", at: location, length: name.count,
-                               notes: Suggestion.note(for: name, in: survey.choiceLists.map(\.name)))
+                               notes: DidYouMean.note(for: name, in: survey.choiceLists.map(\.name)))
             }
         case .inline(let choices, let location)?:
             if choices.isEmpty {
@@ -179,7 +181,7 @@ struct StructureChecks {
         if question.type == .integer || question.type == .rating {
             for (key, value) in [("min", question.min), ("max", question.max)] {
                 if let value, !value.isWhole {
-                    findings.error("S024", "'\(key)' of a \(question.type.rawValue) question must be a whole number",
+                    findings.error("S024", "'\(key)' of \(question.type.article) \(question.type.rawValue) question must be a whole number",
                                    at: value.location, length: value.text.count)
                 }
             }
@@ -199,7 +201,7 @@ struct StructureChecks {
             if !codes.contains(allowance.code) {
                 findings.error("S027", "'\(allowance.code)' is not a warning code that 'allow' can silence",
                                at: allowance.location, length: allowance.code.count,
-                               notes: Suggestion.note(for: allowance.code, in: codes.sorted()))
+                               notes: DidYouMean.note(for: allowance.code, in: codes.sorted()))
             } else if allowance.reason.trimmingCharacters(in: .whitespaces).isEmpty {
                 findings.error("S026", "'allow: \(allowance.code)' needs a reason", at: allowance.location,
                                length: allowance.code.count)

@@ -40,9 +40,9 @@ public enum ProjectLoader {
                     "module folder '\(base)' has no module.yml", at: SourceLocation(file: base, line: 1, column: 1)))
             }
             let all = files(under: root, in: base, suffix: "", recursive: true)
-            let pages = all.filter {
-                $0.hasSuffix(".md") && !$0.hasPrefix("\(base)/assets/") && !$0.hasPrefix("\(base)/templates/")
-            }
+            // Pages may sit in any sub-folder (even one called templates/, for fill-in templates); only
+            // files under assets/ are copied as they are instead.
+            let pages = all.filter { $0.hasSuffix(".md") && !$0.hasPrefix("\(base)/assets/") }
             modules.append(ModuleSources(
                 folder: folder,
                 manifest: manifest,

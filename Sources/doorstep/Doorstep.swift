@@ -16,6 +16,24 @@ struct Doorstep: ParsableCommand {
         subcommands: [Build.self, Check.self, SurveyCommand.self, New.self],
         defaultSubcommand: Build.self
     )
+
+    /// Usage mistakes exit with 2, like the other environment problems, rather than ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .failure ? 1 : 2)
+        }
+    }
 }
 
 struct ProjectOptions: ParsableArguments {

@@ -12,14 +12,14 @@ public enum LinkChecker {
                 guard case .failure(let problem) = site.resolve(link: destination, from: page.sourcePath) else { return }
                 let location = locate(destination, in: lines, from: span.startLine + offset, to: span.endLine + offset,
                                       file: page.sourcePath)
-                diagnostics.append(diagnostic(for: problem, destination: destination, at: location, site: site))
+                diagnostics += [diagnostic(for: problem, destination: destination, at: location, site: site)].compactMap { $0 }
             }
             for block in page.directives where block.name == "note" || block.name == "tip" || block.name == "warning" {
                 visitLinks(in: MarkdownParser.parse(block.content), lineOffset: block.contentLineOffset) { destination, span, offset in
                     guard case .failure(let problem) = site.resolve(link: destination, from: page.sourcePath) else { return }
                     let location = locate(destination, in: lines, from: span.startLine + offset, to: span.endLine + offset,
                                           file: page.sourcePath)
-                    diagnostics.append(diagnostic(for: problem, destination: destination, at: location, site: site))
+                    diagnostics += [diagnostic(for: problem, destination: destination, at: location, site: site)].compactMap { $0 }
                 }
             }
         }
@@ -37,7 +37,13 @@ public enum LinkChecker {
         }
     }
 
-    static func diagnostic(for problem: LinkProblem, destination: String, at location: SourceLocation, site: Site) -> Diagnostic {
+    static func diagnostic(for problem: LinkProblem, destination: String, at location: SourceLocation, site: Site) -> Diagnostic? {
+        let target: String
+        switch problem {
+        case .missingFile(let path), .notMarkdown(let path), .missingAnchor(let path, _, _): target = path
+        }
+        // The module's manifest error already explains why its pages are missing.
+        guard !site.unreadableFolders.contains(where: { target.hasPrefix($0 + "/") }) else { return nil }
         switch problem {
         case .missingFile(let path):
             let guess = Suggestion.closest(to: path, in: site.allSourcePaths)

@@ -71,20 +71,21 @@ public enum ModuleGraph {
         return diagnostics
     }
 
-    /// Reading order: by `order`, except that a module never comes before one it requires.
+    /// Reading order: by `order`, except that a module's requirements are placed just before it.
     static func topologicalOrder(_ sorted: [ModuleManifest]) -> [ModuleManifest] {
-        let ids = Set(sorted.map(\.id))
+        let byID = Dictionary(sorted.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var placed = Set<String>()
+        var visiting = Set<String>()
         var result: [ModuleManifest] = []
-        var remaining = sorted
-        while !remaining.isEmpty {
-            let index = remaining.firstIndex { manifest in
-                manifest.requires.allSatisfy { placed.contains($0.value) || !ids.contains($0.value) }
-            } ?? 0  // a cycle (already reported): fall back to plain order
-            let next = remaining.remove(at: index)
-            placed.insert(next.id)
-            result.append(next)
+        func place(_ manifest: ModuleManifest) {
+            guard !placed.contains(manifest.id), visiting.insert(manifest.id).inserted else { return }
+            let requirements = manifest.requires.compactMap { byID[$0.value] }
+                .sorted { ($0.order, $0.title, $0.id) < ($1.order, $1.title, $1.id) }
+            for requirement in requirements { place(requirement) }
+            placed.insert(manifest.id)
+            result.append(manifest)
         }
+        for manifest in sorted { place(manifest) }
         return result
     }
 }

@@ -14,6 +14,8 @@ public struct Site: Sendable {
     public var sessions: [SourceLocation: SessionPlan]
     public var packs: [Pack]
     public var templates: TemplateOverrides
+    /// Module folders whose manifest could not be read: links into them are not reported again.
+    public var unreadableFolders: [String] = []
 
     let pagesBySource: [String: Page]
     let assetPaths: Set<String>

@@ -15,6 +15,7 @@ public enum SiteBuilder {
 
         var manifests: [ModuleManifest] = []
         var sourcesByID: [String: ModuleSources] = [:]
+        var unreadable: [String] = []
         for module in sources.modules {
             guard let file = module.manifest else { continue }
             let (manifest, found) = ModuleManifest.decode(file, folder: module.folder)
@@ -22,6 +23,8 @@ public enum SiteBuilder {
             if let manifest {
                 manifests.append(manifest)
                 sourcesByID[manifest.id] = module
+            } else {
+                unreadable.append(module.path)
             }
         }
         let (enabled, graphDiagnostics) = ModuleGraph.order(manifests, selection: config.modules)
@@ -69,6 +72,7 @@ public enum SiteBuilder {
                             modules: Dictionary(uniqueKeysWithValues: enabled.compactMap { manifest in
                                 sourcesByID[manifest.id].map { (manifest.id, $0.templates) }
                             })))
+        site.unreadableFolders = unreadable
         let (packs, packDiagnostics) = resolvePacks(modules: modules, site: site)
         site.packs = packs
         diagnostics += packDiagnostics

@@ -1,0 +1,120 @@
+import Foundation
+
+/// Skip logic in the forms other tools read: ODK XPath for XLSForm, a JSON tree for the web form's script,
+/// and a sentence for people reading the paper or web form.
+public enum SkipLogic {
+    /// ODK XPath for XLSForm's `relevant` column: `${q} = 'yes'`, `selected(${q}, 'bus')`, `${n} >= 2`.
+    public static func xpath(_ condition: Condition, in survey: Survey) -> String {
+        render(condition, survey).text
+    }
+
+    /// The `relevant` expression of a question, or nil when it is always asked.
+    public static func relevant(for question: Question, in survey: Survey) -> String? {
+        question.showIf.map { xpath($0, in: survey) }
+    }
+
+    private enum Precedence: Int { case or = 1, and = 2, atom = 3 }
+
+    private static func render(_ condition: Condition, _ survey: Survey) -> (text: String, precedence: Precedence) {
+        switch condition.kind {
+        case .test(let test):
+            return render(test, survey)
+        case .all(let parts):
+            let texts = parts.map { render($0, survey) }.map { $0.precedence.rawValue < Precedence.and.rawValue ? "(\($0.text))" : $0.text }
+            return texts.count == 1 ? (texts[0], .atom) : (texts.joined(separator: " and "), .and)
+        case .any(let parts):
+            let texts = parts.map { render($0, survey).text }
+            return texts.count == 1 ? (texts[0], .atom) : (texts.joined(separator: " or "), .or)
+        case .not(let inner):
+            return ("not(\(render(inner, survey).text))", .atom)
+        }
+    }
+
+    private static func render(_ test: ConditionTest, _ survey: Survey) -> (text: String, precedence: Precedence) {
+        let field = "${\(test.question)}"
+        let type = survey.question(test.question)?.type
+        let isMultiple = type == .selectMultiple
+        let isNumber = type?.isNumeric ?? false
+        func literal(_ value: ConditionValue) -> String { isNumber ? value.text : quoted(value.text) }
+        switch test.comparison {
+        case .answered:
+            let wanted = test.values.first.map { ["true", "yes", "on"].contains($0.text.lowercased()) } ?? true
+            return (wanted ? "\(field) != ''" : "\(field) = ''", .atom)
+        case .equals, .oneOf:
+            let parts = test.values.map { isMultiple ? "selected(\(field), \(quoted($0.text)))" : "\(field) = \(literal($0))" }
+            return parts.count == 1 ? (parts[0], .atom) : (parts.joined(separator: " or "), .or)
+        case .notEquals:
+            let parts = test.values.map { isMultiple ? "not(selected(\(field), \(quoted($0.text))))" : "\(field) != \(literal($0))" }
+            return parts.count == 1 ? (parts[0], .atom) : (parts.joined(separator: " and "), .and)
+        case .atLeast: return ("\(field) >= \(test.values.first?.text ?? "0")", .atom)
+        case .atMost: return ("\(field) <= \(test.values.first?.text ?? "0")", .atom)
+        case .moreThan: return ("\(field) > \(test.values.first?.text ?? "0")", .atom)
+        case .lessThan: return ("\(field) < \(test.values.first?.text ?? "0")", .atom)
+        }
+    }
+
+    /// XPath has no escapes: a string holding a single quote goes in double quotes.
+    static func quoted(_ text: String) -> String {
+        text.contains("'") ? "\"\(text)\"" : "'\(text)'"
+    }
+
+    /// The tree the web form's script evaluates: `{"all":[…]}`, `{"any":[…]}`, `{"not":…}`,
+    /// `{"q":"id","op":"one_of","values":["a"],"multiple":true,"number":false}`.
+    public static func json(_ condition: Condition, in survey: Survey) -> Any {
+        switch condition.kind {
+        case .test(let test):
+            let type = survey.question(test.question)?.type
+            return [
+                "q": test.question, "op": test.comparison.rawValue, "values": test.values.map(\.text),
+                "multiple": type == .selectMultiple, "number": type?.isNumeric ?? false,
+            ] as [String: Any]
+        case .all(let parts): return ["all": parts.map { json($0, in: survey) }]
+        case .any(let parts): return ["any": parts.map { json($0, in: survey) }]
+        case .not(let inner): return ["not": json(inner, in: survey)]
+        }
+    }
+
+    public static func jsonString(_ condition: Condition, in survey: Survey) -> String {
+        let object = json(condition, in: survey)
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            return "{}"
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// "Q3 is Better or Worse", for people: question numbers and choice labels instead of ids and codes.
+    public static func sentence(_ condition: Condition, in survey: Survey, numbers: [String: Int]) -> String {
+        switch condition.kind {
+        case .test(let test): return sentence(test, survey, numbers)
+        case .all(let parts): return parts.map { sentence($0, in: survey, numbers: numbers) }.joined(separator: " and ")
+        case .any(let parts): return parts.map { sentence($0, in: survey, numbers: numbers) }.joined(separator: " or ")
+        case .not(let inner): return "not (\(sentence(inner, in: survey, numbers: numbers)))"
+        }
+    }
+
+    private static func sentence(_ test: ConditionTest, _ survey: Survey, _ numbers: [String: Int]) -> String {
+        let name = numbers[test.question].map { "Q\($0)" } ?? test.question
+        let language = survey.defaultLanguage
+        let options = survey.question(test.question).map { survey.options(for: $0) } ?? []
+        func label(_ code: String) -> String {
+            options.first { $0.code == code }.map { "‘\($0.label.text(in: language))’" } ?? "‘\(code)’"
+        }
+        let multiple = survey.question(test.question)?.type == .selectMultiple
+        let values = test.values
+        switch test.comparison {
+        case .answered:
+            let wanted = values.first.map { ["true", "yes", "on"].contains($0.text.lowercased()) } ?? true
+            return wanted ? "\(name) is answered" : "\(name) is not answered"
+        case .equals, .oneOf:
+            let list = values.map { label($0.text) }.joined(separator: " or ")
+            return multiple ? "\(list) is ticked at \(name)" : "\(name) is \(list)"
+        case .notEquals:
+            let list = values.map { label($0.text) }.joined(separator: " or ")
+            return multiple ? "\(list) is not ticked at \(name)" : "\(name) is not \(list)"
+        case .atLeast: return "\(name) is \(values.first?.text ?? "") or more"
+        case .atMost: return "\(name) is \(values.first?.text ?? "") or less"
+        case .moreThan: return "\(name) is more than \(values.first?.text ?? "")"
+        case .lessThan: return "\(name) is less than \(values.first?.text ?? "")"
+        }
+    }
+}

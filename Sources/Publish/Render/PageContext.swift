@@ -6,7 +6,7 @@ struct LayoutContext {
     let site: Site
 
     func values(outputPath: String, title: String, description: String?, bodyClass: String,
-                breadcrumbs: [(String, String?)] = [], extraStyles: [String] = [], scripts: [String] = ["search.js"],
+                breadcrumbs: [(String, String?)] = [], extraStyles: [String] = [], scripts: [String] = [],
                 ogType: String = "article") -> [String: Any] {
         let root = ProjectPath.relativeURL(from: outputPath, to: "index.html").dropLast("index.html".count)
         let canonical = site.config.baseURL.map { base -> String in

@@ -21,7 +21,7 @@ struct SurveyPages {
         let folder = entry.folder
         return [
             RenderedFile(path: "\(folder)/index.html", text: page(entry, path: "\(folder)/index.html",
-                title: entry.title, body: WebForm.html(survey), surveyClass: "survey-web", scripts: ["survey.js", "search.js"])),
+                title: entry.title, body: WebForm.html(survey), surveyClass: "survey-web", scripts: ["survey.js"])),
             RenderedFile(path: "\(folder)/paper/index.html", text: page(entry, path: "\(folder)/paper/index.html",
                 title: "\(entry.title) (paper questionnaire)", body: PaperQuestionnaire.html(survey),
                 surveyClass: "survey-paper", scripts: [])),

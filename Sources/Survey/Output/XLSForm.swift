@@ -64,7 +64,7 @@ public enum XLSForm {
                           relevant: String? = nil, constraint: String? = nil, message: LocalizedText? = nil,
                           appearance: String = "", parameters: String = "") {
             surveyRows.append([type, name] + cells(label, survey) + cells(hint, survey)
-                + [required ? "yes" : "", relevant ?? "", constraint ?? ""] + cells(constraint ? .some(message ?? LocalizedText("")) : nil, survey).map { constraint == nil ? "" : $0 }
+                + [required ? "yes" : "", relevant ?? "", constraint ?? ""] + cells(constraint == nil ? nil : message, survey)
                 + [appearance, parameters])
         }
 

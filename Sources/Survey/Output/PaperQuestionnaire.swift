@@ -1,0 +1,3 @@
+public enum PaperQuestionnaire {
+    public static func html(_ survey: Survey) -> String { "" }
+}

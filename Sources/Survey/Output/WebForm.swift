@@ -1,0 +1,3 @@
+public enum WebForm {
+    public static func html(_ survey: Survey) -> String { "" }
+}

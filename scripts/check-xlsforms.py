@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Convert every survey's XLSForm with pyxform (running ODK Validate) and check its skip logic.
+
+Usage: check-xlsforms.py FOLDER...
+
+Each FOLDER is a built site (its surveys/*/ folders are checked) or a folder of exports. Every X.xlsx is
+converted with pyxform.xls2xform.convert(validate=True); the `relevant` of each bind in the XForm must equal
+the expression recorded for that column in the survey's JSON (X.json, or the only .json beside it).
+Prints "N passed, N failed" and exits 1 on any failure. Without pyxform or Java the check is skipped,
+except under CI=true, where that is a failure.
+"""
+import glob
+import json
+import os
+import re
+import shutil
+import sys
+import warnings
+import xml.etree.ElementTree as ET
+
+XFORMS = "{http://www.w3.org/2002/xforms}"
+
+
+def normalise(expression):
+    """Make ${name} and pyxform's ' /data/group/name ' comparable, and ignore spacing."""
+    text = re.sub(r"\$\{([A-Za-z_][\w.-]*)\}", r" \1 ", expression)
+    text = re.sub(r"\s*/[A-Za-z_][\w.-]*(?:/[A-Za-z_][\w.-]*)+\s*", lambda m: " " + m.group(0).strip().split("/")[-1] + " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s*([(),])\s*", r"\1", text)
+    return text
+
+
+def survey_files(folders):
+    """Pairs of (xlsx, json) to check."""
+    pairs = []
+    for folder in folders:
+        survey_folders = sorted(glob.glob(os.path.join(folder, "surveys", "*", ""))) or [folder]
+        for survey_folder in survey_folders:
+            jsons = sorted(glob.glob(os.path.join(survey_folder, "*.json")))
+            for xlsx in sorted(glob.glob(os.path.join(survey_folder, "*.xlsx"))):
+                same_stem = os.path.splitext(xlsx)[0] + ".json"
+                if os.path.exists(same_stem):
+                    pairs.append((xlsx, same_stem))
+                elif len(jsons) == 1:
+                    pairs.append((xlsx, jsons[0]))
+                else:
+                    pairs.append((xlsx, None))
+    return pairs
+
+
+def check(convert, xlsx, json_path):
+    """Returns a list of problems; empty when the survey passes."""
+    if json_path is None:
+        return ["no survey JSON beside the XLSForm to compare skip logic with"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = convert(xlsform=xlsx, validate=True)
+    problems = ["pyxform warning: " + w for w in (result.warnings or [])]
+    with open(json_path, encoding="utf-8") as handle:
+        survey = json.load(handle)
+    expected = {v["name"]: v.get("relevant") for v in survey.get("variables", [])}
+    actual = {}
+    for bind in ET.fromstring(result.xform).iter(XFORMS + "bind"):
+        name = bind.get("nodeset", "").rsplit("/", 1)[-1]
+        actual[name] = bind.get("relevant")
+    for name, relevant in expected.items():
+        if name not in actual:
+            problems.append(f"column '{name}' has no bind in the XForm")
+        elif normalise(relevant or "") != normalise(actual[name] or ""):
+            problems.append(f"'{name}': XForm relevant {actual[name]!r} does not match the survey's {relevant!r}")
+    return problems
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    in_ci = os.environ.get("CI", "").lower() == "true"
+    pairs = survey_files(argv[1:])
+    missing = []
+    try:
+        from pyxform.xls2xform import convert
+    except ImportError:
+        convert = None
+        missing.append("pyxform (pip install pyxform)")
+    if shutil.which("java") is None:
+        missing.append("java (ODK Validate needs it)")
+    if missing:
+        print("check-xlsforms: missing " + " and ".join(missing), file=sys.stderr)
+        if in_ci:
+            print(f"0 passed, {len(pairs)} failed")
+            return 1
+        print(f"SKIPPED: XLSForm check not run. 0 passed, 0 failed, {len(pairs)} skipped")
+        return 0
+    passed = failed = 0
+    for xlsx, json_path in pairs:
+        try:
+            problems = check(convert, xlsx, json_path)
+        except Exception as error:  # pyxform and ODK Validate report problems as exceptions
+            problems = [f"{type(error).__name__}: {error}".strip()]
+        if problems:
+            failed += 1
+            print(f"FAIL {xlsx}")
+            for problem in problems:
+                print("  " + problem.replace("\n", "\n  "))
+        else:
+            passed += 1
+            print(f"ok   {xlsx}")
+    if not pairs:
+        print("check-xlsforms: no .xlsx files found", file=sys.stderr)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed or (in_ci and not pairs) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

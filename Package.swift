@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -36,8 +37,12 @@ let package = Package(
             "Diagnostics", "Markdown", "Survey", "Toolkit",
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Theme")]),
-        .executableTarget(name: "doorstep", dependencies: [
+        .target(name: "Preview", dependencies: [
             "Publish", "Diagnostics",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .executableTarget(name: "doorstep", dependencies: [
+            "Publish", "Diagnostics", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
@@ -46,6 +51,7 @@ let package = Package(
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "Diagnostics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ToolkitTests", dependencies: ["Toolkit", "Diagnostics"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Toolkit", "Diagnostics"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Diagnostics"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
     ]
 )

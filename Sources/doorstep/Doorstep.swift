@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Preview
 import Publish
 
 @main
@@ -13,7 +14,7 @@ struct Doorstep: ParsableCommand {
         Exit status: 0 clean, 1 errors in your files (or warnings with --strict), 2 usage or environment problems.
         """,
         version: "1.0.0",
-        subcommands: [Build.self, Check.self, SurveyCommand.self, New.self],
+        subcommands: [Build.self, Check.self, Serve.self, SurveyCommand.self, New.self],
         defaultSubcommand: Build.self
     )
 
@@ -90,6 +91,38 @@ struct Check: ParsableCommand {
     func run() throws {
         throw ExitCode(CommandLine.check(root: project.rootURL, format: project.format, strict: project.strict,
                                          readability: readability))
+    }
+}
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site, serve it on 127.0.0.1, and rebuild and reload open pages when you save a file.",
+        discussion: """
+        Watches content/, toolkit-modules/ and templates/. A build with errors shows in the terminal and on the
+        open pages, and the last good site keeps being served. Your site/ folder is not touched.
+        """)
+
+    @Option(name: .long, help: "The project folder (holding content/ and toolkit-modules/).")
+    var root: String = "."
+
+    @Option(name: .long, help: "The port to listen on, on 127.0.0.1 only.")
+    var port: Int = 8000
+
+    @Option(name: .long, help: "Where to build the previewed site (default: a folder in the system's temporary folder).")
+    var output: String?
+
+    @Flag(name: .long, help: "Also make the PDFs of packs (slower; the print-ready HTML is always built).")
+    var pdf = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() throws {
+        let options = PreviewOptions(root: URL(fileURLWithPath: root).standardizedFileURL,
+                                     output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
+                                     port: port, makePDF: pdf)
+        throw ExitCode(PreviewCommand.run(options))
     }
 }
 

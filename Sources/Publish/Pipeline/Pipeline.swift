@@ -127,8 +127,12 @@ public enum Pipeline {
             let (htmlPath, pdfPath) = job
             let html = staging.appendingPathComponent(htmlPath)
             let pdf = staging.appendingPathComponent(pdfPath)
-            if let oldHTML = writer.previous(htmlPath), let oldPDF = writer.previous(pdfPath),
-               oldHTML == FileManager.default.contents(atPath: html.path) {
+            // A PDF depends on its HTML and on the stylesheets it links; reuse it only if none changed.
+            let inputs = [htmlPath, "assets/style.css", "assets/survey.css", "assets/pack.css"]
+            let unchanged = inputs.allSatisfy { path in
+                writer.previous(path) == FileManager.default.contents(atPath: staging.appendingPathComponent(path).path)
+            }
+            if unchanged, let oldPDF = writer.previous(pdfPath) {
                 let linked = (try? FileManager.default.linkItem(at: writer.output.appendingPathComponent(pdfPath), to: pdf)) != nil
                 if linked { return (pdfPath, PDFMaker.pageCount(oldPDF), nil, true) }
             }

@@ -17,7 +17,9 @@ public struct SiteRenderer: Sendable {
 
     public func render() -> [RenderedFile] {
         var files: [RenderedFile] = []
-        files += parallelMap(site.allPages) { page in RenderedFile(path: page.outputPath, text: self.renderPage(page)) }
+        // A module's index.md is shown on its module page, so it gets no page of its own.
+        let pages = site.allPages.filter { !($0.isIndex && $0.moduleID != nil) }
+        files += parallelMap(pages) { page in RenderedFile(path: page.outputPath, text: self.renderPage(page)) }
         files += site.modules.map { RenderedFile(path: $0.outputPath, text: renderModule($0)) }
         files += SurveyPages(site: site, theme: theme).render()
         files += PackPages(site: site, theme: theme, directives: directives).renderHTML()

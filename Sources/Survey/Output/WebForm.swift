@@ -1,3 +1,221 @@
+import Foundation
+
+/// The survey as an accessible HTML form fragment. It reads and prints without JavaScript;
+/// `survey.js` adds skip logic, checks, saving answers in the browser and the CSV download.
 public enum WebForm {
-    public static func html(_ survey: Survey) -> String { "" }
+    public static func html(_ survey: Survey) -> String {
+        var renderer = WebFormRenderer(survey: survey)
+        return renderer.render()
+    }
+}
+
+struct WebFormRenderer {
+    let survey: Survey
+    let language: String?
+    let numbers: [String: Int]
+    var out = ""
+
+    init(survey: Survey) {
+        self.survey = survey
+        self.language = survey.defaultLanguage
+        self.numbers = survey.questionNumbers
+    }
+
+    func text(_ value: LocalizedText?) -> String { HTML.escape(value?.text(in: language) ?? "") }
+
+    /// Paragraphs from text written with blank lines between them.
+    func paragraphs(_ value: LocalizedText?, className: String) -> String {
+        let raw = value?.text(in: language) ?? ""
+        return raw.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+            .map { "<p class=\"\(className)\">\(HTML.escape($0))</p>\n" }.joined()
+    }
+
+    static func json(_ object: Any) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "" }
+        return HTML.escape(String(decoding: data, as: UTF8.self))
+    }
+
+    mutating func render() -> String {
+        let variables = survey.variables.map(\.name)
+        let langAttribute = language.map { " lang=\"\(HTML.escape($0))\"" } ?? ""
+        out += "<form class=\"survey-form\" id=\"survey-\(HTML.escape(survey.id))\" action=\"#\" method=\"post\"\(langAttribute)"
+        out += " data-survey-id=\"\(HTML.escape(survey.id))\" data-survey-version=\"\(HTML.escape(survey.version ?? "1"))\""
+        out += " data-variables=\"\(Self.json(variables))\">\n"
+        out += "<div class=\"survey-error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"survey-error-title\" hidden>\n"
+        out += "<h2 id=\"survey-error-title\">There is a problem</h2>\n<ul class=\"survey-error-list\"></ul>\n</div>\n"
+        out += "<div class=\"survey-intro\">\n" + paragraphs(survey.introduction, className: "survey-introduction")
+        if let minutes = survey.estimatedMinutes {
+            out += "<p class=\"survey-time\">It takes about \(minutes) minute\(minutes == 1 ? "" : "s").</p>\n"
+        }
+        out += "</div>\n"
+        if survey.privacyNotice != nil {
+            out += "<section class=\"survey-privacy\" aria-labelledby=\"survey-privacy-title\">\n<h2 id=\"survey-privacy-title\">Your privacy</h2>\n"
+            out += paragraphs(survey.privacyNotice, className: "survey-privacy-text") + "</section>\n"
+        }
+        if survey.contact != nil {
+            out += "<p class=\"survey-contact\">Questions about this survey? \(text(survey.contact))</p>\n"
+        }
+        out += "<noscript><p class=\"survey-noscript\">Your browser is not running scripts, so answers cannot be saved here. "
+        out += "You can still read the questions, or print the paper version.</p></noscript>\n"
+        out += "<p class=\"survey-required-note\">Questions marked <span class=\"survey-required\">(required)</span> need an answer.</p>\n"
+        for section in survey.sections {
+            if section.isImplicit {
+                for question in section.questions { renderQuestion(question) }
+                continue
+            }
+            let sectionID = "s-\(HTML.escape(section.id))"
+            out += "<section class=\"survey-section\" id=\"\(sectionID)\" aria-labelledby=\"\(sectionID)-title\">\n"
+            out += "<h2 id=\"\(sectionID)-title\">\(text(section.title ?? LocalizedText(section.id)))</h2>\n"
+            out += paragraphs(section.description, className: "survey-section-description")
+            for question in section.questions { renderQuestion(question) }
+            out += "</section>\n"
+        }
+        out += "<div class=\"survey-actions\" data-survey-actions hidden>\n"
+        out += "<button type=\"submit\" class=\"survey-button survey-save\">Save and start a new response</button>\n"
+        out += "<button type=\"button\" class=\"survey-button survey-download\" data-action=\"download\">Download answers as CSV</button>\n"
+        out += "<button type=\"button\" class=\"survey-button survey-button-secondary survey-clear\" data-action=\"clear\">Delete saved answers from this device</button>\n"
+        out += "<p class=\"survey-status\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n</form>\n"
+        return out
+    }
+
+    mutating func renderQuestion(_ question: Question) {
+        let id = "q-\(HTML.escape(question.id))"
+        var attributes = "class=\"survey-question survey-type-\(question.type.rawValue)\" id=\"\(id)\" data-question=\"\(HTML.escape(question.id))\" data-type=\"\(question.type.rawValue)\""
+        if let condition = question.showIf { attributes += " data-show-if=\"\(Self.json(SkipLogic.json(condition, in: survey)))\"" }
+        if question.required { attributes += " data-required=\"true\"" }
+        var checks: [String: Any] = [:]
+        if let min = question.min { checks["min"] = min.value }
+        if let max = question.max { checks["max"] = max.value }
+        if let min = question.minLength { checks["min_length"] = Int(min.value) }
+        if let max = question.maxLength { checks["max_length"] = Int(max.value) }
+        if question.type == .integer { checks["integer"] = true }
+        if question.type == .consent { checks["equals"] = "yes" }
+        if question.type == .selectMultiple, question.dontKnow != nil || question.preferNotToSay != nil {
+            checks["exclusive"] = [SpecialOption.dontKnow.code, SpecialOption.preferNotToSay.code]
+        }
+        if let rank = question.rank { checks["rank"] = rank }
+        if !checks.isEmpty {
+            let (_, generated) = Constraints.constraint(for: question, in: survey)
+            if let message = question.constraintMessage ?? generated { checks["message"] = message.text(in: language) }
+            attributes += " data-checks=\"\(Self.json(checks))\""
+        }
+        out += "<div \(attributes)>\n"
+        if question.type == .note {
+            out += paragraphs(question.label, className: "survey-note")
+            out += "</div>\n"
+            return
+        }
+        let number = numbers[question.id].map { "<span class=\"survey-number\">\($0).</span> " } ?? ""
+        let required = question.required ? " <span class=\"survey-required\">(required)</span>" : ""
+        var describedBy: [String] = []
+        var extras = ""
+        if let condition = question.showIf {
+            describedBy.append("\(id)-condition")
+            extras += "<p class=\"survey-condition\" id=\"\(id)-condition\">Answer this if \(HTML.escape(SkipLogic.sentence(condition, in: survey, numbers: numbers))).</p>\n"
+        }
+        if let hint = question.hint {
+            describedBy.append("\(id)-hint")
+            extras += "<p class=\"survey-hint\" id=\"\(id)-hint\">\(text(hint))</p>\n"
+        }
+        describedBy.append("\(id)-error")
+        extras += "<p class=\"survey-error-message\" id=\"\(id)-error\" hidden></p>\n"
+        let described = " aria-describedby=\"\(describedBy.joined(separator: " "))\""
+        let label = "\(number)\(text(question.label))\(required)"
+        let name = HTML.escape(question.id)
+
+        switch question.type {
+        case .text, .textLong, .integer, .decimal, .date:
+            out += "<label class=\"survey-label\" for=\"\(id)-input\">\(label)</label>\n" + extras
+            out += input(question, id: "\(id)-input", name: name, described: described)
+            renderNotAnswered(question, id: id)
+        case .note:
+            break
+        default:
+            out += "<fieldset class=\"survey-fieldset\"\(described)>\n<legend class=\"survey-label\">\(label)</legend>\n" + extras
+            renderChoices(question, id: id, name: name)
+            renderNotAnswered(question, id: id)
+            out += "</fieldset>\n"
+        }
+        out += "</div>\n"
+    }
+
+    func input(_ question: Question, id: String, name: String, described: String) -> String {
+        let required = question.required ? " required" : ""
+        switch question.type {
+        case .textLong:
+            let maxLength = question.maxLength.map { " maxlength=\"\($0.text)\"" } ?? ""
+            return "<textarea class=\"survey-textarea\" id=\"\(id)\" name=\"\(name)\" rows=\"\(max(3, question.lines ?? 4))\"\(maxLength)\(required)\(described)></textarea>\n"
+        case .integer, .decimal:
+            let step = question.type == .integer ? " inputmode=\"numeric\" step=\"1\"" : " inputmode=\"decimal\" step=\"any\""
+            let min = question.min.map { " min=\"\($0.text)\"" } ?? ""
+            let max = question.max.map { " max=\"\($0.text)\"" } ?? ""
+            return "<input class=\"survey-input survey-input-number\" type=\"number\" id=\"\(id)\" name=\"\(name)\"\(step)\(min)\(max)\(required)\(described)>\n"
+        case .date:
+            return "<input class=\"survey-input survey-input-date\" type=\"date\" id=\"\(id)\" name=\"\(name)\"\(required)\(described)>\n"
+        default:
+            let minLength = question.minLength.map { " minlength=\"\($0.text)\"" } ?? ""
+            let maxLength = question.maxLength.map { " maxlength=\"\($0.text)\"" } ?? ""
+            return "<input class=\"survey-input\" type=\"text\" id=\"\(id)\" name=\"\(name)\"\(minLength)\(maxLength)\(required)\(described)>\n"
+        }
+    }
+
+    mutating func renderChoices(_ question: Question, id: String, name: String) {
+        switch question.type {
+        case .rating:
+            let start = Int(question.min?.value ?? 0), end = Int(question.max?.value ?? 10)
+            out += "<div class=\"survey-options survey-rating\">\n"
+            if let minLabel = question.minLabel { out += "<span class=\"survey-rating-end\">\(start) = \(text(minLabel))</span>\n" }
+            for value in start...max(start, end) {
+                out += "<span class=\"survey-option\"><input type=\"radio\" id=\"\(id)-\(value)\" name=\"\(name)\" value=\"\(value)\"\(question.required ? " required" : "")>"
+                out += "<label for=\"\(id)-\(value)\">\(value)</label></span>\n"
+            }
+            if let maxLabel = question.maxLabel { out += "<span class=\"survey-rating-end\">\(end) = \(text(maxLabel))</span>\n" }
+            out += "</div>\n"
+        case .ranking:
+            let options = survey.options(for: question)
+            out += "<p class=\"survey-instruction\">Write 1 by your first choice, then 2"
+            out += (question.rank ?? options.count) > 2 ? " and so on" : ""
+            out += question.rank.map { " up to \($0)" } ?? ""
+            out += ".</p>\n<div class=\"survey-options survey-ranking\" data-rank-for=\"\(name)\">\n"
+            for option in options {
+                let optionID = "\(id)-\(HTML.escape(option.code))"
+                out += "<div class=\"survey-option\"><input class=\"survey-input survey-input-rank\" type=\"number\" inputmode=\"numeric\" min=\"1\" max=\"\(options.count)\" step=\"1\" id=\"\(optionID)\" name=\"\(name)[\(HTML.escape(option.code))]\" data-code=\"\(HTML.escape(option.code))\">"
+                out += "<label for=\"\(optionID)\">\(text(option.label))</label></div>\n"
+            }
+            out += "</div>\n"
+        default:
+            let multiple = question.type == .selectMultiple
+            let inputType = multiple ? "checkbox" : "radio"
+            out += "<p class=\"survey-instruction\">\(multiple ? "Tick all that apply." : "Choose one.")</p>\n"
+            out += "<div class=\"survey-options survey-options-\(inputType)\">\n"
+            for option in survey.options(for: question) {
+                let optionID = "\(id)-\(HTML.escape(option.code))"
+                let required = question.required && !multiple ? " required" : ""
+                let special = option.special.map { " data-special=\"\($0.rawValue)\"" } ?? ""
+                out += "<div class=\"survey-option\"><input type=\"\(inputType)\" id=\"\(optionID)\" name=\"\(name)\" value=\"\(HTML.escape(option.code))\"\(required)\(special)>"
+                out += "<label for=\"\(optionID)\">\(text(option.label))</label></div>\n"
+                if option.special == .other {
+                    let otherID = "\(id)-other-text"
+                    out += "<div class=\"survey-other\"><label class=\"survey-other-label\" for=\"\(otherID)\">\(text(survey.pleaseSpecifyLabel))</label>"
+                    out += "<input class=\"survey-input\" type=\"text\" id=\"\(otherID)\" name=\"\(HTML.escape(ExtraColumns.otherName(question)))\" data-other-for=\"\(name)\"></div>\n"
+                }
+            }
+            out += "</div>\n"
+        }
+    }
+
+    /// "Don't know" and "Prefer not to say" for a number, text or date, stored in their own column.
+    mutating func renderNotAnswered(_ question: Question, id: String) {
+        let options = survey.notAnsweredOptions(for: question)
+        guard !options.isEmpty else { return }
+        let name = HTML.escape(ExtraColumns.notAnsweredName(question))
+        out += "<div class=\"survey-not-answered\" data-not-answered-for=\"\(HTML.escape(question.id))\">\n"
+        for option in options {
+            let optionID = "\(id)-na-\(HTML.escape(option.code))"
+            out += "<div class=\"survey-option\"><input type=\"checkbox\" id=\"\(optionID)\" name=\"\(name)\" value=\"\(HTML.escape(option.code))\">"
+            out += "<label for=\"\(optionID)\">\(text(option.label))</label></div>\n"
+        }
+        out += "</div>\n"
+    }
 }

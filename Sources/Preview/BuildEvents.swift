@@ -1,0 +1,82 @@
+import Foundation
+
+/// The latest build's outcome, sent to every open page as server-sent events. A page that connects
+/// (or reconnects) is told the current state at once, so it never misses a build made while it loaded.
+actor BuildEvents {
+    enum State: Equatable, Sendable {
+        /// The site in the output folder is build number `generation`.
+        case built(generation: Int)
+        /// The last build failed; the site of build `generation` is still served.
+        case failed(generation: Int, problems: String)
+
+        var generation: Int {
+            switch self {
+            case .built(let generation), .failed(let generation, _): return generation
+            }
+        }
+
+        var message: String {
+            switch self {
+            case .built(let generation): return BuildEvents.message(event: "built", data: String(generation))
+            case .failed(_, let problems): return BuildEvents.message(event: "failed", data: problems)
+            }
+        }
+    }
+
+    private(set) var state: State = .built(generation: 0)
+    private var subscribers: [UUID: AsyncStream<String>.Continuation] = [:]
+    private var finished = false
+
+    var generation: Int { state.generation }
+    var subscriberCount: Int { subscribers.count }
+
+    /// A stream of messages for one page, starting with the current state.
+    func subscribe() -> AsyncStream<String> {
+        let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(8))
+        guard !finished else {
+            continuation.finish()
+            return stream
+        }
+        // Browsers reconnect after this many milliseconds when the preview restarts.
+        continuation.yield("retry: 1000\n\n" + state.message)
+        let id = UUID()
+        subscribers[id] = continuation
+        continuation.onTermination = { _ in Task { await self.remove(id) } }
+        return stream
+    }
+
+    func succeeded() {
+        publish(.built(generation: state.generation + 1))
+    }
+
+    func failed(_ problems: String) {
+        publish(.failed(generation: state.generation, problems: problems))
+    }
+
+    /// A comment line: it keeps nothing alive, but finds pages that were closed, whose writes then fail.
+    func heartbeat() {
+        for continuation in subscribers.values { continuation.yield(": still here\n\n") }
+    }
+
+    /// Ends every stream, so that open pages do not hold the server open when it stops.
+    func finish() {
+        finished = true
+        for continuation in subscribers.values { continuation.finish() }
+        subscribers.removeAll()
+    }
+
+    private func publish(_ new: State) {
+        state = new
+        for continuation in subscribers.values { continuation.yield(new.message) }
+    }
+
+    private func remove(_ id: UUID) {
+        subscribers[id] = nil
+    }
+
+    /// One event in the text/event-stream format: each line of `data` on its own `data:` line.
+    static func message(event: String, data: String) -> String {
+        let lines = data.replacingOccurrences(of: "\r", with: "").split(separator: "\n", omittingEmptySubsequences: false)
+        return "event: \(event)\n" + lines.map { "data: \($0)\n" }.joined() + "\n"
+    }
+}

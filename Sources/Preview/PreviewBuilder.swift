@@ -1,0 +1,63 @@
+import Diagnostics
+import Foundation
+import Publish
+
+/// Runs the real build into the preview folder and words the outcome for the terminal and the pages.
+struct PreviewBuilder: Sendable {
+    struct Outcome: Sendable {
+        var report: Pipeline.BuildReport
+        var seconds: Double
+        /// Diagnostics as `doorstep build` prints them, with the source line and a caret.
+        var diagnosticsText: String
+        /// What the page's box shows when the build failed; nil when the new site was written.
+        var problems: String?
+        /// The lines for the terminal, after the diagnostics.
+        var summary: String
+    }
+
+    let options: PreviewOptions
+
+    /// Every stage, every time: the in-memory pipeline is fast, and the writer rewrites only files whose
+    /// bytes changed, so the output folder changes only where the sources did.
+    func build() -> Outcome {
+        var buildOptions = Pipeline.BuildOptions(root: options.root, output: options.output)
+        buildOptions.makePDF = options.makePDF
+        let start = Date()
+        let report = Pipeline.build(buildOptions)
+        let seconds = Date().timeIntervalSince(start)
+        let root = options.root
+        let formatter = DiagnosticFormatter(sourceText: { path in
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+            return try? String(contentsOf: url, encoding: .utf8)
+        })
+        let diagnosticsText = formatter.text(report.diagnostics)
+        let counts = DiagnosticFormatter.summary(report.diagnostics)
+        let time = String(format: "%.2f", seconds)
+
+        if let problem = report.environmentError {
+            let text = [diagnosticsText, "error: \(problem)"].filter { !$0.isEmpty }.joined(separator: "\n")
+            return Outcome(report: report, seconds: seconds, diagnosticsText: diagnosticsText, problems: text,
+                           summary: "error: \(problem)\nthe build failed after \(time) s; the preview keeps serving the last good site")
+        }
+        guard report.built else {
+            return Outcome(report: report, seconds: seconds, diagnosticsText: diagnosticsText,
+                           problems: diagnosticsText + "\n\n" + counts,
+                           summary: "\(counts); the site was not rebuilt, so the preview keeps serving the last good site")
+        }
+        var summary = "built \(report.files) files in \(time) s (\(report.written) written, \(report.unchanged) unchanged"
+        if report.pdfs + report.pdfsReused > 0 { summary += ", \(report.pdfs) PDFs made, \(report.pdfsReused) reused" }
+        summary += "); \(counts)"
+        if let reason = report.pdfSkippedReason { summary = "note: \(reason)\n" + summary }
+        return Outcome(report: report, seconds: seconds, diagnosticsText: diagnosticsText, problems: nil, summary: summary)
+    }
+
+    /// Runs `build()` on a Dispatch thread: a build blocks for up to a few seconds, and Swift's own
+    /// threads (one per core) are needed meanwhile to keep answering the browser.
+    func buildOffTheCooperativePool() async -> Outcome {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: build())
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the preview could not start; all are problems with the machine or the options (exit status 2).
+public enum PreviewError: Error, CustomStringConvertible {
+    case portInUse(Int)
+    case cannotListen(port: Int, reason: String)
+    case environment(String)
+
+    public var description: String {
+        switch self {
+        case .portInUse(let port):
+            return "port \(port) on 127.0.0.1 is already in use (another 'doorstep serve'?); choose another with --port"
+        case .cannotListen(let port, let reason):
+            return "cannot listen on 127.0.0.1:\(port): \(reason)"
+        case .environment(let message):
+            return message
+        }
+    }
+}
+
+/// `doorstep serve`: builds the site into the preview folder, serves it on 127.0.0.1 only, and rebuilds
+/// and reloads the open pages when a source changes.
+public struct PreviewServer: Sendable {
+    public let options: PreviewOptions
+    let log: @Sendable (String) -> Void
+    let events = BuildEvents()
+    var builder: PreviewBuilder { PreviewBuilder(options: options) }
+
+    public init(options: PreviewOptions, log: @escaping @Sendable (String) -> Void = PreviewServer.printToStandardError) {
+        self.options = options
+        self.log = log
+    }
+
+    public static func printToStandardError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Runs until Ctrl-C or SIGTERM (with `handleSignals`) or until the calling task is cancelled.
+    /// `onReady` gets the port listened on, which is the one chosen by the system when asked for 0.
+    public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws(PreviewError) {
+        // Taken before the first build, so that a file saved during it is rebuilt afterwards.
+        let snapshot = SourceSnapshot.take(root: options.root)
+        let first = await builder.buildOffTheCooperativePool()
+        if first.report.environmentError != nil, !first.report.built {
+            if !first.diagnosticsText.isEmpty { log(first.diagnosticsText) }
+            throw .environment(first.report.environmentError ?? "the build failed")
+        }
+        await SourceWatcher.publish(first, to: events, log: log)
+
+        var logger = Logger(label: "doorstep.serve")
+        // The preview prints its own lines; the server's start-up and request logs would bury them.
+        logger.logLevel = .critical
+        let watcher = SourceWatcher(options: options, builder: builder, events: events, log: log, initial: snapshot)
+        let log = self.log
+        let app = Application(
+            router: makeRouter(),
+            configuration: .init(address: .hostname("127.0.0.1", port: options.port), serverName: nil),
+            services: [watcher],
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                log("serving \(options.root.path) at http://127.0.0.1:\(port)/ (from \(options.output.path)); Ctrl-C stops")
+                onReady(port)
+            },
+            logger: logger
+        )
+        do {
+            if handleSignals { try await app.runService() } else { try await app.run() }
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw .portInUse(options.port)
+        } catch let error as IOError {
+            throw .cannotListen(port: options.port, reason: String(cString: strerror(error.errnoCode)))
+        } catch is CancellationError {
+            return
+        } catch {
+            throw .cannotListen(port: options.port, reason: String(describing: error))
+        }
+    }
+
+    func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router(options: .autoGenerateHeadEndpoints)
+        let events = self.events
+        let files = SiteFiles(output: options.output)
+        router.get(RouterPath(LiveReload.eventsPath)) { _, _ in
+            await Self.eventStream(events)
+        }
+        router.get("/") { request, _ in
+            await Self.respond(to: request.uri.path, files: files, events: events)
+        }
+        router.get("**") { request, _ in
+            await Self.respond(to: request.uri.path, files: files, events: events)
+        }
+        return router
+    }
+
+    /// Never cached, so that a reload always shows the newest build.
+    static func headers(contentType: String) -> HTTPFields {
+        [.contentType: contentType, .cacheControl: "no-store"]
+    }
+
+    static func respond(to path: String, files: SiteFiles, events: BuildEvents) async -> Response {
+        let generation = await events.generation
+        switch files.lookup(path) {
+        case .file(let file, let data):
+            return Response(status: .ok, headers: headers(contentType: SiteFiles.contentType(for: file)),
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: LiveReload.body(data, path: file, generation: generation))))
+        case .redirect(let location):
+            return Response(status: .found, headers: [.location: location, .cacheControl: "no-store"])
+        case .notFound(let page):
+            let html = page.map { String(decoding: $0, as: UTF8.self) } ?? "<!doctype html><title>Not found</title><h1>Not found</h1>"
+            return htmlResponse(.notFound, html, generation: generation)
+        case .noSite:
+            return htmlResponse(.serviceUnavailable, noSitePage, generation: generation)
+        }
+    }
+
+    static func htmlResponse(_ status: HTTPResponse.Status, _ html: String, generation: Int) -> Response {
+        Response(status: status, headers: headers(contentType: "text/html; charset=utf-8"),
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReload.inject(into: html, generation: generation))))
+    }
+
+    /// Shown before any good build: the injected script shows the problems over it.
+    static let noSitePage = """
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><title>doorstep serve</title></head>
+        <body><h1>No site yet</h1><p>The build failed, so there is nothing to show. Fix the problems below and save:
+        this page reloads by itself.</p></body></html>
+        """
+
+    /// Server-sent events for one open page; ends when the server stops, so pages never hold it open.
+    static func eventStream(_ events: BuildEvents) async -> Response {
+        let stream = await events.subscribe()
+        return Response(status: .ok, headers: headers(contentType: "text/event-stream"), body: ResponseBody { writer in
+            for try await message in stream.cancelOnGracefulShutdown() {
+                try await writer.write(ByteBuffer(string: message))
+            }
+            try await writer.finish(nil)
+        })
+    }
+}

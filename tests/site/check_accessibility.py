@@ -1,0 +1,147 @@
+"""Checks every page of a built site for WCAG 2.2 AA problems with axe-core 4.x in headless Chromium.
+
+    python3 tests/site/check_accessibility.py SITE_DIR
+
+Opens every .html page from file:// in one headless Chromium (selenium, /usr/bin/chromedriver), injects
+the axe.min.js that PyPI axe-playwright-python ships, and runs it with the tags wcag2a, wcag2aa,
+wcag21a, wcag21aa and wcag22aa. The search page is also checked with results showing. A sample of pages
+that between them show every page kind (the theme's <body class>) and every element and class name in
+the site is checked again in the dark colour scheme and at phone width (390 px).
+Prints each violation as `page [mode]: rule (impact) target: help`, then `N passed, N failed` (pages).
+Under CI=true missing selenium, Chromium or axe is a failure; elsewhere a visible skip.
+"""
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from site_pages import html_pages, missing_tool, sample_pages, site_dir_from_argv  # noqa: E402
+
+CHECK = "check_accessibility"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+DESKTOP, PHONE = (1280, 900), (390, 844)
+
+RUN_AXE = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: "tag", values: arguments[0]}, resultTypes: ["violations"]})
+  .then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+      targets: v.nodes.map(n => n.target.join(" ")), summaries: v.nodes.map(n => n.failureSummary || "")}))}))
+  .catch(e => done({error: String(e)}));
+"""
+
+
+def axe_source():
+    try:
+        import axe_playwright_python
+    except ImportError:
+        missing_tool(CHECK, "PyPI axe-playwright-python (which ships axe.min.js) is not installed")
+    path = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+    if not path.is_file():
+        missing_tool(CHECK, f"{path} is missing")
+    return path.read_text(encoding="utf-8")
+
+
+def start_browser():
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        missing_tool(CHECK, "PyPI selenium is not installed")
+    for tool in (CHROMIUM, CHROMEDRIVER):
+        if not (os.path.isfile(tool) or shutil.which(tool)):
+            missing_tool(CHECK, f"{tool} is missing (apt-get install chromium chromium-driver)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--disable-extensions", "--allow-file-access-from-files", "--hide-scrollbars",
+                     f"--window-size={DESKTOP[0]},{DESKTOP[1]}"):
+        options.add_argument(argument)
+    try:
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    except Exception as error:  # selenium raises several kinds when the browser cannot start
+        missing_tool(CHECK, f"headless Chromium would not start: {str(error).splitlines()[0]}")
+    driver.set_page_load_timeout(60)
+    driver.set_script_timeout(120)
+    return driver
+
+
+def set_mode(driver, dark, width):
+    scheme = "dark" if dark else "light"
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                           {"media": "screen", "features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    size = PHONE if width == "phone" else DESKTOP
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": width == "phone"})
+
+
+def run_axe(driver, url, source):
+    driver.get(url)
+    if "?q=" in url:  # search results are drawn by script after load
+        for _ in range(50):
+            if driver.execute_script("var r = document.getElementById('search-results'); return r && r.children.length"):
+                break
+            time.sleep(0.1)
+    driver.execute_script(source)
+    result = driver.execute_async_script(RUN_AXE, TAGS)
+    if "error" in result:
+        raise RuntimeError(result["error"])
+    return result["violations"]
+
+
+def main():
+    site = site_dir_from_argv("usage: check_accessibility.py SITE_DIR")
+    source = axe_source()
+    pages = html_pages(site)
+    driver = start_browser()
+
+    runs = [(page, "", "light", "desktop") for page in pages]
+    if "search/index.html" in pages:
+        runs.append(("search/index.html", "?q=consent", "light", "desktop"))
+    sample = sample_pages(site, pages)
+    for page in sample:
+        query = "?q=consent" if page == "search/index.html" else ""
+        runs.append((page, query, "dark", "desktop"))
+        runs.append((page, query, "light", "phone"))
+
+    failed_pages, violation_count, rules = set(), 0, {}
+    started, mode = time.time(), None
+    try:
+        for page, query, scheme, width in runs:
+            if mode != (scheme, width):
+                mode = (scheme, width)
+                set_mode(driver, scheme == "dark", width)
+            label = page + query + ("" if (scheme, width) == ("light", "desktop") else f" [{scheme}, {width}]")
+            url = Path(site, page).as_uri() + query
+            try:
+                violations = run_axe(driver, url, source)
+            except Exception as error:
+                print(f"{label}: axe did not run: {str(error).splitlines()[0]}")
+                failed_pages.add(page)
+                continue
+            for violation in violations:
+                violation_count += len(violation["targets"])
+                rules[violation["id"]] = rules.get(violation["id"], 0) + len(violation["targets"])
+                for target, summary in zip(violation["targets"], violation["summaries"]):
+                    print(f"{label}: {violation['id']} ({violation['impact']}) {target}: {violation['help']}")
+                    detail = " ".join(summary.split())
+                    if detail:
+                        print(f"    {detail[:300]}")
+            if violations:
+                failed_pages.add(page)
+    finally:
+        driver.quit()
+
+    print(f"axe-core {TAGS}: {len(runs)} runs over {len(pages)} pages ({len(sample)} sample pages also dark and at "
+          f"phone width) in {time.time() - started:.0f} s; {violation_count} violations")
+    for rule, count in sorted(rules.items(), key=lambda item: -item[1]):
+        print(f"  {rule}: {count}")
+    print(f"{len(pages) - len(failed_pages)} passed, {len(failed_pages)} failed")
+    sys.exit(1 if failed_pages else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -47,6 +47,10 @@ public struct PreviewServer: Sendable {
     /// Runs until Ctrl-C or SIGTERM (with `handleSignals`) or until the calling task is cancelled.
     /// `onReady` gets the port listened on, which is the one chosen by the system when asked for 0.
     public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws(PreviewError) {
+        if let code = LoopbackPort.bindError(options.port) {
+            throw code == EADDRINUSE ? .portInUse(options.port)
+                : .cannotListen(port: options.port, reason: String(cString: strerror(code)))
+        }
         // Taken before the first build, so that a file saved during it is rebuilt afterwards.
         let snapshot = SourceSnapshot.take(root: options.root)
         let first = await builder.buildOffTheCooperativePool()

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import Preview
+
+@Suite struct SourceSnapshotTests {
+    /// A small project in a fresh temporary folder.
+    func project() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-snapshot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("toolkit-modules/alpha"),
+                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try Data("title: T\n".utf8).write(to: root.appendingPathComponent("content/site.yml"))
+        try Data("# Guide\n".utf8).write(to: root.appendingPathComponent("toolkit-modules/alpha/guide.md"))
+        return root
+    }
+
+    /// Moves a file's modification time forward, as a save a moment later would.
+    func touch(_ url: URL, secondsLater: Double = 2) throws {
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        let modified = (attributes[.modificationDate] as? Date) ?? Date()
+        try FileManager.default.setAttributes([.modificationDate: modified.addingTimeInterval(secondsLater)], ofItemAtPath: url.path)
+    }
+
+    @Test func nothingTouchedIsNoChange() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let before = SourceSnapshot.take(root: root)
+        let after = SourceSnapshot.take(root: root)
+        #expect(before == after)
+        #expect(after.changes(since: before).isEmpty)
+        #expect(before.files.keys.sorted() == ["content/site.yml", "toolkit-modules/alpha/guide.md"])
+    }
+
+    @Test func aTouchedFileIsDetected() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let before = SourceSnapshot.take(root: root)
+        try touch(root.appendingPathComponent("toolkit-modules/alpha/guide.md"))
+        let after = SourceSnapshot.take(root: root)
+        #expect(after != before)
+        #expect(after.changes(since: before) == ["toolkit-modules/alpha/guide.md"])
+    }
+
+    @Test func addedAndRemovedFilesAreDetected() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let before = SourceSnapshot.take(root: root)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try Data("{{title}}".utf8).write(to: root.appendingPathComponent("templates/page.mustache"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("content/site.yml"))
+        let after = SourceSnapshot.take(root: root)
+        #expect(after.changes(since: before) == ["content/site.yml", "templates/page.mustache"])
+    }
+
+    @Test func editorScratchFilesAndOtherFoldersAreIgnored() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let before = SourceSnapshot.take(root: root)
+        try Data("x".utf8).write(to: root.appendingPathComponent("toolkit-modules/alpha/.guide.md.swp"))
+        try Data("x".utf8).write(to: root.appendingPathComponent("toolkit-modules/alpha/guide.md~"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: root.appendingPathComponent("site/index.html"))
+        #expect(SourceSnapshot.take(root: root) == before)
+    }
+
+    @Test func latestModificationIsTheNewestOfTheChangedFiles() {
+        let snapshot = SourceSnapshot(files: ["a.md": .init(modified: 10, size: 1), "b.md": .init(modified: 20, size: 1)])
+        #expect(snapshot.latestModification(of: ["a.md", "b.md", "gone.md"]) == 20)
+        #expect(snapshot.latestModification(of: ["gone.md"]) == nil)
+    }
+}

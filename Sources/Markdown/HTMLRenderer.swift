@@ -138,7 +138,8 @@ public struct HTMLRenderer {
             for inline in inlines { render(inline, into: &out, tight: false, headingIDs: &headingIDs) }
             out += "</\(tag)>"
         }
-        out += "<div class=\"table-wrap\"><table>\n<thead>\n<tr>"
+        // Focusable, so a table wider than a phone can be scrolled sideways with the keyboard too.
+        out += "<div class=\"table-wrap\" role=\"group\" aria-label=\"Table\" tabindex=\"0\"><table>\n<thead>\n<tr>"
         for (column, inlines) in header.enumerated() { cell("th", inlines, column) }
         out += "</tr>\n</thead>\n<tbody>\n"
         for row in rows {

@@ -44,11 +44,20 @@ struct PreviewBuilder: Sendable {
                            problems: diagnosticsText + "\n\n" + counts,
                            summary: "\(counts); the site was not rebuilt, so the preview keeps serving the last good site")
         }
-        var summary = "built \(report.files) files in \(time) s (\(report.written) written, \(report.unchanged) unchanged"
+        var summary = "built \(report.files) files in \(time) s (\(Self.stages(report))\(report.written) written, \(report.unchanged) unchanged"
         if report.pdfs + report.pdfsReused > 0 { summary += ", \(report.pdfs) PDFs made, \(report.pdfsReused) reused" }
         summary += "); \(counts)"
         if let reason = report.pdfSkippedReason { summary = "note: \(reason)\n" + summary }
         return Outcome(report: report, seconds: seconds, diagnosticsText: diagnosticsText, problems: nil, summary: summary)
+    }
+
+    /// "check 0.61 s, render 0.30 s, write 0.05 s; ": where a rebuild's time went, to see what to speed up.
+    static func stages(_ report: Pipeline.BuildReport) -> String {
+        let names = [("load, parse, model and check", "check"), ("render", "render"), ("pdf", "pdf"), ("write", "write")]
+        let parts = names.compactMap { key, name in
+            report.seconds[key].flatMap { $0 >= 0.005 ? "\(name) \(String(format: "%.2f", $0)) s" : nil }
+        }
+        return parts.isEmpty ? "" : parts.joined(separator: ", ") + "; "
     }
 
     /// Runs `build()` on a Dispatch thread: a build blocks for up to a few seconds, and Swift's own

@@ -54,9 +54,10 @@ public struct PreviewServer: Sendable {
         // Taken before the first build, so that a file saved during it is rebuilt afterwards.
         let snapshot = SourceSnapshot.take(root: options.root)
         let first = await builder.buildOffTheCooperativePool()
-        if first.report.environmentError != nil, !first.report.built {
+        // A folder that is not doorstep's, or PDFs asked for without WeasyPrint: nothing to serve or wait for.
+        if let problem = first.report.environmentError {
             if !first.diagnosticsText.isEmpty { log(first.diagnosticsText) }
-            throw .environment(first.report.environmentError ?? "the build failed")
+            throw .environment(problem)
         }
         await SourceWatcher.publish(first, to: events, log: log)
 

@@ -72,4 +72,36 @@ struct BuildTests {
         #expect(notAProject.status == 2)
         #expect(notAProject.stderr.contains("no 'content' folder"))
     }
+
+    @Test func modulesShipAssetsAndOverrideTemplates() throws {
+        let project = try DoorstepRunner.project("good-site")
+        let assets = project.appendingPathComponent("toolkit-modules/alpha/assets")
+        let templates = project.appendingPathComponent("toolkit-modules/alpha/templates")
+        try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try Data("street map".utf8).write(to: assets.appendingPathComponent("map.txt"))
+        try "{{<layout}}{{$main}}<p class=\"alpha-theme\">{{title}}</p>{{{body}}}{{/main}}{{/layout}}"
+            .write(to: templates.appendingPathComponent("page.mustache"), atomically: true, encoding: .utf8)
+        try DoorstepRunner.edit(project, "toolkit-modules/alpha/guide.md", replacing: "## Doing it",
+                                with: "See [the map](assets/map.txt).\n\n## Doing it")
+        let result = try DoorstepRunner.run(["build", "--no-pdf"], in: project)
+        #expect(result.status == 0, "\(result.stderr)")
+        let guide = try DoorstepRunner.read(project, "site/alpha/guide/index.html")
+        #expect(guide.contains("<p class=\"alpha-theme\">Alpha guide</p>"))
+        #expect(guide.contains("<a href=\"../assets/map.txt\">the map</a>"))
+        #expect(try DoorstepRunner.read(project, "site/alpha/assets/map.txt") == "street map")
+        let beta = try DoorstepRunner.read(project, "site/beta/page/index.html")
+        #expect(!beta.contains("alpha-theme"), "a module's override applies to its own pages only")
+    }
+
+    @Test func aBrokenTemplateOverrideIsALocatedError() throws {
+        let project = try DoorstepRunner.project("good-site")
+        let templates = project.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "<main>\n{{#title}}\n</main>\n".write(to: templates.appendingPathComponent("page.mustache"), atomically: true, encoding: .utf8)
+        let result = try DoorstepRunner.run(["build", "--no-pdf"], in: project)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("templates/page.mustache:"), "\(result.stderr)")
+        #expect(result.stderr.contains("error: template 'page' could not be read"))
+    }
 }

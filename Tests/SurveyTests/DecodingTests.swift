@@ -17,7 +17,7 @@ struct DecodingTests {
         #expect(change.dontKnow != nil)
         #expect(survey.options(for: change).map(\.code) == ["better", "same", "worse", "dont_know"])
         #expect(survey.options(for: change).map(\.entry) == [1, 2, 3, 98])
-        #expect(change.idLocation == SourceLocation(file: "valid/neighbourhood.survey.yml", line: 42, column: 13))
+        #expect(change.idLocation == SourceLocation(file: "valid/neighbourhood.survey.yml", line: 46, column: 13))
         let why = try #require(survey.question("why_change"))
         let test = try #require(why.showIf?.tests.first)
         #expect(test.comparison == .oneOf)
@@ -107,7 +107,7 @@ struct DecodingTests {
         var b = try Fixtures.validSurvey("bilingual")
         b.id = "Neighbourhood-Survey"
         let diagnostics = SurveyValidator.validateAcross([a, b])
-        #expect(describe(diagnostics) == ["3:5 error S028 another survey already has the id 'neighbourhood-survey'"])
+        #expect(describe(diagnostics) == ["1:5 error S028 another survey already has the id 'neighbourhood-survey'"])
     }
 
     @Test func allowSilencesOnlyTheNamedQuestion() {

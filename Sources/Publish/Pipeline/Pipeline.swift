@@ -74,7 +74,13 @@ public enum Pipeline {
             report.pdfSkippedReason = reason
         }
 
-        var files = SiteRenderer(site: site, theme: theme, directives: directives).render()
+        var files: [RenderedFile]
+        do {
+            files = try SiteRenderer(site: site, theme: theme, directives: directives).render()
+        } catch {
+            report.environmentError = error.message
+            return report
+        }
         files += assetFiles(site, root: options.root)
         lap("render", &report)
 

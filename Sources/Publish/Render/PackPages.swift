@@ -20,15 +20,16 @@ struct PackPages {
         let path = largePrint ? pack.largePrintPath : pack.htmlPath
         let body = PageBody(site: site, directives: directives, absoluteBase: site.config.baseURL)
         let items = pack.items.enumerated().map { index, item -> [String: Any] in
-            var values: [String: Any] = ["anchor": "item-\(index + 1)", "title": item.title, "kind": item.kindLabel]
+            let anchor = "item-\(index + 1)"
+            var values: [String: Any] = ["anchor": anchor, "title": item.title, "kind": item.kindLabel]
             switch item {
             case .page(let page):
                 values["kindClass"] = page.frontMatter.kind.rawValue
                 values["summary"] = page.frontMatter.kind == .guide ? page.frontMatter.summary ?? "" : ""
-                values["body"] = PrintLinks.addShortURLs(body.html(page, outputPath: path))
+                values["body"] = PackAnchors.scoped(PrintLinks.addShortURLs(body.html(page, outputPath: path)), to: anchor)
             case .survey(let entry):
                 values["kindClass"] = "survey"
-                values["body"] = PaperQuestionnaire.html(entry.survey)
+                values["body"] = PackAnchors.scoped(PaperQuestionnaire.html(entry.survey), to: anchor)
             }
             return values.withoutEmptyText
         }
@@ -78,6 +79,25 @@ struct PackPages {
             bodyClass: "packs", breadcrumbs: [("Home", "index.html"), ("Printable packs", nil)])
         context["body"] = body
         return RenderedFile(path: path, text: theme.render(context, template: "list"))
+    }
+}
+
+/// Items in one pack document share ids ("sources", "the-plan"), which must be unique in a page: each item's
+/// ids, and the references to them inside the item, get the item's anchor as a prefix.
+enum PackAnchors {
+    static func scoped(_ html: String, to anchor: String) -> String {
+        let reference = try! NSRegularExpression(
+            pattern: ##"(\s(?:id|for|aria-labelledby|aria-describedby|aria-controls)=")([^"]*)"|(\shref="#)([^"]+)""##)
+        let text = html as NSString
+        var output = ""
+        var last = 0
+        for match in reference.matches(in: html, range: NSRange(location: 0, length: text.length)) {
+            let value = match.range(at: match.range(at: 4).location != NSNotFound ? 4 : 2)
+            output += text.substring(with: NSRange(location: last, length: value.location - last))
+            output += text.substring(with: value).split(separator: " ").map { "\(anchor)-\($0)" }.joined(separator: " ")
+            last = value.location + value.length
+        }
+        return output + text.substring(from: last)
     }
 }
 

@@ -26,3 +26,8 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable 
     }
     return results.compactMap { $0 }
 }
+
+/// A failure inside the render stage that is not about the user's files (it would be a bug or a full disk).
+public struct RenderFailure: Error, Sendable {
+    public var message: String
+}

@@ -15,13 +15,13 @@ public struct SiteRenderer: Sendable {
         self.directives = directives
     }
 
-    public func render() -> [RenderedFile] {
+    public func render() throws(RenderFailure) -> [RenderedFile] {
         var files: [RenderedFile] = []
         // A module's index.md is shown on its module page, so it gets no page of its own.
         let pages = site.allPages.filter { !($0.isIndex && $0.moduleID != nil) }
         files += parallelMap(pages) { page in RenderedFile(path: page.outputPath, text: self.renderPage(page)) }
         files += site.modules.map { RenderedFile(path: $0.outputPath, text: renderModule($0)) }
-        files += SurveyPages(site: site, theme: theme).render()
+        files += try SurveyPages(site: site, theme: theme).render()
         files += PackPages(site: site, theme: theme, directives: directives).renderHTML()
         files.append(RenderedFile(path: "404.html", text: renderNotFound()))
         files += SearchIndex(site: site).files(theme: theme)
@@ -107,7 +107,7 @@ public struct SiteRenderer: Sendable {
                 let packCount = site.packs(of: module.id).count
                 return [
                     "title": module.title, "summary": module.manifest.summary, "url": module.outputPath,
-                    "pageCount": module.pages.count, "packCount": packCount, "packPlural": packCount != 1,
+                    "pageCount": module.pages.count, "packCount": packCount, "hasPacks": packCount > 0, "packPlural": packCount != 1,
                 ]
             },
         ].withoutEmptyText)

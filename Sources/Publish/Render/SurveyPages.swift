@@ -9,16 +9,23 @@ struct SurveyPages {
     let site: Site
     let theme: Theme
 
-    func render() -> [RenderedFile] {
-        var files = site.surveys.flatMap(files(for:))
+    func render() throws(RenderFailure) -> [RenderedFile] {
+        var files: [RenderedFile] = []
+        for entry in site.surveys { files += try self.files(for: entry) }
         files.append(RenderedFile(path: "surveys/index.html", text: listPage()))
         files.append(RenderedFile(path: "surveys/survey.schema.json", text: SurveySchema.json))
         return files
     }
 
-    private func files(for entry: SurveyEntry) -> [RenderedFile] {
+    private func files(for entry: SurveyEntry) throws(RenderFailure) -> [RenderedFile] {
         let survey = entry.survey
         let folder = entry.folder
+        let workbook: Data
+        do {
+            workbook = try XLSForm.xlsx(survey)
+        } catch {
+            throw RenderFailure(message: "could not write the XLSForm of survey '\(survey.id)': \(error)")
+        }
         return [
             RenderedFile(path: "\(folder)/index.html", text: page(entry, path: "\(folder)/index.html",
                 title: entry.title, body: WebForm.html(survey), surveyClass: "survey-web", scripts: ["survey.js"])),
@@ -29,7 +36,7 @@ struct SurveyPages {
                 title: "\(entry.title): codebook", body: Codebook.html(survey), surveyClass: "survey-codebook", scripts: [])),
             RenderedFile(path: "\(folder)/codebook.csv", text: Codebook.csv(survey)),
             RenderedFile(path: "\(folder)/\(survey.id).json", text: SurveyJSON.encode(survey)),
-            RenderedFile(path: "\(folder)/\(survey.id).xlsx", data: XLSForm.xlsx(survey)),
+            RenderedFile(path: "\(folder)/\(survey.id).xlsx", data: workbook),
         ]
     }
 

@@ -88,7 +88,20 @@ public enum SkipLogic {
         case .test(let test): return sentence(test, survey, numbers)
         case .all(let parts): return parts.map { sentence($0, in: survey, numbers: numbers) }.joined(separator: " and ")
         case .any(let parts): return parts.map { sentence($0, in: survey, numbers: numbers) }.joined(separator: " or ")
-        case .not(let inner): return "not (\(sentence(inner, in: survey, numbers: numbers)))"
+        case .not(let inner):
+            // A negated single test reads better turned round: "Q4 is not ‘Worse’".
+            if case .test(var test) = inner.kind {
+                switch test.comparison {
+                case .equals, .oneOf: test.comparison = .notEquals
+                case .notEquals: test.comparison = .oneOf
+                case .answered:
+                    let wanted = test.values.first.map { ["true", "yes", "on"].contains($0.text.lowercased()) } ?? true
+                    test.values = [ConditionValue(text: wanted ? "false" : "true", kind: .boolean)]
+                default: return "not (\(sentence(test, survey, numbers)))"
+                }
+                return sentence(test, survey, numbers)
+            }
+            return "not (\(sentence(inner, in: survey, numbers: numbers)))"
         }
     }
 

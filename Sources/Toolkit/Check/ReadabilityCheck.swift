@@ -51,6 +51,8 @@ public enum ReadabilityCheck {
     private static func sentence(_ text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let last = trimmed.last else { return "" }
-        return ".!?:".contains(last) ? trimmed : trimmed + "."
+        // A lead-in ending in a colon ("One thing I learnt today:") is read as a sentence of its own.
+        if last == ":" { return trimmed.dropLast() + "." }
+        return ".!?".contains(last) ? trimmed : trimmed + "."
     }
 }

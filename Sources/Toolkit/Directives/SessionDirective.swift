@@ -50,7 +50,7 @@ public struct SessionDirective: Directive {
         html += "</dl>\n"
         html += list("Objectives", plan.objectives)
         html += list("Materials", plan.materials)
-        html += "<div class=\"table-wrap\"><table class=\"timetable\">\n<caption>Timetable</caption>\n"
+        html += "<div class=\"table-wrap\" role=\"group\" aria-label=\"Timetable\" tabindex=\"0\"><table class=\"timetable\">\n<caption>Timetable</caption>\n"
         html += "<thead><tr><th scope=\"col\">Time</th><th scope=\"col\">Minutes</th><th scope=\"col\">What happens</th><th scope=\"col\">Who leads</th></tr></thead>\n<tbody>\n"
         for (activity, start) in zip(plan.activities, plan.startOffsets) {
             html += activity.isBreak ? "<tr class=\"break\">" : "<tr>"

@@ -55,7 +55,7 @@ struct ConditionDecoder {
             let name = operatorNode.scalar?.string ?? ""
             guard let comparison = Comparison(rawValue: name) else {
                 reader.error("S030", "unknown comparison '\(name)' in 'show_if'", at: operatorNode,
-                             notes: DidYouMean.note(for: name, in: Self.operators))
+                             notes: Suggestion.note(for: name, in: Self.operators))
                 continue
             }
             let values: [ConditionValue]

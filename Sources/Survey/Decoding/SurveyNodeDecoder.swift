@@ -210,7 +210,7 @@ struct SurveyNodeDecoder {
             } else {
                 let names = SpecialCategory.allCases.map(\.rawValue)
                 reader.error("S024", "'\(name)' is not a special category of data", at: categoryNode,
-                             notes: DidYouMean.note(for: name, in: names))
+                             notes: Suggestion.note(for: name, in: names))
             }
             question.specialCategoryLocation = reader.location(categoryNode)
         }
@@ -219,7 +219,7 @@ struct SurveyNodeDecoder {
     }
 
     func unknownType(_ name: String, node: Node?) {
-        var notes = DidYouMean.note(for: name, in: QuestionType.allCases.map(\.rawValue))
+        var notes = Suggestion.note(for: name, in: QuestionType.allCases.map(\.rawValue))
         let words = name.split(separator: " ")
         if words.count == 2, ["select_one", "select_multiple"].contains(String(words[0])) {
             notes = ["write 'type: \(words[0])' and 'choices: \(words[1])'"]

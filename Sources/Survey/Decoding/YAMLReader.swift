@@ -55,7 +55,7 @@ final class YAMLReader {
                 fields.values[name] = value
                 fields.keys[name] = key
             } else {
-                error("S002", "unknown key '\(name)' in \(context)", at: key, notes: DidYouMean.note(for: name, in: allowed))
+                error("S002", "unknown key '\(name)' in \(context)", at: key, notes: Suggestion.note(for: name, in: allowed))
             }
         }
         return fields

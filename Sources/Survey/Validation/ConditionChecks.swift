@@ -14,7 +14,7 @@ struct ConditionChecks {
                 let location = test.questionLocation
                 guard let targetIndex = survey.index(of: test.question) else {
                     findings.error("S014", "'show_if' refers to '\(test.question)', which is not a question in this survey",
-                                   at: location, length: test.question.count, notes: DidYouMean.note(for: test.question, in: ids))
+                                   at: location, length: test.question.count, notes: Suggestion.note(for: test.question, in: ids))
                     continue
                 }
                 let target = questions[targetIndex]
@@ -79,7 +79,7 @@ struct ConditionChecks {
         guard !codes.isEmpty else { return }
         for value in test.values where !codes.contains(value.text) {
             findings.error("S017", "'\(target.id)' has no choice with the code '\(value.text)'", at: value.location,
-                           length: value.text.count, notes: DidYouMean.note(for: value.text, in: codes))
+                           length: value.text.count, notes: Suggestion.note(for: value.text, in: codes))
         }
     }
 

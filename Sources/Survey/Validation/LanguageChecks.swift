@@ -58,7 +58,7 @@ struct LanguageChecks {
                     ? "'\(key)' has text in '\(language)', but the survey declares no 'languages'"
                     : "'\(key)' has text in '\(language)', which is not one of the survey's 'languages'"
                 findings.error("S022", message, at: entry.location ?? text.location, length: language.count,
-                               notes: DidYouMean.note(for: language, in: declared.map(\.code)))
+                               notes: Suggestion.note(for: language, in: declared.map(\.code)))
             }
         }
         guard !(declared.count == 1 && text.isPlain) else { return }

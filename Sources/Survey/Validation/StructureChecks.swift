@@ -123,7 +123,7 @@ struct StructureChecks {
                 findings.error("S025", "question '\(question.id)' gives both 'scale' and 'choices'; keep one", at: question.scaleLocation)
             } else if let name = question.scale, !BuiltInChoices.scaleNames.contains(name) {
                 findings.error("S012", "unknown scale '\(name)'", at: question.scaleLocation, length: name.count,
-                               notes: DidYouMean.note(for: name, in: BuiltInChoices.scaleNames))
+                               notes: Suggestion.note(for: name, in: BuiltInChoices.scaleNames))
             } else if question.scale == nil, question.choices == nil {
                 findings.error("S013", "question '\(question.id)' needs a 'scale' (\(BuiltInChoices.scaleNames.joined(separator: ", "))) or 'choices'",
                                at: question.typeLocation)
@@ -137,7 +137,7 @@ struct StructureChecks {
         case .list(let name, let location)?:
             if survey.choiceList(name) == nil {
                 findings.error("S011", "unknown choice list '\(name)'", at: location, length: name.count,
-                               notes: DidYouMean.note(for: name, in: survey.choiceLists.map(\.name)))
+                               notes: Suggestion.note(for: name, in: survey.choiceLists.map(\.name)))
             }
         case .inline(let choices, let location)?:
             if choices.isEmpty {
@@ -201,7 +201,7 @@ struct StructureChecks {
             if !codes.contains(allowance.code) {
                 findings.error("S027", "'\(allowance.code)' is not a warning code that 'allow' can silence",
                                at: allowance.location, length: allowance.code.count,
-                               notes: DidYouMean.note(for: allowance.code, in: codes.sorted()))
+                               notes: Suggestion.note(for: allowance.code, in: codes.sorted()))
             } else if allowance.reason.trimmingCharacters(in: .whitespaces).isEmpty {
                 findings.error("S026", "'allow: \(allowance.code)' needs a reason", at: allowance.location,
                                length: allowance.code.count)

@@ -28,8 +28,7 @@ public enum CommandLine {
 
     public static func build(_ options: Pipeline.BuildOptions, format: DiagnosticFormatter.Style) -> Int32 {
         let report = Pipeline.build(options)
-        let files = ProjectLoader.load(root: options.root).0.allFiles
-        printDiagnostics(report.diagnostics, files: files, format: format)
+        printDiagnostics(report.diagnostics, files: report.sourceFiles, format: format)
         if let problem = report.environmentError {
             printError("error: \(problem)")
             return 2
@@ -74,10 +73,8 @@ public enum CommandLine {
             }
             files[path] = text
             if path.hasSuffix(".md") {
-                let split = FrontMatterSplit.split(text)
                 let (page, found) = PageParser.parse(SourceFile(path: path, text: text), moduleID: nil, slug: "page",
                                                      directives: .standard)
-                _ = split
                 diagnostics += found.filter(\.isError)
                 for block in page?.directives ?? [] where block.name == "survey" {
                     if let include = SurveyDecoder.includePath(yaml: block.content),

@@ -39,6 +39,8 @@ public enum Pipeline {
 
     public struct BuildReport: Sendable {
         public var diagnostics: [Diagnostic]
+        /// The text of every file read, to show source lines under diagnostics.
+        public var sourceFiles: [String: String] = [:]
         public var built = false
         public var files = 0
         public var written = 0
@@ -59,7 +61,7 @@ public enum Pipeline {
             clock = Date()
         }
         let checked = check(root: options.root, directives: directives)
-        var report = BuildReport(diagnostics: checked.diagnostics)
+        var report = BuildReport(diagnostics: checked.diagnostics, sourceFiles: checked.sources.allFiles)
         lap("load, parse, model and check", &report)
         let blocking = checked.diagnostics.hasErrors || (options.strict && !checked.diagnostics.isEmpty)
         guard !blocking, let site = checked.site, let theme = checked.theme else { return report }

@@ -29,13 +29,6 @@ public struct SiteRenderer: Sendable {
         for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(RenderedFile(path: "assets/\(name)", data: data))
         }
-        for module in site.modules {
-            for asset in module.assets {
-                if let data = FileManager.default.contents(atPath: asset) {
-                    files.append(RenderedFile(path: ProjectPath.assetOutputPath(asset), data: data))
-                }
-            }
-        }
         return files.sorted { $0.path < $1.path }
     }
 

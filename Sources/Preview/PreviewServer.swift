@@ -69,7 +69,6 @@ public struct PreviewServer: Sendable {
         let app = Application(
             router: makeRouter(),
             configuration: .init(address: .hostname("127.0.0.1", port: options.port), serverName: nil),
-            services: [watcher],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 log("serving \(options.root.path) at http://127.0.0.1:\(port)/ (from \(options.output.path)); Ctrl-C stops")
@@ -77,8 +76,12 @@ public struct PreviewServer: Sendable {
             },
             logger: logger
         )
+        // Services stop in reverse order: the watcher first, and its end closes the open pages' event
+        // streams, which would otherwise keep the server waiting for them to finish.
+        let group = ServiceGroup(configuration: .init(
+            services: [app, watcher], gracefulShutdownSignals: handleSignals ? [.sigint, .sigterm] : [], logger: logger))
         do {
-            if handleSignals { try await app.runService() } else { try await app.run() }
+            try await group.run()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw .portInUse(options.port)
         } catch let error as IOError {
@@ -144,7 +147,7 @@ public struct PreviewServer: Sendable {
     static func eventStream(_ events: BuildEvents) async -> Response {
         let stream = await events.subscribe()
         return Response(status: .ok, headers: headers(contentType: "text/event-stream"), body: ResponseBody { writer in
-            for try await message in stream.cancelOnGracefulShutdown() {
+            for await message in stream {
                 try await writer.write(ByteBuffer(string: message))
             }
             try await writer.finish(nil)

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The modification time and size of every file the site is built from. Two snapshots differ when a
 /// file was saved, added or removed, which is all the preview needs to know to rebuild.
@@ -20,27 +25,35 @@ public struct SourceSnapshot: Equatable, Sendable {
     }
 
     public static func take(root: URL, folders: [String] = watchedFolders) -> SourceSnapshot {
-        let manager = FileManager.default
         var files: [String: Stamp] = [:]
-        for folder in folders {
-            let base = root.appendingPathComponent(folder).path
-            guard let enumerator = manager.enumerator(atPath: base) else { continue }
-            while let relative = enumerator.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                let full = base + "/" + relative
-                guard let attributes = try? manager.attributesOfItem(atPath: full) else { continue }
-                let type = attributes[.type] as? FileAttributeType
-                if isEditorScratch(name) {
-                    if type == .typeDirectory { enumerator.skipDescendants() }
-                    continue
+        var pending = folders
+        // A symbolic link back up the tree would otherwise be followed for ever.
+        var foldersLeft = 10_000
+        while let relative = pending.popLast(), foldersLeft > 0 {
+            foldersLeft -= 1
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(relative).path)) ?? []
+            for name in names where !isEditorScratch(name) {
+                let path = relative + "/" + name
+                // stat() directly: FileManager's attributes also look up owner names, which costs more
+                // than the rest of a poll put together.
+                var info = stat()
+                guard stat(root.appendingPathComponent(path).path, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: pending.append(path)
+                case S_IFREG: files[path] = Stamp(modified: modificationTime(info), size: Int(info.st_size))
+                default: break
                 }
-                guard type == .typeRegular else { continue }
-                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-                files[folder + "/" + relative] = Stamp(modified: modified, size: size)
             }
         }
         return SourceSnapshot(files: files)
+    }
+
+    private static func modificationTime(_ info: stat) -> Double {
+        #if canImport(Darwin)
+        Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1_000_000_000
+        #else
+        Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000
+        #endif
     }
 
     /// Paths added, removed or changed since `earlier`, sorted so the terminal lists them the same way each time.

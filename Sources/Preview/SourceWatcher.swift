@@ -53,7 +53,11 @@ struct SourceWatcher: Service {
             }
             var current = SourceSnapshot.take(root: options.root)
             guard current != snapshot else { continue }
-            for _ in 0..<40 {
+            // A save older than `settle` is finished already: build at once, as every millisecond shows.
+            let newest = current.latestModification(of: current.changes(since: snapshot)) ?? .infinity
+            let age = Date().timeIntervalSince1970 - newest
+            let settled = age >= Double(settle.components.seconds) + Double(settle.components.attoseconds) / 1e18
+            for _ in 0..<(settled ? 0 : 40) {
                 try await Task.sleep(for: settle)
                 let again = SourceSnapshot.take(root: options.root)
                 if again == current { break }

@@ -98,7 +98,7 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site, serve it on 127.0.0.1, and rebuild and reload open pages when you save a file.",
         discussion: """
-        Watches content/, toolkit-modules/ and templates/. A build with errors shows in the terminal and on the
+        Watches content/, toolkit-modules/ and templates/. A build with errors shows in the terminal and on the \
         open pages, and the last good site keeps being served. Your site/ folder is not touched.
         """)
 

@@ -58,12 +58,13 @@ def main():
             if extract:
                 print("    " + " ".join(extract.split())[:160])
 
-    failed = sum(1 for page in pages if errors.get(page))
-    failed += sum(1 for page in errors if page not in pages)
+    failed = [page for page in pages if errors.get(page)]
+    # An error the checker could not tie to one of the pages (it could not read a file, say) fails the run.
+    stray = sum(len(found) for page, found in errors.items() if page not in pages)
     total_errors = sum(len(found) for found in errors.values())
     print(f"Nu HTML Checker: {len(pages)} pages, {total_errors} errors, {sum(warnings.values())} warnings")
-    print(f"{len(pages) - sum(1 for p in pages if errors.get(p))} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    print(f"{len(pages) - len(failed)} passed, {len(failed) + (1 if stray else 0)} failed")
+    sys.exit(1 if failed or stray else 0)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ public enum Codebook {
     /// An HTML fragment; the site layout wraps it.
     public static func html(_ survey: Survey) -> String {
         let language = survey.defaultLanguage
-        var out = "<table class=\"survey-codebook\">\n"
+        var out = "<div class=\"survey-codebook-wrap table-wrap\" role=\"group\" aria-label=\"Codebook\" tabindex=\"0\">\n<table class=\"survey-codebook\">\n"
         out += "<caption>Codebook: \(HTML.escape(survey.title.text(in: language)))</caption>\n"
         out += "<thead><tr><th scope=\"col\">Variable</th><th scope=\"col\">Label</th><th scope=\"col\">Type</th><th scope=\"col\">Codes</th><th scope=\"col\">Asked if</th></tr></thead>\n<tbody>\n"
         for (variable, row) in zip(survey.variables, rows(survey)) {
@@ -41,7 +41,7 @@ public enum Codebook {
             }
             out += "</td><td>\(HTML.escape(row[4]))</td></tr>\n"
         }
-        return out + "</tbody>\n</table>\n"
+        return out + "</tbody>\n</table>\n</div>\n"
     }
 }
 

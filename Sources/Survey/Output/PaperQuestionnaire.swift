@@ -96,7 +96,7 @@ struct PaperRenderer {
         out += "<div class=\"survey-paper-office\"><span>Survey: \(HTML.escape(survey.id)), version \(HTML.escape(survey.version ?? "1"))</span>"
         out += "<span>Office use: response number <span class=\"survey-paper-write-in\"></span></span></div>\n"
         out += "<div class=\"survey-paper-intro\">\n" + paragraphs(survey.introduction, className: "survey-paper-introduction")
-        if let minutes = survey.estimatedMinutes {
+        if let minutes = survey.estimatedMinutes, !Instructions.mentionsTime(survey.introduction, language: language) {
             out += "<p class=\"survey-paper-time\">It takes about \(minutes) minute\(minutes == 1 ? "" : "s").</p>\n"
         }
         if survey.contact != nil { out += "<p class=\"survey-paper-contact\">Questions about this survey? \(text(survey.contact))</p>\n" }
@@ -135,7 +135,7 @@ struct PaperRenderer {
         if let condition = question.showIf {
             out += "<p class=\"survey-paper-condition\">Answer only if \(HTML.escape(SkipLogic.sentence(condition, in: survey, numbers: numbers))).</p>\n"
         }
-        if let hint = question.hint { out += "<p class=\"survey-paper-hint\">\(text(hint))</p>\n" }
+        if let hint = Instructions.hint(question.hint, language: language) { out += "<p class=\"survey-paper-hint\">\(text(hint))</p>\n" }
         switch question.type {
         case .consent, .yesNo, .selectOne, .scale:
             out += "<p class=\"survey-paper-instruction\">Tick one</p>\n"

@@ -45,7 +45,7 @@ struct WebFormRenderer {
         out += "<div class=\"survey-error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"survey-error-title\" hidden>\n"
         out += "<h2 id=\"survey-error-title\">There is a problem</h2>\n<ul class=\"survey-error-list\"></ul>\n</div>\n"
         out += "<div class=\"survey-intro\">\n" + paragraphs(survey.introduction, className: "survey-introduction")
-        if let minutes = survey.estimatedMinutes {
+        if let minutes = survey.estimatedMinutes, !Instructions.mentionsTime(survey.introduction, language: language) {
             out += "<p class=\"survey-time\">It takes about \(minutes) minute\(minutes == 1 ? "" : "s").</p>\n"
         }
         out += "</div>\n"
@@ -114,7 +114,7 @@ struct WebFormRenderer {
             describedBy.append("\(id)-condition")
             extras += "<p class=\"survey-condition\" id=\"\(id)-condition\">Answer this if \(HTML.escape(SkipLogic.sentence(condition, in: survey, numbers: numbers))).</p>\n"
         }
-        if let hint = question.hint {
+        if let hint = Instructions.hint(question.hint, language: language) {
             describedBy.append("\(id)-hint")
             extras += "<p class=\"survey-hint\" id=\"\(id)-hint\">\(text(hint))</p>\n"
         }

@@ -15,18 +15,6 @@ public struct RenderedFile: Sendable, Hashable {
     }
 }
 
-/// Maps `transform` over `items` on every core, keeping the order.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-    results.initialize(repeating: nil)
-    defer { results.deallocate() }
-    nonisolated(unsafe) let output = results
-    DispatchQueue.concurrentPerform(iterations: items.count) { index in
-        output[index] = transform(items[index])
-    }
-    return results.compactMap { $0 }
-}
-
 /// A failure inside the render stage that is not about the user's files (it would be a bug or a full disk).
 public struct RenderFailure: Error, Sendable {
     public var message: String

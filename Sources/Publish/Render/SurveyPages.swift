@@ -28,12 +28,12 @@ struct SurveyPages {
         }
         return [
             RenderedFile(path: "\(folder)/index.html", text: page(entry, path: "\(folder)/index.html",
-                title: entry.title, body: WebForm.html(survey), surveyClass: "survey-web", scripts: ["survey.js"])),
+                title: entry.title, body: WebForm.html(survey), surveyClass: "web", scripts: ["survey.js"])),
             RenderedFile(path: "\(folder)/paper/index.html", text: page(entry, path: "\(folder)/paper/index.html",
                 title: "\(entry.title) (paper questionnaire)", body: PaperQuestionnaire.html(survey),
-                surveyClass: "survey-paper", scripts: [])),
+                surveyClass: "paper", scripts: [])),
             RenderedFile(path: "\(folder)/codebook/index.html", text: page(entry, path: "\(folder)/codebook/index.html",
-                title: "\(entry.title): codebook", body: Codebook.html(survey), surveyClass: "survey-codebook", scripts: [])),
+                title: "\(entry.title): codebook", body: Codebook.html(survey), surveyClass: "codebook", scripts: [])),
             RenderedFile(path: "\(folder)/codebook.csv", text: Codebook.csv(survey)),
             RenderedFile(path: "\(folder)/\(survey.id).json", text: SurveyJSON.encode(survey)),
             RenderedFile(path: "\(folder)/\(survey.id).xlsx", data: workbook),
@@ -49,7 +49,7 @@ struct SurveyPages {
         var context = LayoutContext(site: site).values(
             outputPath: path, title: title,
             description: entry.survey.introduction?.text(in: entry.survey.defaultLanguage),
-            bodyClass: "survey \(surveyClass)", breadcrumbs: crumbs, extraStyles: ["survey.css"], scripts: scripts)
+            bodyClass: "survey survey-page-\(surveyClass)", breadcrumbs: crumbs, extraStyles: ["survey.css"], scripts: scripts)
         context["body"] = links + body
         context["surveyClass"] = surveyClass
         return theme.render(context, template: "survey")

@@ -38,11 +38,11 @@ public enum ReadabilityCheck {
     }
 
     public static func check(_ site: Site) -> [Diagnostic] {
-        site.allPages.compactMap { page -> Diagnostic? in
-            guard let measured = measure(page), measured.plainEnglishExpected, measured.grade > gradeLimit else { return nil }
+        parallelMap(site.allPages, measure).compactMap { measured -> Diagnostic? in
+            guard let measured, measured.plainEnglishExpected, measured.grade > gradeLimit else { return nil }
             return .warning("readability",
                 "reading level is grade \(String(format: "%.1f", measured.grade)) (Flesch–Kincaid); aim for \(Int(gradeLimit)) or below with shorter sentences and everyday words",
-                at: SourceLocation(file: page.sourcePath, line: 1, column: 1),
+                at: SourceLocation(file: measured.sourcePath, line: 1, column: 1),
                 notes: ["if the page is written for agency staff, set 'audience: professionals' in its front matter"])
         }
     }

@@ -10,9 +10,7 @@ public enum SiteChecker {
                 diagnostics += directives.directive(named: block.name)?.check(block, in: site) ?? []
             }
         }
-        for entry in site.surveys {
-            diagnostics += SurveyValidator.validate(entry.survey)
-        }
+        diagnostics += parallelMap(site.surveys.map(\.survey), SurveyValidator.validate).flatMap { $0 }
         diagnostics += SurveyValidator.validateAcross(site.surveys.map(\.survey))
         diagnostics += ReadabilityCheck.check(site)
         return diagnostics

@@ -37,16 +37,11 @@ def items_of(pack_html: Path):
 
 
 def contents_numbers(pdf: Path, count: int):
-    """Page numbers printed at the ends of the contents lines (the contents may run over several pages)."""
-    numbers = []
-    page = 2
-    while len(numbers) < count and page <= 4:
-        for line in page_text(pdf, page).splitlines():
-            match = re.search(r"\.\s*\.\s*(?:\.\s*)*(\d+)\s*$", line)
-            if match:
-                numbers.append(int(match.group(1)))
-        page += 1
-    return numbers
+    """Page numbers printed after the dotted leaders of the contents (which may wrap, or run over pages)."""
+    text = " ".join(page_text(pdf, page) for page in range(2, min(4, pdf_pages(pdf)) + 1))
+    text = text[text.find("Contents"):]
+    numbers = [int(n) for n in re.findall(r"\.(?:\s*\.)*\s+(\d+)\b(?!\.)", text)]
+    return numbers[:count]
 
 
 def check_pack(pdf: Path, pack_html: Path, large: bool):

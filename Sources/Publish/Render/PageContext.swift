@@ -8,7 +8,11 @@ struct LayoutContext {
     func values(outputPath: String, title: String, description: String?, bodyClass: String,
                 breadcrumbs: [(String, String?)] = [], extraStyles: [String] = [], scripts: [String] = [],
                 ogType: String = "article") -> [String: Any] {
-        let root = ProjectPath.relativeURL(from: outputPath, to: "index.html").dropLast("index.html".count)
+        var root = ProjectPath.relativeURL(from: outputPath, to: "index.html").dropLast("index.html".count)
+        // A server shows 404.html at any depth, so there links must start from the site's address when it is known.
+        if outputPath == "404.html", let base = site.config.baseURL {
+            root = Substring(base.hasSuffix("/") ? base : base + "/")
+        }
         let canonical = site.config.baseURL.map { base -> String in
             let trimmed = base.hasSuffix("/") ? base : base + "/"
             return trimmed + (outputPath.hasSuffix("index.html") ? String(outputPath.dropLast("index.html".count)) : outputPath)

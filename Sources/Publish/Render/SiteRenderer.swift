@@ -147,7 +147,6 @@ public struct SiteRenderer: Sendable {
     }
 
     func renderNotFound() -> String {
-        // Served from any depth by a web server, so links are absolute from the site root when a base URL is known.
         let context = layout.values(outputPath: "404.html", title: "Page not found", description: nil, bodyClass: "not-found")
         return theme.render(context, template: "not-found")
     }

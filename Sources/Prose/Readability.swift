@@ -19,85 +19,98 @@ public enum Readability {
     }
 
     /// Sentences end at `.`, `!` or `?` followed by a space or the end; a full stop inside a number or
-    /// after a common abbreviation (e.g., Mr., Dr.) does not end one.
+    /// after a common abbreviation (e.g., Mr., Dr.) does not end one. A blank line ends one too, so headings
+    /// and list items without a full stop count.
     public static func sentences(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
         var result: [String] = []
-        var current = ""
-        let characters = Array(text)
+        var start = 0
+        func close(at end: Int) {
+            appendSentence(String(String.UnicodeScalarView(scalars[start..<end])), to: &result)
+            start = end
+        }
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            current.append(character)
-            if character == "." || character == "!" || character == "?" {
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "." || scalar == "!" || scalar == "?" {
                 // Swallow runs like "?!" or "..." and closing quotes or brackets.
-                while index + 1 < characters.count, ".!?\"')”’".contains(characters[index + 1]) {
-                    index += 1
-                    current.append(characters[index])
+                var last = index
+                while last + 1 < scalars.count, closers.contains(scalars[last + 1]) { last += 1 }
+                let atEnd = last + 1 >= scalars.count
+                let followedBySpace = !atEnd && scalars[last + 1].properties.isWhitespace
+                if (atEnd || followedBySpace) && !(scalar == "." && endsWithAbbreviation(scalars, before: index, from: start)) {
+                    close(at: last + 1)
                 }
-                let atEnd = index + 1 >= characters.count
-                let followedBySpace = !atEnd && characters[index + 1].isWhitespace
-                if (atEnd || followedBySpace) && !(character == "." && endsWithAbbreviation(current)) {
-                    appendSentence(current, to: &result)
-                    current = ""
-                }
-            } else if character == "\n", index + 1 < characters.count, characters[index + 1] == "\n" {
-                // A blank line ends a sentence too, so headings and list items without a full stop count.
-                appendSentence(current, to: &result)
-                current = ""
+                index = last + 1
+                continue
+            }
+            if scalar == "\n", index + 1 < scalars.count, scalars[index + 1] == "\n" {
+                close(at: index + 1)
             }
             index += 1
         }
-        appendSentence(current, to: &result)
+        close(at: scalars.count)
         return result
     }
 
+    private static let closers: Set<Unicode.Scalar> = [".", "!", "?", "\"", "'", ")", "\u{201D}", "\u{2019}"]
+
     /// Words are runs of letters and digits, keeping inner apostrophes and hyphens ("don't", "long-term").
+    /// Works on Unicode scalars rather than Characters: the same answer for English text, many times faster.
     public static func words(_ text: String) -> [String] {
         var result: [String] = []
-        var current = ""
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if "'’-".contains(character), !current.isEmpty, index + 1 < characters.count,
-                      characters[index + 1].isLetter {
-                current.append(character)
+        var current = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if isWordScalar(scalar) {
+                current.append(scalar)
+            } else if scalar == "'" || scalar == "\u{2019}" || scalar == "-", !current.isEmpty, index + 1 < scalars.count,
+                      scalars[index + 1].properties.isAlphabetic {
+                current.append(scalar)
             } else if !current.isEmpty {
-                result.append(current)
-                current = ""
+                result.append(String(current))
+                current = String.UnicodeScalarView()
             }
         }
-        if !current.isEmpty { result.append(current) }
-        return result.filter { $0.contains { $0.isLetter || $0.isNumber } }
+        if !current.isEmpty { result.append(String(current)) }
+        return result
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 97 && value <= 122) || (value >= 65 && value <= 90) || (value >= 48 && value <= 57)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// Syllables are groups of vowels (y counts after a consonant), less a silent final "e"; at least one.
     public static func syllables(in word: String) -> Int {
-        let letters = Array(word.lowercased().filter { $0.isLetter })
+        let letters: [Unicode.Scalar] = word.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic }
         guard !letters.isEmpty else { return word.isEmpty ? 0 : 1 }
         if letters.count <= 3 { return 1 }
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+        func isVowel(_ letter: Unicode.Scalar) -> Bool {
+            letter == "a" || letter == "e" || letter == "i" || letter == "o" || letter == "u" || letter == "y"
+        }
         var count = 0
         var previousWasVowel = false
         for (index, letter) in letters.enumerated() {
             // A leading "y" is a consonant ("yes", "you").
-            let isVowel = vowels.contains(letter) && !(letter == "y" && index == 0)
-            if isVowel && !previousWasVowel { count += 1 }
-            previousWasVowel = isVowel
+            let vowel = isVowel(letter) && !(letter == "y" && index == 0)
+            if vowel && !previousWasVowel { count += 1 }
+            previousWasVowel = vowel
         }
-        let last = letters[letters.count - 1]
-        let beforeLast = letters[letters.count - 2]
-        if last == "e" && !vowels.contains(beforeLast) {
+        let n = letters.count
+        let last = letters[n - 1], beforeLast = letters[n - 2], third = letters[n - 3]
+        if last == "e" && !isVowel(beforeLast) {
             // "-le" after a consonant is a syllable of its own ("table", "people"); other final e's are silent.
-            let isSyllabicLE = beforeLast == "l" && letters.count >= 3 && !vowels.contains(letters[letters.count - 3])
+            let isSyllabicLE = beforeLast == "l" && !isVowel(third)
             if !isSyllabicLE { count -= 1 }
-        } else if letters.count > 3, letters.suffix(2) == ["e", "d"], !["t", "d"].contains(letters[letters.count - 3]) {
+        } else if beforeLast == "e", last == "d", third != "t", third != "d" {
             // A past tense "-ed" is usually not its own syllable ("lived", "used"), except after t or d.
-            if !vowels.contains(letters[letters.count - 3]) { count -= 1 }
-        } else if letters.suffix(2) == ["e", "s"], letters.count > 3,
-                  !["s", "x", "z", "c", "g"].contains(letters[letters.count - 3]),
-                  !vowels.contains(letters[letters.count - 3]),
-                  !(letters.count > 4 && letters.suffix(4) == ["s", "h", "e", "s"]) {
+            if !isVowel(third) { count -= 1 }
+        } else if beforeLast == "e", last == "s", !["s", "x", "z", "c", "g"].contains(third), !isVowel(third),
+                  !(n > 4 && third == "h" && letters[n - 4] == "s") {
             // A plural "-es" is silent after most consonants ("homes", "names").
             count -= 1
         }
@@ -108,13 +121,15 @@ public enum Readability {
         "mr", "mrs", "ms", "dr", "st", "e.g", "i.e", "etc", "vs", "no", "approx", "cllr", "prof",
     ]
 
-    private static func endsWithAbbreviation(_ text: String) -> Bool {
-        let trimmed = text.trimmingTrailing { ".!?\"')”’".contains($0) }
-        guard let lastWord = trimmed.split(whereSeparator: { $0.isWhitespace || $0 == "(" }).last else { return false }
-        let word = lastWord.lowercased()
-        // A single capital letter with a full stop is an initial ("J. Smith").
-        if word.count == 1, let first = lastWord.first, first.isUppercase { return true }
-        return abbreviations.contains(word)
+    /// True when the word before the full stop at `index` is an abbreviation or an initial ("J. Smith").
+    private static func endsWithAbbreviation(_ scalars: [Unicode.Scalar], before index: Int, from start: Int) -> Bool {
+        var first = index
+        while first > start, !scalars[first - 1].properties.isWhitespace, scalars[first - 1] != "(" { first -= 1 }
+        var word = String.UnicodeScalarView(scalars[first..<index])
+        while let last = word.last, closers.contains(last) { word.removeLast() }
+        let text = String(word)
+        if text.unicodeScalars.count == 1, let letter = text.unicodeScalars.first, letter.properties.isUppercase { return true }
+        return abbreviations.contains(text.lowercased())
     }
 
     private static func appendSentence(_ text: String, to result: inout [String]) {
@@ -145,12 +160,6 @@ extension String {
         var slice = Substring(self)
         while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
         while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-        return String(slice)
-    }
-
-    fileprivate func trimmingTrailing(where predicate: (Character) -> Bool) -> String {
-        var slice = Substring(self)
-        while let last = slice.last, predicate(last) { slice = slice.dropLast() }
         return String(slice)
     }
 }

@@ -30,16 +30,24 @@ public enum SiteBuilder {
         let (enabled, graphDiagnostics) = ModuleGraph.order(manifests, selection: config.modules)
         diagnostics += graphDiagnostics
 
+        // Pages are independent, so they are parsed side by side; results keep the files' order.
+        struct PageJob: Sendable { var file: SourceFile; var moduleID: String?; var slug: String }
+        var jobs: [PageJob] = []
+        for manifest in enabled {
+            guard let source = sourcesByID[manifest.id] else { continue }
+            jobs += source.pages.map { PageJob(file: $0, moduleID: manifest.id, slug: String($0.path.dropFirst(source.path.count + 1).dropLast(3))) }
+        }
+        jobs += sources.contentPages.map { PageJob(file: $0, moduleID: nil, slug: String($0.path.dropFirst("content/".count).dropLast(3))) }
+        let parsed = parallelMap(jobs) { job in
+            PageParser.parse(job.file, moduleID: job.moduleID, slug: job.slug, directives: directives)
+        }
+        diagnostics += parsed.flatMap(\.1)
+        let parsedPages = parsed.compactMap(\.0)
+
         var modules: [Module] = []
         for manifest in enabled {
             guard let source = sourcesByID[manifest.id] else { continue }
-            var pages: [Page] = []
-            for file in source.pages {
-                let slug = String(file.path.dropFirst(source.path.count + 1).dropLast(3))
-                let (page, found) = PageParser.parse(file, moduleID: manifest.id, slug: slug, directives: directives)
-                diagnostics += found
-                if let page { pages.append(page) }
-            }
+            let pages = parsedPages.filter { $0.moduleID == manifest.id }
             let index = pages.first { $0.isIndex }
             let ordered = pages.filter { !$0.isIndex }.sorted {
                 ($0.frontMatter.order ?? 1000, $0.title, $0.slug) < ($1.frontMatter.order ?? 1000, $1.title, $1.slug)
@@ -47,13 +55,7 @@ public enum SiteBuilder {
             modules.append(Module(manifest: manifest, index: index, pages: ordered, assets: source.assets, folder: source.folder))
         }
 
-        var contentPages: [Page] = []
-        for file in sources.contentPages {
-            let slug = String(file.path.dropFirst("content/".count).dropLast(3))
-            let (page, found) = PageParser.parse(file, moduleID: nil, slug: slug, directives: directives)
-            diagnostics += found
-            if let page { contentPages.append(page) }
-        }
+        let contentPages = parsedPages.filter { $0.moduleID == nil }
         if !sources.contentPages.isEmpty, !contentPages.contains(where: \.isIndex),
            !sources.contentPages.contains(where: { $0.path == "content/index.md" }) {
             diagnostics.append(.error("home-missing", "'content/index.md' is missing: it is the home page"))

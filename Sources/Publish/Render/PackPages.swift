@@ -33,16 +33,12 @@ struct PackPages {
             }
             return values.withoutEmptyText
         }
-        let updated = pack.items.compactMap { item -> String? in
-            if case .page(let page) = item { return page.frontMatter.updated }
-            return nil
-        }.max()
         let context: [String: Any] = [
             "language": site.config.language, "siteTitle": site.config.title, "title": pack.title,
             "description": "\(pack.title): a printable pack for \(pack.definition.audience.lowercased()).",
             "audience": pack.definition.audience, "paper": largePrint ? "A4" : pack.definition.paper.rawValue,
             "largePrint": largePrint, "itemCount": pack.items.count, "items": items,
-            "updated": updated.map(Formatting.longDate) ?? "",
+            "updated": pack.lastUpdated.map(Formatting.longDate) ?? "",
             "licenceHTML": Formatting.licenceHTML(site.config.licence, root: "../",
                                                   hasLicencePage: site.page(source: "content/licence.md") != nil),
         ].withoutEmptyText
@@ -52,17 +48,14 @@ struct PackPages {
     /// The list of packs, with the page counts measured from the PDFs when they were made.
     func indexPage(pageCounts: [String: Int]) -> RenderedFile {
         let path = "packs/index.html"
-        var body = "<p>Print these packs for training sessions and field work. Each pack puts its session plans, handouts, "
+        var body = "<p>Print these packs for training sessions and field work. Open a pack by its name to print it from your browser, or download its PDF. Each pack puts its session plans, handouts, "
         body += "worksheets, consent forms and paper surveys in order, with a contents page. "
         body += "Every pack also comes in large print (18 point, A4).</p>\n"
-        body += "<div class=\"table-wrap\"><table class=\"packs-table\">\n<thead><tr><th scope=\"col\">Pack</th><th scope=\"col\">For</th><th scope=\"col\">Pages</th><th scope=\"col\">Paper</th><th scope=\"col\">Last updated</th><th scope=\"col\">Download</th></tr></thead>\n<tbody>\n"
+        body += "<div class=\"table-wrap\"><table class=\"packs-table\">\n<thead><tr><th scope=\"col\">Pack</th><th scope=\"col\">For</th><th scope=\"col\">Pages</th><th scope=\"col\">Paper</th><th scope=\"col\">Last updated</th><th scope=\"col\">Other formats</th></tr></thead>\n<tbody>\n"
         for pack in site.packs {
-            let updated = pack.items.compactMap { item -> String? in
-                if case .page(let page) = item { return page.frontMatter.updated }
-                return nil
-            }.max().map(Formatting.longDate) ?? "—"
+            let updated = pack.lastUpdated.map(Formatting.longDate) ?? "—"
             let pages = pageCounts[pack.pdfPath].map(String.init) ?? "—"
-            var downloads = ["<a href=\"\(pack.id).html\">Print version</a>"]
+            var downloads: [String] = []
             if pageCounts[pack.pdfPath] != nil { downloads.append("<a href=\"\(pack.id).pdf\">PDF</a>") }
             if pageCounts[pack.largePrintPDFPath] != nil {
                 downloads.append("<a href=\"\(pack.id)-large-print.pdf\">Large print PDF</a>")
@@ -71,7 +64,7 @@ struct PackPages {
             }
             let module = site.module(id: pack.moduleID)
             let moduleLink = module.map { " <span class=\"pack-module\">(<a href=\"../\($0.outputPath)\">\(HTML.escape($0.title))</a>)</span>" } ?? ""
-            body += "<tr><td>\(HTML.escape(pack.title))\(moduleLink)</td><td>\(HTML.escape(pack.definition.audience))</td><td>\(pages)</td><td>\(pack.definition.paper.rawValue)</td><td>\(updated)</td><td>\(downloads.joined(separator: " · "))</td></tr>\n"
+            body += "<tr><td><a href=\"\(pack.id).html\">\(HTML.escape(pack.title))</a>\(moduleLink)</td><td>\(HTML.escape(pack.definition.audience))</td><td>\(pages)</td><td>\(pack.definition.paper.rawValue)</td><td>\(updated)</td><td>\(downloads.joined(separator: " · "))</td></tr>\n"
         }
         body += "</tbody>\n</table></div>\n"
         var context = LayoutContext(site: site).values(outputPath: path, title: "Printable packs",

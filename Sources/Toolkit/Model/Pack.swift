@@ -28,6 +28,14 @@ public struct Pack: Sendable {
 
     public var id: String { definition.id }
     public var title: String { definition.title }
+
+    /// The newest `updated` date of the pages it prints (YYYY-MM-DD), if any page has one.
+    public var lastUpdated: String? {
+        items.compactMap { item -> String? in
+            if case .page(let page) = item { return page.frontMatter.updated }
+            return nil
+        }.max()
+    }
     public var htmlPath: String { "packs/\(id).html" }
     public var largePrintPath: String { "packs/\(id)-large-print.html" }
     public var pdfPath: String { "packs/\(id).pdf" }

@@ -46,6 +46,9 @@ struct SurveyCommandTests {
         #expect(result.stderr.components(separatedBy: "WeasyPrint is not installed").count == 2)
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("site/packs/alpha-pack.html").path))
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("site/packs/alpha-pack.pdf").path))
+        let module = try DoorstepRunner.read(project, "site/alpha/index.html")
+        #expect(module.contains("../packs/alpha-pack.html"))
+        #expect(!module.contains(".pdf"), "no link to a PDF that was not made")
 
         let required = try DoorstepRunner.run(["build", "--require-pdf"], in: project, environment: missing)
         #expect(required.status == 2)

@@ -78,7 +78,7 @@ public enum Pipeline {
 
         var files: [RenderedFile]
         do {
-            files = try SiteRenderer(site: site, theme: theme, directives: directives).render()
+            files = try SiteRenderer(site: site, theme: theme, directives: directives, withPDFs: pdfMaker != nil).render()
         } catch {
             report.environmentError = error.message
             return report

@@ -8,11 +8,14 @@ public struct SiteRenderer: Sendable {
     let site: Site
     let theme: Theme
     let directives: DirectiveRegistry
+    /// Whether pack PDFs are made in this build, so pages link to them only when they exist.
+    let withPDFs: Bool
 
-    public init(site: Site, theme: Theme, directives: DirectiveRegistry = .standard) {
+    public init(site: Site, theme: Theme, directives: DirectiveRegistry = .standard, withPDFs: Bool) {
         self.site = site
         self.theme = theme
         self.directives = directives
+        self.withPDFs = withPDFs
     }
 
     public func render() throws(RenderFailure) -> [RenderedFile] {
@@ -138,7 +141,7 @@ public struct SiteRenderer: Sendable {
             "packs": site.packs(of: module.id).map { pack -> [String: Any] in
                 ["title": pack.title, "audience": pack.definition.audience, "paper": pack.definition.paper.rawValue,
                  "url": ProjectPath.relativeURL(from: path, to: pack.htmlPath),
-                 "pdfURL": ProjectPath.relativeURL(from: path, to: pack.pdfPath)]
+                 "pdfURL": withPDFs ? ProjectPath.relativeURL(from: path, to: pack.pdfPath) : ""].withoutEmptyText
             },
             "licence": module.manifest.licence,
             "version": module.manifest.version ?? "",

@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Prose"),
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(name: "Survey", dependencies: [
-            "Diagnostics", "Prose",
+            "Diagnostics", "Markdown", "Prose",
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

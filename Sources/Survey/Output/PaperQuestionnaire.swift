@@ -1,3 +1,4 @@
+import Markdown
 import Foundation
 
 /// A print-ready questionnaire fragment (A4 through `survey.css`): numbered questions, round boxes for

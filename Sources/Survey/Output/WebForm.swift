@@ -1,3 +1,4 @@
+import Markdown
 import Foundation
 
 /// The survey as an accessible HTML form fragment. It reads and prints without JavaScript;

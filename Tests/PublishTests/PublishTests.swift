@@ -72,4 +72,63 @@ import Testing
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "good")
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
     }
+
+    @Test func keepsFilesThePersonAddedToTheSite() throws {
+        let parent = try temporaryFolder()
+        let output = parent.appendingPathComponent("site")
+        var first = try OutputWriter(output: output)
+        try first.stage([RenderedFile(path: "index.html", text: "one"), RenderedFile(path: "a/index.html", text: "A")])
+        try first.commit()
+        try FileManager.default.createDirectory(at: output.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("ref".utf8).write(to: output.appendingPathComponent(".git/HEAD"))
+        try Data("example.org".utf8).write(to: output.appendingPathComponent("CNAME"))
+        try Data("notes".utf8).write(to: output.appendingPathComponent("a/notes.txt"))
+
+        var second = try OutputWriter(output: output)
+        try second.stage([RenderedFile(path: "index.html", text: "two"), RenderedFile(path: "a/index.html", text: "A")])
+        try second.commit()
+        #expect(try String(contentsOf: output.appendingPathComponent(".git/HEAD"), encoding: .utf8) == "ref")
+        #expect(try String(contentsOf: output.appendingPathComponent("CNAME"), encoding: .utf8) == "example.org")
+        #expect(try String(contentsOf: output.appendingPathComponent("a/notes.txt"), encoding: .utf8) == "notes")
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "two")
+    }
+
+    @Test func aPersonsFileInTheWayStopsTheBuildAndIsKept() throws {
+        let parent = try temporaryFolder()
+        let output = parent.appendingPathComponent("site")
+        var first = try OutputWriter(output: output)
+        try first.stage([RenderedFile(path: "index.html", text: "one")])
+        try first.commit()
+        try Data("mine".utf8).write(to: output.appendingPathComponent("about.html"))
+        var second = try OutputWriter(output: output)
+        try second.stage([RenderedFile(path: "index.html", text: "two"), RenderedFile(path: "about.html", text: "generated")])
+        #expect(throws: OutputWriter.Failure.self) { try second.commit() }
+        second.abandon()
+        #expect(try String(contentsOf: output.appendingPathComponent("about.html"), encoding: .utf8) == "mine")
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "one")
+    }
+
+    @Test func refusesAFileAsOutputAndTwoOutputsForOnePath() throws {
+        let parent = try temporaryFolder()
+        let file = parent.appendingPathComponent("site")
+        try Data("x".utf8).write(to: file)
+        #expect(throws: OutputWriter.Failure.self) { try OutputWriter(output: file) }
+        var writer = try OutputWriter(output: parent.appendingPathComponent("other"))
+        #expect(throws: OutputWriter.Failure.self) {
+            try writer.stage([RenderedFile(path: "a.html", text: "1"), RenderedFile(path: "a.html", text: "2")])
+        }
+    }
+
+    @Test func followsASymlinkedOutputFolder() throws {
+        let parent = try temporaryFolder()
+        let real = parent.appendingPathComponent("served")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        let link = parent.appendingPathComponent("site")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        var writer = try OutputWriter(output: link)
+        try writer.stage([RenderedFile(path: "index.html", text: "hello")])
+        try writer.commit()
+        #expect(try String(contentsOf: real.appendingPathComponent("index.html"), encoding: .utf8) == "hello")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) != nil)
+    }
 }

@@ -94,6 +94,7 @@ public enum Pipeline {
                 if let pdfMaker {
                     let made = makePDFs(site: site, writer: writer, maker: pdfMaker, report: &report)
                     pageCounts = made
+                    writer.record(Array(made.keys))
                     if report.environmentError != nil {
                         writer.abandon()
                         return report

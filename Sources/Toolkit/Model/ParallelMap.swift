@@ -5,7 +5,10 @@ import Foundation
 public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
     let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    defer {
+        results.deinitialize()
+        results.deallocate()
+    }
     nonisolated(unsafe) let output = results
     DispatchQueue.concurrentPerform(iterations: items.count) { index in
         output[index] = transform(items[index])

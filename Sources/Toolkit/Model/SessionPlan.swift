@@ -42,6 +42,9 @@ public struct SessionPlan: Sendable, Hashable {
         "\(minutes / 60):\(String(format: "%02d", minutes % 60))"
     }
 
+    /// A day: longer plans are mistakes, and the cap keeps the sums far from overflowing.
+    static let maximumMinutes = 1440
+
     static let keys = ["title", "duration", "audience", "objectives", "materials", "room", "activities"]
     static let activityKeys = ["minutes", "activity", "lead", "notes", "handouts", "break"]
 
@@ -58,17 +61,23 @@ public struct SessionPlan: Sendable, Hashable {
         }
         diagnostics += map.unknownKeys(allowed: keys)
         let title = map.string("title", required: true, diagnostics: &diagnostics)
-        let duration = map.int("duration", required: true, diagnostics: &diagnostics)
+        var duration = map.int("duration", required: true, diagnostics: &diagnostics)
+        if let value = duration, !(1...maximumMinutes).contains(value) {
+            diagnostics.append(.error("session-minutes", "a session lasts 1 to \(maximumMinutes) minutes (a day), not \(value)",
+                                      at: map.location(of: "duration")))
+            duration = nil
+        }
         var activities: [Activity] = []
         switch map["activities"] {
         case .sequence(let sequence)?:
             for item in sequence {
                 guard let activity = reader.mapping(item, what: "activity", diagnostics: &diagnostics) else { continue }
                 diagnostics += activity.unknownKeys(allowed: activityKeys)
-                let minutes = activity.int("minutes", required: true, diagnostics: &diagnostics)
-                if let minutes, minutes <= 0 {
-                    diagnostics.append(.error("session-minutes", "an activity must last at least one minute",
+                var minutes = activity.int("minutes", required: true, diagnostics: &diagnostics)
+                if let value = minutes, !(1...maximumMinutes).contains(value) {
+                    diagnostics.append(.error("session-minutes", "an activity lasts 1 to \(maximumMinutes) minutes, not \(value)",
                                               at: activity.location(of: "minutes")))
+                    minutes = nil
                 }
                 let isBreak = activity.bool("break", diagnostics: &diagnostics) ?? false
                 let what = activity.string("activity", required: true, diagnostics: &diagnostics)
@@ -82,6 +91,7 @@ public struct SessionPlan: Sendable, Hashable {
             }
         case nil:
             diagnostics.append(.error("key-missing", "session plan is missing the required key 'activities'", at: map.location))
+            return (nil, diagnostics)
         default:
             diagnostics.append(.error("yaml-type", "'activities' must be a list", at: map.location(of: "activities")))
         }

@@ -61,6 +61,7 @@ public enum SiteBuilder {
             diagnostics.append(.error("home-missing", "'content/index.md' is missing: it is the home page"))
         }
 
+        diagnostics += checkOutputPaths(modules: modules, contentPages: contentPages)
         let allPages = contentPages + modules.flatMap { [$0.index].compactMap { $0 } + $0.pages }
         let (sessions, sessionDiagnostics) = decodeSessions(in: allPages)
         diagnostics += sessionDiagnostics
@@ -79,6 +80,43 @@ public enum SiteBuilder {
         site.packs = packs
         diagnostics += packDiagnostics
         return (site, diagnostics)
+    }
+
+    /// Folders the generator writes itself; a module or page of the same name would be overwritten.
+    public static let reservedNames: Set<String> = ["assets", "packs", "surveys", "search", "404", "sitemap"]
+
+    /// Every page must have an output path of its own: two sources for one path would silently lose one.
+    static func checkOutputPaths(modules: [Module], contentPages: [Page]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var claimed: [String: String] = [:]
+        func claim(_ path: String, by source: String, at location: SourceLocation) {
+            if let first = claimed[path] {
+                diagnostics.append(.error("output-collision",
+                    "'\(source)' and '\(first)' would both be published at '\(path)'; rename one of them", at: location))
+            } else {
+                claimed[path] = source
+            }
+        }
+        for module in modules {
+            if reservedNames.contains(module.id) {
+                diagnostics.append(.error("module-id-reserved",
+                    "'\(module.id)' is used by the generator for its own pages; choose another module id",
+                    at: module.manifest.location))
+            }
+            claim(module.outputPath, by: "toolkit-modules/\(module.folder)/module.yml", at: module.manifest.location)
+            for page in module.pages {
+                claim(page.outputPath, by: page.sourcePath, at: SourceLocation(file: page.sourcePath, line: 1, column: 1))
+            }
+        }
+        for page in contentPages {
+            let location = SourceLocation(file: page.sourcePath, line: 1, column: 1)
+            if reservedNames.contains(page.slug) {
+                diagnostics.append(.error("page-name-reserved",
+                    "'\(page.slug)' is used by the generator for its own pages; rename '\(page.sourcePath)'", at: location))
+            }
+            claim(page.outputPath, by: page.sourcePath, at: location)
+        }
+        return diagnostics
     }
 
     static func decodeSessions(in pages: [Page]) -> ([SourceLocation: SessionPlan], [Diagnostic]) {

@@ -20,7 +20,14 @@ public struct ModuleManifest: Sendable, Hashable {
         var diagnostics: [Diagnostic] = []
         let (node, syntax) = reader.compose(file.text)
         diagnostics += syntax
-        guard let node, let map = reader.mapping(node, what: "module manifest", diagnostics: &diagnostics) else {
+        guard let node else {
+            if syntax.isEmpty {
+                diagnostics.append(.error("manifest-empty", "the module manifest is empty: it needs at least id, title and summary",
+                                          at: reader.location(line: 1, column: 1)))
+            }
+            return (nil, diagnostics)
+        }
+        guard let map = reader.mapping(node, what: "module manifest", diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
         diagnostics += map.unknownKeys(allowed: keys)
@@ -106,8 +113,9 @@ public struct PackDefinition: Sendable, Hashable {
                 case .scalar(let scalar):
                     items.append(.page(Located(scalar.string, at: reader.location(of: itemNode))))
                 case .mapping(let mapping) where mapping.count == 1 && mapping["survey"]?.string != nil:
-                    let value = mapping["survey"]!
-                    items.append(.survey(Located(value.string ?? "", at: reader.location(of: value))))
+                    if let value = mapping["survey"], let id = value.string {
+                        items.append(.survey(Located(id, at: reader.location(of: value))))
+                    }
                 default:
                     diagnostics.append(.error("pack-item-invalid",
                         "a pack item must be a page path or 'survey: <survey-id>'", at: reader.location(of: itemNode)))
@@ -127,8 +135,9 @@ public struct PackDefinition: Sendable, Hashable {
     }
 }
 
-enum Identifier {
-    static func isSlug(_ text: String) -> Bool {
+public enum Identifier {
+    /// Lower-case letters, digits and inner hyphens: the rule for module and pack ids.
+    public static func isSlug(_ text: String) -> Bool {
         !text.isEmpty && !text.hasPrefix("-") && !text.hasSuffix("-")
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }

@@ -27,10 +27,13 @@ public struct HTMLRenderer {
     public var hooks: RenderHooks
     /// Added to every heading level, so that a page's `#` headings sit below the page title.
     public var headingShift: Int
+    /// Put before every heading id: Markdown nested in a directive gets ids apart from the page's own.
+    public var idPrefix: String
 
-    public init(hooks: RenderHooks = RenderHooks(), headingShift: Int = 0) {
+    public init(hooks: RenderHooks = RenderHooks(), headingShift: Int = 0, idPrefix: String = "") {
         self.hooks = hooks
         self.headingShift = headingShift
+        self.idPrefix = idPrefix
     }
 
     /// Headings with the ids `render` gives them.
@@ -97,7 +100,7 @@ public struct HTMLRenderer {
         case .heading(let level, let inlines, _):
             let shown = min(6, level + headingShift)
             let id = headingIDs.next() ?? HeadingSlug.slug(node.plainText)
-            out += "<h\(shown) id=\"\(id)\">"; children(inlines); out += "</h\(shown)>\n"
+            out += "<h\(shown) id=\"\(idPrefix)\(id)\">"; children(inlines); out += "</h\(shown)>\n"
         case .thematicBreak:
             out += "<hr>\n"
         case .table(let header, let alignments, let rows, _):

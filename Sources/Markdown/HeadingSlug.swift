@@ -16,14 +16,28 @@ public enum HeadingSlug {
         return result.isEmpty ? "section" : result
     }
 
-    /// Ids for a page's headings in order, with "-2", "-3" added to repeats so every id is unique.
-    public static func uniqueSlugs(_ texts: [String]) -> [String] {
-        var seen: [String: Int] = [:]
+    /// Ids the default theme gives its own elements, which headings must not take.
+    public static let reserved: Set<String> = [
+        "main", "toc-title", "module-nav-title", "modules", "modules-title", "contents-title",
+        "search-input", "search-hint", "search-status", "search-results",
+        "group-guide", "group-session", "group-handout", "group-worksheet", "group-consent-form", "group-template",
+        "group-page", "group-packs",
+    ]
+
+    /// Ids for a page's headings in order, with "-2", "-3" added where an id is taken, so that every id
+    /// is unique ("Intro", "Intro", "Intro 2" → intro, intro-2, intro-2-2).
+    public static func uniqueSlugs(_ texts: [String], reserved: Set<String> = reserved) -> [String] {
+        var used = reserved
         return texts.map { text in
             let base = slug(text)
-            let count = seen[base, default: 0] + 1
-            seen[base] = count
-            return count == 1 ? base : "\(base)-\(count)"
+            var candidate = base
+            var number = 1
+            while used.contains(candidate) {
+                number += 1
+                candidate = "\(base)-\(number)"
+            }
+            used.insert(candidate)
+            return candidate
         }
     }
 }

@@ -67,6 +67,10 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Skip making PDFs of packs (faster; the print-ready HTML is still written).")
     var noPDF = false
 
+    func validate() throws {
+        if requirePDF && noPDF { throw ValidationError("--require-pdf and --no-pdf ask for opposite things; use one of them") }
+    }
+
     func run() throws {
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
             ?? project.rootURL.appendingPathComponent("site")

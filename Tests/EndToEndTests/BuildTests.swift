@@ -26,8 +26,22 @@ struct BuildTests {
         let pack = try DoorstepRunner.read(project, "site/packs/alpha-pack.html")
         #expect(pack.contains("Welcome handout"))
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("site/packs/alpha-pack-large-print.html").path))
-        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("site/sitemap.xml").path))
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("site/sitemap.xml").path),
+                "no sitemap without the site's address")
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("site/404.html").path))
+    }
+
+    @Test func theSiteAddressGivesASitemapAndAbsoluteLinksOn404() throws {
+        let project = try DoorstepRunner.project("good-site")
+        try DoorstepRunner.edit(project, "content/site.yml", replacing: "language: en-GB", with: "language: en-GB\nbase_url: https://toolkit.example.org/doorstep")
+        let result = try DoorstepRunner.run(["build", "--no-pdf"], in: project)
+        #expect(result.status == 0, "\(result.stderr)")
+        let sitemap = try DoorstepRunner.read(project, "site/sitemap.xml")
+        #expect(sitemap.contains("<url><loc>https://toolkit.example.org/doorstep/alpha/guide/</loc></url>"))
+        #expect(sitemap.contains("<url><loc>https://toolkit.example.org/doorstep/packs/</loc></url>"))
+        #expect(!sitemap.contains("404"))
+        let notFound = try DoorstepRunner.read(project, "site/404.html")
+        #expect(notFound.contains("href=\"https://toolkit.example.org/doorstep/index.html\""))
     }
 
     @Test func identicalInputGivesIdenticalOutputAndRewritesNothing() throws {

@@ -13,6 +13,10 @@ import Testing
         #expect(output.contains("<h3 id=\"money-time-2026\">"))
     }
 
+    @Test func idsStayUniqueAndKeepClearOfTheTheme() {
+        #expect(HeadingSlug.uniqueSlugs(["Intro", "Intro", "Intro 2", "Main"]) == ["intro", "intro-2", "intro-2-2", "main-2"])
+    }
+
     @Test func rawHTMLIsNotPassedThrough() {
         let output = html("<script>alert(1)</script>\n\nText with <b>bold</b> and a < sign.\n")
         #expect(!output.contains("<script>"))

@@ -37,7 +37,7 @@ public enum CommandLine {
             if format == .text {
                 printError("\(DiagnosticFormatter.summary(report.diagnostics)); the site was not written, so '\(options.output.path)' is unchanged")
             }
-            return status(report.diagnostics, strict: options.strict) == 0 ? 2 : 1
+            return report.diagnostics.contains { $0.code == "project-missing-content" } ? 2 : 1
         }
         if let reason = report.pdfSkippedReason { printError("note: \(reason)") }
         if format == .text {
@@ -106,9 +106,12 @@ public enum CommandLine {
     }
 
     public static func newModule(id: String, title: String?, root: URL) -> Int32 {
-        let valid = !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-        guard valid else {
-            printError("error: '\(id)' is not a valid module id: use lower-case letters, digits and hyphens")
+        guard Identifier.isSlug(id) else {
+            printError("error: '\(id)' is not a valid module id: use lower-case letters, digits and hyphens, not at the start or end")
+            return 2
+        }
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path) else {
+            printError("error: '\(root.path)' has no content/ folder: run 'doorstep new' in a Doorstep project, or pass --root")
             return 2
         }
         let folder = root.appendingPathComponent("toolkit-modules/\(id)")
@@ -117,20 +120,22 @@ public enum CommandLine {
             return 2
         }
         let name = title ?? id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        // Most modules build on the ethics module; name it only when this project has one.
+        let hasEthics = FileManager.default.fileExists(atPath: root.appendingPathComponent("toolkit-modules/ethics-and-consent").path)
         let manifest = """
         id: \(id)
-        title: \(name)
-        summary: One sentence that tells a resident what this module helps them do.
+        title: \(yamlQuoted(name))
+        summary: \(yamlQuoted("Say in one sentence what this module helps a resident do."))
         order: 200
-        requires: [ethics-and-consent]
+        requires: [\(hasEthics ? "ethics-and-consent" : "")]
         licence: CC-BY-4.0
         version: 0.1.0
 
         """
         let index = """
         ---
-        title: \(name)
-        summary: One sentence that tells a resident what this module helps them do.
+        title: \(yamlQuoted(name))
+        summary: \(yamlQuoted("Say in one sentence what this module helps a resident do."))
         kind: page
         order: 0
         ---
@@ -148,5 +153,10 @@ public enum CommandLine {
         }
         print("created \(folder.path)/module.yml and index.md; run 'doorstep check' to see it in the site")
         return 0
+    }
+
+    /// A YAML double-quoted string, so titles with colons or quotes stay valid.
+    static func yamlQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -66,14 +66,14 @@ public enum Pipeline {
         let blocking = checked.diagnostics.hasErrors || (options.strict && !checked.diagnostics.isEmpty)
         guard !blocking, let site = checked.site, let theme = checked.theme else { return report }
 
-        let pdfMaker = options.makePDF ? PDFMaker.find() : nil
-        if options.makePDF, pdfMaker == nil, !site.packs.isEmpty {
-            let reason = "WeasyPrint is not installed, so packs were published as print-ready HTML without PDFs (install it with 'apt-get install weasyprint' or 'pip install weasyprint')"
+        let engine = options.makePDF ? PDFMaker.find() : nil
+        let pdfMaker = try? engine?.get()
+        if case .failure(let missing)? = engine, !site.packs.isEmpty {
             if options.requirePDF {
-                report.environmentError = reason.replacingOccurrences(of: "so packs were published as print-ready HTML without PDFs", with: "and --require-pdf asks for PDFs")
+                report.environmentError = "\(missing.reason); --require-pdf asks for pack PDFs, so nothing was written"
                 return report
             }
-            report.pdfSkippedReason = reason
+            report.pdfSkippedReason = "\(missing.reason). Packs were published as print-ready HTML without PDFs"
         }
 
         var files: [RenderedFile]

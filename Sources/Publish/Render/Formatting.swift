@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import Toolkit
 
 enum Formatting {
@@ -17,7 +18,7 @@ enum Formatting {
         let name: String
         switch licence.uppercased() {
         case "CC-BY-4.0": name = "<a href=\"https://creativecommons.org/licenses/by/4.0/\" rel=\"license\">Creative Commons Attribution 4.0 International (CC BY 4.0)</a>"
-        default: name = licence
+        default: name = HTML.escape(licence)
         }
         let more = hasLicencePage ? " <a href=\"\(root)licence/index.html\">How to reuse it</a>." : ""
         return "Content licensed under \(name).\(more)"

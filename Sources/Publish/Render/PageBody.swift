@@ -35,8 +35,9 @@ struct PageBody {
             let line = span.startLine + page.bodyLineOffset
             guard let directive = directives.directive(named: name),
                   let block = page.directives.first(where: { $0.location.line == line && $0.name == name }) else { return nil }
-            let context = DirectiveContext(site: site, page: page, outputPath: outputPath) { text, _ in
-                HTMLRenderer(hooks: RenderHooks(destination: destination)).render(MarkdownParser.parse(text))
+            let context = DirectiveContext(site: site, page: page, outputPath: outputPath) { text, lineOffset in
+                HTMLRenderer(hooks: RenderHooks(destination: destination), idPrefix: "\(name)-\(lineOffset)-")
+                    .render(MarkdownParser.parse(text))
             }
             return directive.render(block, in: context)
         }

@@ -28,7 +28,11 @@ public struct SiteRenderer: Sendable {
         files += PackPages(site: site, theme: theme, directives: directives).renderHTML()
         files.append(RenderedFile(path: "404.html", text: renderNotFound()))
         files += SearchIndex(site: site).files(theme: theme)
-        files.append(RenderedFile(path: "sitemap.xml", text: Sitemap.xml(site: site, paths: files.map(\.path))))
+        // Search engines need absolute addresses, so the sitemap is written only when the site's address is known.
+        if let base = site.config.baseURL {
+            let paths = files.map(\.path) + ["packs/index.html"]
+            files.append(RenderedFile(path: "sitemap.xml", text: Sitemap.xml(base: base, paths: paths)))
+        }
         for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(RenderedFile(path: "assets/\(name)", data: data))
         }

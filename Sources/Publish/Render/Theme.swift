@@ -33,42 +33,56 @@ public struct Theme: Sendable {
             assets[name] = FileManager.default.contents(atPath: assetFolder.appendingPathComponent(name).path)
         }
 
-        func library(_ layers: [[SourceFile]]) -> MustacheLibrary {
+        // Each override is checked once, where it is written: the site's over the built-in theme, then each
+        // module's over the site's.
+        func library(over base: [String: String], overrides: [SourceFile]) -> (MustacheLibrary, [String: String]) {
             var library = MustacheLibrary()
-            var texts = builtIn
-            for layer in layers {
-                for file in layer {
-                    let name = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
-                    if builtIn[name] == nil {
-                        diagnostics.append(.warning("template-unknown",
-                            "'\(name).mustache' does not override any template; known templates: \(templateNames.joined(separator: ", "))",
-                            at: SourceLocation(file: file.path, line: 1, column: 1),
-                            notes: Suggestion.note(for: name, in: templateNames)))
-                    }
-                    texts[name] = file.text
+            var texts = base
+            var written: [String: SourceFile] = [:]
+            for file in overrides {
+                let name = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
+                if builtIn[name] == nil {
+                    diagnostics.append(.warning("template-unknown",
+                        "'\(name).mustache' does not override any template; known templates: \(templateNames.joined(separator: ", "))",
+                        at: SourceLocation(file: file.path, line: 1, column: 1),
+                        notes: Suggestion.note(for: name, in: templateNames)))
                 }
+                texts[name] = file.text
+                written[name] = file
             }
             for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
                 do {
                     try library.register(text, named: name)
                 } catch let error as MustacheTemplate.ParserError {
-                    let file = layers.joined().last { URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent == name }
-                    diagnostics.append(.error("template-syntax", "template '\(name)' could not be read: \(error.error)",
-                        at: SourceLocation(file: file?.path ?? "templates/\(name).mustache",
-                                           line: error.context.lineNumber, column: error.context.columnNumber)))
+                    guard let file = written[name] else { continue }
+                    diagnostics.append(.error("template-syntax", "template '\(name)' could not be read: \(describe(error.error))",
+                        at: SourceLocation(file: file.path, line: error.context.lineNumber, column: error.context.columnNumber)))
                 } catch {
-                    diagnostics.append(.error("template-syntax", "template '\(name)' could not be read: \(error)"))
+                    if let file = written[name] {
+                        diagnostics.append(.error("template-syntax", "template '\(name)' could not be read: \(error)",
+                                                  at: SourceLocation(file: file.path, line: 1, column: 1)))
+                    }
                 }
             }
-            return library
+            return (library, texts)
         }
 
-        let siteLibrary = library([overrides.site])
+        let (siteLibrary, siteTexts) = library(over: builtIn, overrides: overrides.site)
         var modules: [String: MustacheLibrary] = [:]
         for (id, files) in overrides.modules.sorted(by: { $0.key < $1.key }) where !files.isEmpty {
-            modules[id] = library([overrides.site, files])
+            modules[id] = library(over: siteTexts, overrides: files).0
         }
         return (Theme(library: siteLibrary, moduleLibraries: modules, assets: assets), diagnostics)
+    }
+
+    /// The parser's error in words a template author can act on.
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case MustacheTemplate.Error.unfinishedName: return "a tag is not finished with '}}'"
+        case MustacheTemplate.Error.expectedSectionEnd: return "a section ({{#name}} or {{^name}}) is never closed with {{/name}}"
+        default: return "\(error)"
+        }
     }
 
     /// The templates for a page of `moduleID` (its own overrides if it has any).

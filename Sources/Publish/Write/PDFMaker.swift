@@ -4,17 +4,25 @@ import Foundation
 public struct PDFMaker: Sendable {
     public let executable: String
 
-    /// WeasyPrint from `DOORSTEP_WEASYPRINT` or the PATH; nil when it is not installed.
-    public static func find() -> PDFMaker? {
+    /// Why no engine could be used, in words for the person running the build.
+    public struct Missing: Error, Sendable {
+        public var reason: String
+    }
+
+    /// WeasyPrint from `DOORSTEP_WEASYPRINT` or the PATH.
+    public static func find() -> Result<PDFMaker, Missing> {
         let environment = ProcessInfo.processInfo.environment
         if let explicit = environment["DOORSTEP_WEASYPRINT"] {
-            return FileManager.default.isExecutableFile(atPath: explicit) ? PDFMaker(executable: explicit) : nil
+            guard FileManager.default.isExecutableFile(atPath: explicit) else {
+                return .failure(Missing(reason: "DOORSTEP_WEASYPRINT names '\(explicit)', which is not a program that can be run"))
+            }
+            return .success(PDFMaker(executable: explicit))
         }
         for folder in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
             let candidate = "\(folder)/weasyprint"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return PDFMaker(executable: candidate) }
+            if FileManager.default.isExecutableFile(atPath: candidate) { return .success(PDFMaker(executable: candidate)) }
         }
-        return nil
+        return .failure(Missing(reason: "WeasyPrint is not installed (install it with 'apt-get install weasyprint' or 'pip install weasyprint')"))
     }
 
     /// Renders `html` to `pdf`; returns WeasyPrint's error output when it fails.

@@ -23,11 +23,16 @@ public enum ProjectLoader {
         let siteConfig = exists(root, configPath) ? read(configPath) : nil
         if !exists(root, "content") {
             diagnostics.append(.error("project-missing-content",
-                "no 'content' folder in '\(root.path)': is this a Doorstep project? ('doorstep new' makes one)"))
+                "no 'content' folder in '\(root.path)': run doorstep in the folder that holds content/ and toolkit-modules/, or pass --root"))
         } else if siteConfig == nil, !exists(root, configPath) {
             diagnostics.append(.error("config-missing", "'content/site.yml' is missing: it holds the site's title and settings"))
         }
         let contentPages = files(under: root, in: "content", suffix: ".md", recursive: false).compactMap(read)
+        for nested in files(under: root, in: "content", suffix: ".md", recursive: true) where nested.dropFirst(8).contains("/") {
+            diagnostics.append(.warning("content-nested",
+                "'\(nested)' is not published: site-wide pages sit directly in content/, and guides belong in a module",
+                at: SourceLocation(file: nested, line: 1, column: 1)))
+        }
         let siteTemplates = files(under: root, in: "templates", suffix: ".mustache", recursive: true).compactMap(read)
 
         var modules: [ModuleSources] = []

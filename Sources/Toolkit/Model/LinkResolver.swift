@@ -13,6 +13,8 @@ public enum LinkProblem: Error, Sendable, Equatable {
     case missingFile(String)
     case missingAnchor(page: String, anchor: String, known: [String])
     case notMarkdown(String)
+    /// `/content/x.md`: a path from the disk's root means nothing once the site is published elsewhere.
+    case rootAbsolute
 }
 
 extension Site {
@@ -20,6 +22,7 @@ extension Site {
     public func resolve(link destination: String, from sourcePath: String) -> Result<LinkTarget, LinkProblem> {
         if destination.isEmpty || ProjectPath.isExternal(destination) { return .success(.external(destination)) }
         let (path, anchor) = ProjectPath.splitAnchor(destination)
+        if path.hasPrefix("/") { return .failure(.rootAbsolute) }
         if path.isEmpty {
             guard let anchor, !anchor.isEmpty else { return .success(.external(destination)) }
             let known = page(source: sourcePath)?.headings.map(\.id) ?? []

@@ -16,6 +16,8 @@ public struct Site: Sendable {
     public var templates: TemplateOverrides
     /// Module folders whose manifest could not be read: links into them are not reported again.
     public var unreadableFolders: [String] = []
+    /// Pages whose front matter could not be read: links to them are not reported again.
+    public var unreadablePages: Set<String> = []
 
     let pagesBySource: [String: Page]
     let assetPaths: Set<String>

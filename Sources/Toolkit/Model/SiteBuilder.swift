@@ -43,6 +43,7 @@ public enum SiteBuilder {
         }
         diagnostics += parsed.flatMap(\.1)
         let parsedPages = parsed.compactMap(\.0)
+        let unreadablePages = zip(jobs, parsed).filter { $0.1.0 == nil }.map(\.0.file.path)
 
         var modules: [Module] = []
         for manifest in enabled {
@@ -76,6 +77,7 @@ public enum SiteBuilder {
                                 sourcesByID[manifest.id].map { (manifest.id, $0.templates) }
                             })))
         site.unreadableFolders = unreadable
+        site.unreadablePages = Set(unreadablePages)
         let (packs, packDiagnostics) = resolvePacks(modules: modules, site: site)
         site.packs = packs
         diagnostics += packDiagnostics

@@ -9,6 +9,8 @@ public struct FrontMatterSplit: Sendable {
     public var body: String
     /// Lines before the body starts, to turn body line numbers back into file line numbers.
     public var bodyLineOffset: Int
+    /// True when the file opens front matter with `---` but never closes it.
+    public var isUnterminated = false
 
     public static func split(_ text: String) -> FrontMatterSplit {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -16,7 +18,7 @@ public struct FrontMatterSplit: Sendable {
             return FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text, bodyLineOffset: 0)
         }
         guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
-            return FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text, bodyLineOffset: 0)
+            return FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text, bodyLineOffset: 0, isUnterminated: true)
         }
         let yaml = lines[1..<end].joined(separator: "\n")
         let body = lines[(end + 1)...].joined(separator: "\n")
@@ -63,6 +65,11 @@ public struct FrontMatter: Sendable, Hashable {
     /// Decodes the front matter of `file`; a page without front matter is an error since it has no title.
     public static func decode(_ split: FrontMatterSplit, file: String) -> (FrontMatter?, [Diagnostic]) {
         guard let yaml = split.yaml else {
+            if split.isUnterminated {
+                return (nil, [.error("front-matter-unclosed",
+                    "the front matter opened on line 1 is never closed: add a line with '---' after it",
+                    at: SourceLocation(file: file, line: 1, column: 1), length: 3)])
+            }
             return (nil, [.error("front-matter-missing",
                 "page has no front matter: start it with '---', a 'title:' line and '---'",
                 at: SourceLocation(file: file, line: 1, column: 1))])

@@ -32,7 +32,7 @@ def normalise(text: str) -> str:
 def items_of(pack_html: Path):
     """(title, kind) of every item, in order, as the pack document declares them."""
     source = pack_html.read_text(encoding="utf-8")
-    found = re.findall(r'<section class="pack-item[^"]*" id="item-\d+" data-item-title="([^"]*)">\s*<p class="page-kind">([^<]*)</p>', source)
+    found = re.findall(r'<section class="pack-item[^"]*" id="pack-item-\d+" data-item-title="([^"]*)">\s*<p class="page-kind">([^<]*)</p>', source)
     return [(html.unescape(title), html.unescape(kind)) for title, kind in found]
 
 

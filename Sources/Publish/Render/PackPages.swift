@@ -18,9 +18,14 @@ struct PackPages {
 
     func document(_ pack: Pack, largePrint: Bool) -> String {
         let path = largePrint ? pack.largePrintPath : pack.htmlPath
-        let body = PageBody(site: site, directives: directives, absoluteBase: site.config.baseURL)
+        // A link to another item of the same pack goes to that item in this document, not to the web.
+        var itemAnchors: [String: String] = [:]
+        for (index, item) in pack.items.enumerated() {
+            if case .page(let page) = item, itemAnchors[page.outputPath] == nil { itemAnchors[page.outputPath] = Self.anchor(index) }
+        }
+        let body = PageBody(site: site, directives: directives, absoluteBase: site.config.baseURL, documentAnchors: itemAnchors)
         let items = pack.items.enumerated().map { index, item -> [String: Any] in
-            let anchor = "item-\(index + 1)"
+            let anchor = Self.anchor(index)
             var values: [String: Any] = ["anchor": anchor, "title": item.title, "kind": item.kindLabel]
             switch item {
             case .page(let page):
@@ -44,6 +49,8 @@ struct PackPages {
         ].withoutEmptyText
         return theme.render(context, template: "pack", module: pack.moduleID)
     }
+
+    static func anchor(_ index: Int) -> String { "pack-item-\(index + 1)" }
 
     /// The list of packs, with the page counts measured from the PDFs when they were made.
     func indexPage(pageCounts: [String: Int]) -> RenderedFile {
@@ -78,9 +85,12 @@ struct PackPages {
 /// Items in one pack document share ids ("sources", "the-plan"), which must be unique in a page: each item's
 /// ids, and the references to them inside the item, get the item's anchor as a prefix.
 enum PackAnchors {
+    // A fixed, valid pattern: compiled once.
+    nonisolated(unsafe) static let reference = try? NSRegularExpression(
+        pattern: ##"(\s(?:id|for|aria-labelledby|aria-describedby|aria-controls)=")([^"]*)"|(\shref="#)((?!pack-item-)[^"]+)""##)
+
     static func scoped(_ html: String, to anchor: String) -> String {
-        let reference = try! NSRegularExpression(
-            pattern: ##"(\s(?:id|for|aria-labelledby|aria-describedby|aria-controls)=")([^"]*)"|(\shref="#)([^"]+)""##)
+        guard let reference else { return html }
         let text = html as NSString
         var output = ""
         var last = 0

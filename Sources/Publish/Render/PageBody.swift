@@ -9,6 +9,8 @@ struct PageBody {
     let directives: DirectiveRegistry
     /// When set (printed packs), links to the site's own pages become absolute URLs under it.
     var absoluteBase: String? = nil
+    /// Output paths of pages printed in the same document, and the anchor each starts at.
+    var documentAnchors: [String: String] = [:]
 
     func html(_ page: Page, outputPath: String, headingShift: Int = 0) -> String {
         renderer(page, outputPath: outputPath, headingShift: headingShift).render(page.document)
@@ -18,14 +20,19 @@ struct PageBody {
         let site = self.site
         let directives = self.directives
         let base = absoluteBase.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let documentAnchors = self.documentAnchors
+        // Where a link to an output file of the site goes from this document.
+        let url: (String, String?) -> String = { path, anchor in
+            if let item = documentAnchors[path] { return "#" + (anchor.map { "\(item)-\($0)" } ?? item) }
+            let url = base.map { $0 + (path.hasSuffix("index.html") ? String(path.dropLast(10)) : path) }
+                ?? ProjectPath.relativeURL(from: outputPath, to: path)
+            return anchor.map { "\(url)#\($0)" } ?? url
+        }
         let destination: (String, SourceSpan) -> String = { destination, _ in
             switch site.resolve(link: destination, from: page.sourcePath) {
-            case .success(.external(let url)): return url
+            case .success(.external(let external)): return external
             case .success(.samePage(let anchor)): return "#\(anchor)"
-            case .success(.output(let path, let anchor)):
-                let url = base.map { $0 + (path.hasSuffix("index.html") ? String(path.dropLast(10)) : path) }
-                    ?? ProjectPath.relativeURL(from: outputPath, to: path)
-                return anchor.map { "\(url)#\($0)" } ?? url
+            case .success(.output(let path, let anchor)): return url(path, anchor)
             case .failure: return destination
             }
         }
@@ -35,7 +42,7 @@ struct PageBody {
             let line = span.startLine + page.bodyLineOffset
             guard let directive = directives.directive(named: name),
                   let block = page.directives.first(where: { $0.location.line == line && $0.name == name }) else { return nil }
-            let context = DirectiveContext(site: site, page: page, outputPath: outputPath) { text, lineOffset in
+            let context = DirectiveContext(site: site, page: page, outputPath: outputPath, link: { url($0, nil) }) { text, lineOffset in
                 HTMLRenderer(hooks: RenderHooks(destination: destination), idPrefix: "\(name)-\(lineOffset)-")
                     .render(MarkdownParser.parse(text))
             }

@@ -22,25 +22,24 @@ public struct DirectiveContext {
     public let page: Page
     /// The output file being written (a page, or a pack document).
     public let outputPath: String
+    /// The address of another output file of the site, as this document links to it (relative on the web,
+    /// an in-document anchor for a page printed in the same pack).
+    public let link: (_ outputPath: String) -> String
     /// Renders Markdown whose first line is line `offset + 1` of the page's file.
     public let markdown: (_ text: String, _ lineOffset: Int) -> String
 
-    public init(site: Site, page: Page, outputPath: String, markdown: @escaping (String, Int) -> String) {
+    public init(site: Site, page: Page, outputPath: String, link: ((String) -> String)? = nil,
+                markdown: @escaping (String, Int) -> String) {
         self.site = site
         self.page = page
         self.outputPath = outputPath
+        self.link = link ?? { ProjectPath.relativeURL(from: outputPath, to: $0) }
         self.markdown = markdown
     }
 
-    /// A URL to another output file of the site, relative to the file being written.
+    /// A URL to another output file of the site, from the file being written.
     public func url(to output: String) -> String {
-        ProjectPath.relativeURL(from: outputPath, to: output)
-    }
-
-    /// The URL of a page named by a path relative to this page's file, if it exists.
-    public func url(toPageAt path: String, relativeTo source: String) -> String? {
-        guard let resolved = ProjectPath.resolve(path, from: source), let target = site.page(source: resolved) else { return nil }
-        return url(to: target.outputPath)
+        link(output)
     }
 }
 

@@ -78,7 +78,7 @@ struct Build: ParsableCommand {
         options.strict = project.strict
         options.requirePDF = requirePDF
         options.makePDF = !noPDF
-        let status = CommandLine.build(options, format: project.format)
+        let status = Commands.build(options, format: project.format)
         throw ExitCode(status)
     }
 }
@@ -93,7 +93,7 @@ struct Check: ParsableCommand {
     var readability = false
 
     func run() throws {
-        throw ExitCode(CommandLine.check(root: project.rootURL, format: project.format, strict: project.strict,
+        throw ExitCode(Commands.check(root: project.rootURL, format: project.format, strict: project.strict,
                                          readability: readability))
     }
 }
@@ -153,7 +153,7 @@ struct SurveyCheck: ParsableCommand {
     }
 
     func run() throws {
-        throw ExitCode(CommandLine.checkSurveys(files, format: format, strict: strict))
+        throw ExitCode(Commands.checkSurveys(files, format: format, strict: strict))
     }
 }
 
@@ -171,6 +171,6 @@ struct New: ParsableCommand {
     var root: String = "."
 
     func run() throws {
-        throw ExitCode(CommandLine.newModule(id: id, title: title, root: URL(fileURLWithPath: root).standardizedFileURL))
+        throw ExitCode(Commands.newModule(id: id, title: title, root: URL(fileURLWithPath: root).standardizedFileURL))
     }
 }

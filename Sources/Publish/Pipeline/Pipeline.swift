@@ -83,7 +83,7 @@ public enum Pipeline {
             report.environmentError = error.message
             return report
         }
-        files += assetFiles(site, root: options.root)
+        files += assetFiles(site, sources: checked.sources)
         lap("render", &report)
 
         do throws(OutputWriter.Failure) {
@@ -119,12 +119,10 @@ public enum Pipeline {
         return report
     }
 
-    /// Module assets are copied as they are; read here because only load and write touch the disk.
-    static func assetFiles(_ site: Site, root: URL) -> [RenderedFile] {
+    /// Module assets are copied as they are, from the bytes the load stage read.
+    static func assetFiles(_ site: Site, sources: ProjectSources) -> [RenderedFile] {
         site.modules.flatMap(\.assets).compactMap { path in
-            FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map {
-                RenderedFile(path: ProjectPath.assetOutputPath(path), data: $0)
-            }
+            sources.assetData[path].map { RenderedFile(path: ProjectPath.assetOutputPath(path), data: $0) }
         }
     }
 

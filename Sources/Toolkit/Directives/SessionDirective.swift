@@ -7,13 +7,6 @@ public struct SessionDirective: Directive {
 
     public init() {}
 
-    /// Handouts are named relative to the module folder, as pack items are.
-    static func handoutSource(_ handout: String, page sourcePath: String) -> String? {
-        let parts = sourcePath.split(separator: "/")
-        let base = parts.first == "toolkit-modules" && parts.count > 2 ? "toolkit-modules/\(parts[1])/x" : "content/x"
-        return ProjectPath.resolve(handout, from: base)
-    }
-
     public func check(_ block: DirectiveBlock, in site: Site) -> [Diagnostic] {
         guard let plan = site.sessions[block.location] else { return [] }
         var diagnostics: [Diagnostic] = []
@@ -26,7 +19,7 @@ public struct SessionDirective: Directive {
         }
         for activity in plan.activities {
             for handout in activity.handouts {
-                let source = Self.handoutSource(handout.value, page: block.location.file)
+                let source = ProjectPath.resolve(handout.value, inModuleOf: block.location.file)
                 if source.flatMap(site.page(source:)) == nil {
                     let candidates = site.allPages.map(\.sourcePath)
                     let guess = source.flatMap { Suggestion.closest(to: $0, in: candidates) }
@@ -58,7 +51,7 @@ public struct SessionDirective: Directive {
             if let notes = activity.notes { html += "<p>\(HTML.escape(notes))</p>" }
             if !activity.handouts.isEmpty {
                 let links = activity.handouts.map { handout -> String in
-                    let source = Self.handoutSource(handout.value, page: block.location.file)
+                    let source = ProjectPath.resolve(handout.value, inModuleOf: block.location.file)
                     guard let page = source.flatMap(context.site.page(source:)) else { return HTML.escape(handout.value) }
                     return "<a href=\"\(HTML.escape(context.url(to: page.outputPath)))\">\(HTML.escape(page.title))</a>"
                 }

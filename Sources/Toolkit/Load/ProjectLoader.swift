@@ -36,6 +36,7 @@ public enum ProjectLoader {
         let siteTemplates = files(under: root, in: "templates", suffix: ".mustache", recursive: true).compactMap(read)
 
         var modules: [ModuleSources] = []
+        var assetData: [String: Data] = [:]
         for folder in directories(in: root.appendingPathComponent("toolkit-modules")) {
             let base = "toolkit-modules/\(folder)"
             let manifestPath = "\(base)/module.yml"
@@ -48,16 +49,26 @@ public enum ProjectLoader {
             // Pages may sit in any sub-folder (even one called templates/, for fill-in templates); only
             // files under assets/ are copied as they are instead.
             let pages = all.filter { $0.hasSuffix(".md") && !$0.hasPrefix("\(base)/assets/") }
+            let assetPaths = all.filter { $0.hasPrefix("\(base)/assets/") }
+            for path in assetPaths {
+                if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
+                    assetData[path] = data
+                } else {
+                    diagnostics.append(.error("file-unreadable", "cannot read the asset '\(path)'",
+                                              at: SourceLocation(file: path, line: 1, column: 1)))
+                }
+            }
             modules.append(ModuleSources(
                 folder: folder,
                 manifest: manifest,
                 pages: pages.compactMap(read),
                 surveys: all.filter { $0.hasSuffix(".survey.yml") }.compactMap(read),
-                assets: all.filter { $0.hasPrefix("\(base)/assets/") },
+                assets: assetPaths,
                 templates: all.filter { $0.hasPrefix("\(base)/templates/") && $0.hasSuffix(".mustache") }.compactMap(read)
             ))
         }
-        let sources = ProjectSources(siteConfig: siteConfig, contentPages: contentPages, modules: modules, siteTemplates: siteTemplates)
+        var sources = ProjectSources(siteConfig: siteConfig, contentPages: contentPages, modules: modules, siteTemplates: siteTemplates)
+        sources.assetData = assetData
         return (sources, diagnostics)
     }
 
@@ -87,7 +98,9 @@ public enum ProjectLoader {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
                 if isDirectory.boolValue {
-                    if recursive { stack.append((child, "\(relative)/\(name)")) }
+                    // A linked folder could lead back up the tree and publish the module again and again.
+                    let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: child.path)) != nil
+                    if recursive && !isLink { stack.append((child, "\(relative)/\(name)")) }
                 } else if name.hasSuffix(suffix) {
                     result.append("\(relative)/\(name)")
                 }

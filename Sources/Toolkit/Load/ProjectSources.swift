@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything read from disk for one build, before any parsing.
 public struct ProjectSources: Sendable {
     public var siteConfig: SourceFile?
@@ -5,6 +7,8 @@ public struct ProjectSources: Sendable {
     public var modules: [ModuleSources]
     /// Template overrides for the whole site, from `templates/*.mustache`.
     public var siteTemplates: [SourceFile]
+    /// The bytes of every module asset, read with the rest so that later stages never touch the disk.
+    public var assetData: [String: Data] = [:]
 
     public init(siteConfig: SourceFile?, contentPages: [SourceFile], modules: [ModuleSources], siteTemplates: [SourceFile]) {
         self.siteConfig = siteConfig

@@ -24,9 +24,6 @@ public struct Page: Sendable, Hashable {
         let folder = moduleID.map { "\($0)/" } ?? ""
         return isIndex ? "\(folder)index.html" : "\(folder)\(slug)/index.html"
     }
-
-    /// The file line of a body line reported by libcmark.
-    public func fileLine(_ bodyLine: Int) -> Int { bodyLine + bodyLineOffset }
 }
 
 /// A fenced block whose info string names a registered directive (` ```survey `, ` ```note `, …).

@@ -38,6 +38,14 @@ public enum ProjectPath {
         return (ups + targetParts[common...].map(String.init)).joined(separator: "/")
     }
 
+    /// `path` written relative to the module folder that holds `file` (or to `content/` for site pages), as
+    /// pack items and session handouts are.
+    public static func resolve(_ path: String, inModuleOf file: String) -> String? {
+        let parts = file.split(separator: "/")
+        let folder = parts.first == "toolkit-modules" && parts.count > 2 ? "toolkit-modules/\(parts[1])" : "content"
+        return normalize("\(folder)/\(path)")
+    }
+
     /// Splits `path#anchor`.
     public static func splitAnchor(_ destination: String) -> (path: String, anchor: String?) {
         guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }

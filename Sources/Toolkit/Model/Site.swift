@@ -43,8 +43,6 @@ public struct Site: Sendable {
         contentPages + modules.flatMap { [$0.index].compactMap { $0 } + $0.pages }
     }
 
-    public var homePage: Page? { contentPages.first { $0.isIndex } }
-
     public func page(source path: String) -> Page? { pagesBySource[path] }
 
     public func module(id: String) -> Module? { modules.first { $0.id == id } }

@@ -195,7 +195,7 @@ public enum SiteBuilder {
                 for item in definition.items {
                     switch item {
                     case .page(let path):
-                        let resolved = ProjectPath.resolve(path.value, from: "toolkit-modules/\(module.folder)/module.yml")
+                        let resolved = ProjectPath.resolve(path.value, inModuleOf: "toolkit-modules/\(module.folder)/module.yml")
                         if let page = resolved.flatMap(site.page(source:)) {
                             items.append(.page(page))
                         } else {

@@ -48,7 +48,7 @@ public struct ModuleManifest: Sendable, Hashable {
         if let packsNode = map["packs"] {
             if case .sequence(let sequence) = packsNode {
                 for packNode in sequence {
-                    let (pack, packDiagnostics) = PackDefinition.decode(packNode, reader: reader, moduleFolder: folder)
+                    let (pack, packDiagnostics) = PackDefinition.decode(packNode, reader: reader)
                     diagnostics += packDiagnostics
                     if let pack { packs.append(pack) }
                 }
@@ -89,11 +89,10 @@ public struct PackDefinition: Sendable, Hashable {
     public var paper: PaperSize
     public var items: [Item]
     public var location: SourceLocation
-    public var moduleFolder: String
 
     static let keys = ["id", "title", "audience", "paper", "items"]
 
-    static func decode(_ node: Node, reader: YAMLReader, moduleFolder: String) -> (PackDefinition?, [Diagnostic]) {
+    static func decode(_ node: Node, reader: YAMLReader) -> (PackDefinition?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let map = reader.mapping(node, what: "pack", diagnostics: &diagnostics) else { return (nil, diagnostics) }
         diagnostics += map.unknownKeys(allowed: keys)
@@ -131,7 +130,7 @@ public struct PackDefinition: Sendable, Hashable {
         }
         guard let id, let title else { return (nil, diagnostics) }
         return (PackDefinition(id: id, title: title, audience: audience, paper: paper, items: items,
-                               location: map.location, moduleFolder: moduleFolder), diagnostics)
+                               location: map.location), diagnostics)
     }
 }
 

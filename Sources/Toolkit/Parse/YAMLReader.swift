@@ -64,10 +64,6 @@ public struct YAMLMapping {
 
     public subscript(key: String) -> Node? { mapping[key] }
 
-    public func keyNode(_ key: String) -> Node? {
-        mapping.first { $0.key.string == key }?.key
-    }
-
     public var location: SourceLocation { reader.location(of: node) }
 
     /// Errors for keys not in `allowed`, each with a did-you-mean where one is close.

@@ -4,7 +4,7 @@ import Survey
 import Toolkit
 
 /// What each command does, kept out of the executable so that it can be tested like the rest.
-public enum CommandLine {
+public enum Commands {
     static func formatter(_ files: [String: String]) -> DiagnosticFormatter {
         DiagnosticFormatter(sourceText: { files[$0] })
     }
@@ -63,44 +63,21 @@ public enum CommandLine {
     }
 
     public static func checkSurveys(_ paths: [String], format: DiagnosticFormatter.Style, strict: Bool) -> Int32 {
-        var diagnostics: [Diagnostic] = []
-        var files: [String: String] = [:]
-        var surveys: [Survey] = []
+        var reader = SurveyFileReader()
         for path in paths {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 printError("error: cannot read '\(path)'")
                 return 2
             }
-            files[path] = text
-            if path.hasSuffix(".md") {
-                let (page, found) = PageParser.parse(SourceFile(path: path, text: text), moduleID: nil, slug: "page",
-                                                     directives: .standard)
-                diagnostics += found.filter(\.isError)
-                for block in page?.directives ?? [] where block.name == "survey" {
-                    if let include = SurveyDecoder.includePath(yaml: block.content),
-                       let resolved = ProjectPath.resolve(include, from: path) {
-                        let (survey, found) = SurveyDecoder.load(file: resolved)
-                        if let text = try? String(contentsOfFile: resolved, encoding: .utf8) { files[resolved] = text }
-                        diagnostics += found
-                        if let survey { surveys.append(survey) }
-                    } else {
-                        let (survey, found) = SurveyDecoder.decode(yaml: block.content, file: path,
-                                                                   lineOffset: block.contentLineOffset)
-                        diagnostics += found
-                        if let survey { surveys.append(survey) }
-                    }
-                }
-            } else {
-                let (survey, found) = SurveyDecoder.decode(yaml: text, file: path)
-                diagnostics += found
-                if let survey { surveys.append(survey) }
-            }
+            reader.add(path: path, text: text)
         }
-        for survey in surveys { diagnostics += SurveyValidator.validate(survey) }
-        diagnostics += SurveyValidator.validateAcross(surveys)
-        printDiagnostics(diagnostics, files: files, format: format)
+        var diagnostics = reader.diagnostics
+        for survey in reader.surveys { diagnostics += SurveyValidator.validate(survey) }
+        diagnostics += SurveyValidator.validateAcross(reader.surveys)
+        printDiagnostics(diagnostics, files: reader.texts, format: format)
         if format == .text {
-            printError("\(surveys.count) survey\(surveys.count == 1 ? "" : "s") checked; \(DiagnosticFormatter.summary(diagnostics))")
+            let count = reader.surveys.count
+            printError("\(count) survey\(count == 1 ? "" : "s") checked; \(DiagnosticFormatter.summary(diagnostics))")
         }
         return status(diagnostics, strict: strict)
     }

@@ -23,6 +23,57 @@ struct SurveyCommandTests {
         #expect(missing.stderr.contains("cannot read 'no-such.survey.yml'"))
     }
 
+    @Test func surveyCheckReadsAnIncludeBesideAPageGivenInFull() throws {
+        let page = DoorstepRunner.fixtures.appendingPathComponent("surveys/pages/include.md").path
+        let result = try DoorstepRunner.run(["survey", "check", page], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 1)
+        let survey = DoorstepRunner.fixtures.appendingPathComponent("surveys/park.survey.yml").standardized.path
+        #expect(result.stderr.hasPrefix("\(survey):19:15: error: 'show_if' refers to 'used_prak'"), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("1 survey checked; 1 error, 0 warnings\n"), "\(result.stderr)")
+    }
+
+    @Test func surveyCheckPointsAtAMissingInclude() throws {
+        let folder = DoorstepRunner.fixtures.appendingPathComponent("surveys")
+        let result = try DoorstepRunner.run(["survey", "check", "pages/missing-include.md"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix(
+            "pages/missing-include.md:8:10: error: the survey file 'nowhere.survey.yml' does not exist [survey-include-missing]\n"
+            + "    include: nowhere.survey.yml\n"
+            + "             ^~~~~~~~~~~~~~~~~~\n"
+            + "note: looked for 'pages/nowhere.survey.yml'\n"), "\(result.stderr)")
+        #expect(result.stderr.contains("0 surveys checked; 1 error, 0 warnings"))
+    }
+
+    @Test func surveyCheckReadsBlocksInAPageWithoutFrontMatter() throws {
+        let folder = DoorstepRunner.fixtures.appendingPathComponent("surveys")
+        let result = try DoorstepRunner.run(["survey", "check", "pages/inline.md"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix(
+            "pages/inline.md:20:17: error: 'show_if' refers to 'consnet', which is not a question in this survey [S014]\n"),
+            "\(result.stderr)")
+        #expect(result.stderr.contains("1 survey checked; 1 error, 0 warnings"))
+    }
+
+    @Test func numbersNoSurveyNeedsAreErrorsNotACrash() throws {
+        let project = try DoorstepRunner.project("good-site")
+        let survey = try String(contentsOf: DoorstepRunner.fixtures.appendingPathComponent("surveys/park.survey.yml"), encoding: .utf8)
+            .replacingOccurrences(of: "used_prak", with: "used_park")
+            + "  - id: score\n    type: rating\n    min: 1e300\n    max: 1e300\n    label: How good is the park?\n"
+            + "  - id: visits\n    type: select_one\n    label: How often do you go?\n    choices:\n"
+            + "      - {code: a, label: Under 10}\n      - {code: b, label: 10 to 20}\n      - {code: c, label: Over 9223372036854775807}\n"
+            + "  - id: story\n    type: text_long\n    lines: 100000000\n    label: Tell us about the park.\n"
+        try survey.write(to: project.appendingPathComponent("toolkit-modules/beta/park.survey.yml"), atomically: true, encoding: .utf8)
+        for arguments in [["survey", "check", "toolkit-modules/beta/park.survey.yml"], ["check"], ["build", "--no-pdf"]] {
+            let result = try DoorstepRunner.run(arguments, in: project)
+            #expect(result.status == 1, "\(arguments): \(result.stderr)")
+            for expected in ["23:10: error: 'min' must be from -1000000000 to 1000000000 [S024]",
+                             "24:10: error: 'max' must be from -1000000000 to 1000000000 [S024]",
+                             "35:12: error: 'lines' must be at most 60 [S024]"] {
+                #expect(result.stderr.contains("park.survey.yml:\(expected)"), "\(arguments): \(result.stderr)")
+            }
+        }
+    }
+
     @Test func surveysEmbeddedInAPageGetTheirOwnPages() throws {
         let project = try DoorstepRunner.project("good-site")
         let survey = try String(contentsOf: DoorstepRunner.fixtures.appendingPathComponent("surveys/park.survey.yml"), encoding: .utf8)

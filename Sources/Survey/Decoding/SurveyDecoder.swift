@@ -55,6 +55,12 @@ public enum SurveyDecoder {
             reader.error("S004", "a survey must be a map of keys such as 'id', 'title' and 'sections'", at: root)
             return (nil, reader.diagnostics)
         }
+        // A few aliases that use each other can stand for billions of values; refuse them before walking them.
+        guard valueCount(root, limit: SurveyLimits.maxValues) <= SurveyLimits.maxValues else {
+            reader.error("S024", "the survey has more than \(SurveyLimits.maxValues) values once its aliases (*name) are expanded",
+                         at: reader.location(root))
+            return (nil, reader.diagnostics)
+        }
         let survey = SurveyNodeDecoder(reader: reader).survey(root)
         return (survey, reader.diagnostics)
     }
@@ -73,10 +79,36 @@ public enum SurveyDecoder {
 
     /// The path of an embedded block that is only `include: <path>`, else nil.
     public static func includePath(yaml: String) -> String? {
+        include(yaml: yaml)?.path
+    }
+
+    /// The `include:` of an embedded block that holds nothing else, with where its path is written.
+    public static func include(yaml: String) -> SurveyInclude? {
         guard let root = try? Yams.compose(yaml: yaml), let mapping = root.mapping, mapping.count == 1,
-              let value = mapping["include"]?.scalar?.string else { return nil }
-        let path = value.trimmingCharacters(in: .whitespaces)
-        return path.isEmpty ? nil : path
+              let node = mapping["include"], let scalar = node.scalar else { return nil }
+        let path = scalar.string.trimmingCharacters(in: .whitespaces)
+        guard !path.isEmpty else { return nil }
+        let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+        return SurveyInclude(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1,
+                             length: quoted ? path.count + 2 : path.count)
+    }
+
+    /// How many values (keys, scalars, lists and maps) the tree holds, counting up to just past `limit`.
+    static func valueCount(_ root: Node, limit: Int) -> Int {
+        var count = 0
+        var pending = [root]
+        while count <= limit, let node = pending.popLast() {
+            count += 1
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping { pending += [key, value] }
+            case .sequence(let sequence):
+                pending += Array(sequence)
+            case .scalar, .alias:
+                break
+            }
+        }
+        return count
     }
 
     static func syntaxDiagnostic(_ error: Error, yaml: String, reader: YAMLReader) -> Diagnostic {
@@ -107,7 +139,7 @@ public enum SurveyDecoder {
         var index = mark.line
         while index < lines.count {
             let line = Array(lines[index])
-            let column = mark.column - 1
+            let column = max(0, mark.column - 1)
             if column < line.count {
                 let rest = String(line[column...])
                 if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
@@ -121,7 +153,7 @@ public enum SurveyDecoder {
 
     static func lineAndColumn(of offset: Int, in text: String) -> (Int, Int) {
         var line = 1, column = 1
-        for character in text.prefix(offset) {
+        for character in text.prefix(max(0, offset)) {
             if character == "\n" { line += 1; column = 1 } else { column += 1 }
         }
         return (line, column)

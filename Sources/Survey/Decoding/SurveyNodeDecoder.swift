@@ -199,7 +199,7 @@ struct SurveyNodeDecoder {
         question.maxLength = reader.integer(fields["max_length"], key: "max_length", minimum: 1).map {
             NumberValue(value: Double($0), text: String($0), location: reader.location(fields["max_length"]))
         }
-        question.lines = reader.integer(fields["lines"], key: "lines", minimum: 1)
+        question.lines = reader.integer(fields["lines"], key: "lines", minimum: 1, maximum: SurveyLimits.maxLines)
         question.rank = reader.integer(fields["rank"], key: "rank", minimum: 1)
         question.minLabel = reader.localized(fields["min_label"], key: "min_label")
         question.maxLabel = reader.localized(fields["max_label"], key: "max_label")

@@ -89,25 +89,42 @@ final class YAMLReader {
         return nil
     }
 
+    /// A number within ±`SurveyLimits.largestNumber`, so that no output has to print or count up to it.
     func number(_ node: Node?, key: String) -> NumberValue? {
         guard let node, !isNull(node) else { return nil }
         if let scalar = node.scalar, scalar.style == .plain, let value = Double(scalar.string), value.isFinite {
+            let limit = SurveyLimits.largestNumber
+            guard abs(value) <= Double(limit) else {
+                error("S024", "'\(key)' must be from -\(limit) to \(limit)", at: node)
+                return nil
+            }
             return NumberValue(value: value, text: scalar.string, location: location(node))
         }
         error("S004", "'\(key)' must be a number", at: node)
         return nil
     }
 
-    /// A whole number of at least `minimum`.
-    func integer(_ node: Node?, key: String, minimum: Int) -> Int? {
+    /// A whole number from `minimum` to `maximum`; one too long for `Int` is out of range, not the wrong kind.
+    func integer(_ node: Node?, key: String, minimum: Int, maximum: Int = SurveyLimits.largestNumber) -> Int? {
         guard let node, !isNull(node) else { return nil }
-        if let scalar = node.scalar, scalar.style == .plain, let value = Int(scalar.string) {
-            if value >= minimum { return value }
-            error("S024", "'\(key)' must be at least \(minimum)", at: node)
+        guard let scalar = node.scalar, scalar.style == .plain, Self.isWholeNumber(scalar.string) else {
+            error("S004", "'\(key)' must be a whole number", at: node)
             return nil
         }
-        error("S004", "'\(key)' must be a whole number", at: node)
+        let value = Int(scalar.string)
+        if let value, value >= minimum, value <= maximum { return value }
+        if value.map({ $0 < minimum }) ?? scalar.string.hasPrefix("-") {
+            error("S024", "'\(key)' must be at least \(minimum)", at: node)
+        } else {
+            error("S024", "'\(key)' must be at most \(maximum)", at: node)
+        }
         return nil
+    }
+
+    /// Digits with an optional sign, as `Int` reads them, however many there are.
+    static func isWholeNumber(_ text: String) -> Bool {
+        let digits = text.first == "-" || text.first == "+" ? text.unicodeScalars.dropFirst() : text.unicodeScalars[...]
+        return !digits.isEmpty && digits.allSatisfy { ("0"..."9").contains($0) }
     }
 
     /// A plain string, or a map from language code to string.

@@ -151,7 +151,7 @@ struct PaperRenderer {
         case .rating:
             rating(question)
         case .integer, .decimal:
-            let digits = max(2, (question.max.map { String(Int(abs($0.value))).count } ?? 3) + (question.type == .decimal ? 2 : 0))
+            let digits = max(2, (question.max.map { String(SurveyLimits.whole(abs($0.value))).count } ?? 3) + (question.type == .decimal ? 2 : 0))
             out += "<p class=\"survey-paper-instruction\">Write a number</p>\n<div class=\"survey-paper-digits\">"
             out += String(repeating: "<span class=\"survey-paper-digit\"></span>", count: digits) + "</div>\n"
         case .date:
@@ -162,7 +162,7 @@ struct PaperRenderer {
             }
             out += "</div>\n"
         case .text, .textLong:
-            let lines = question.type == .text ? 1 : question.lines ?? 4
+            let lines = question.type == .text ? 1 : question.answerLines
             out += "<div class=\"survey-paper-lines\">" + String(repeating: "<span class=\"survey-paper-line\"></span>", count: lines) + "</div>\n"
         case .note:
             break
@@ -200,10 +200,9 @@ struct PaperRenderer {
     }
 
     mutating func rating(_ question: Question) {
-        let start = Int(question.min?.value ?? 0), end = max(start, Int(question.max?.value ?? 10))
         out += "<p class=\"survey-paper-instruction\">Tick one</p>\n<div class=\"survey-paper-rating\">\n"
         if let label = question.minLabel { out += "<span class=\"survey-paper-rating-end\">\(text(label))</span>\n" }
-        for value in start...end {
+        for value in question.ratingPoints {
             out += "<span class=\"survey-paper-rating-point\"><span class=\"survey-box survey-box-round\" aria-hidden=\"true\"></span><span class=\"survey-paper-rating-value\">\(value)</span></span>\n"
         }
         if let label = question.maxLabel { out += "<span class=\"survey-paper-rating-end\">\(text(label))</span>\n" }

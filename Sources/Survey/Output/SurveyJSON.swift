@@ -19,7 +19,7 @@ public enum SurveyJSON {
             "version": survey.version ?? "1",
             "languages": survey.languages.map { ["code": $0.code, "name": $0.name] },
             "estimated_minutes_computed": TimeEstimate.minutes(for: survey),
-            "choices": Dictionary(uniqueKeysWithValues: survey.choiceLists.map { ($0.name, $0.choices.map(choice)) }),
+            "choices": Dictionary(survey.choiceLists.map { ($0.name, $0.choices.map(choice)) }, uniquingKeysWith: { first, _ in first }),
             "sections": survey.sections.map { section(survey, $0) },
             "variables": survey.variables.map(variable),
         ]

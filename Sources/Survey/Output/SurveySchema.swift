@@ -24,7 +24,7 @@ public enum SurveySchema {
     "introduction": {"$ref": "#/$defs/text"},
     "privacy_notice": {"$ref": "#/$defs/text"},
     "contact": {"$ref": "#/$defs/text"},
-    "estimated_minutes": {"type": "integer", "minimum": 1, "description": "What you tell people; the validator checks it is realistic."},
+    "estimated_minutes": {"type": "integer", "minimum": 1, "maximum": 1000000000, "description": "What you tell people; the validator checks it is realistic."},
     "choices": {
       "type": "object",
       "description": "Shared choice lists, by name.",
@@ -54,7 +54,7 @@ public enum SurveySchema {
       "properties": {
         "code": {"$ref": "#/$defs/code"},
         "label": {"$ref": "#/$defs/text"},
-        "entry": {"type": "integer", "minimum": 0, "description": "The number typed in from paper; default: position 1, 2, 3…"}
+        "entry": {"type": "integer", "minimum": 0, "maximum": 1000000000, "description": "The number typed in from paper; default: position 1, 2, 3…"}
       }
     },
     "choiceList": {"type": "array", "items": {"$ref": "#/$defs/choice"}, "minItems": 1},
@@ -138,12 +138,12 @@ public enum SurveySchema {
         "allow": {"$ref": "#/$defs/allow"},
         "choices": {"oneOf": [{"type": "string", "description": "A shared list name."}, {"$ref": "#/$defs/choiceList"}]},
         "scale": {"enum": ["agree5", "agree7", "frequency5", "satisfaction5", "likelihood5"]},
-        "min": {"type": "number"},
-        "max": {"type": "number"},
-        "min_length": {"type": "integer", "minimum": 0},
-        "max_length": {"type": "integer", "minimum": 1},
-        "lines": {"type": "integer", "minimum": 1, "description": "Ruled lines on paper (default 4)."},
-        "rank": {"type": "integer", "minimum": 1, "description": "How many options to rank."},
+        "min": {"type": "number", "minimum": -1000000000, "maximum": 1000000000},
+        "max": {"type": "number", "minimum": -1000000000, "maximum": 1000000000},
+        "min_length": {"type": "integer", "minimum": 0, "maximum": 1000000000},
+        "max_length": {"type": "integer", "minimum": 1, "maximum": 1000000000},
+        "lines": {"type": "integer", "minimum": 1, "maximum": 60, "description": "Ruled lines on paper (default 4)."},
+        "rank": {"type": "integer", "minimum": 1, "maximum": 1000000000, "description": "How many options to rank."},
         "min_label": {"$ref": "#/$defs/text"},
         "max_label": {"$ref": "#/$defs/text"}
       },

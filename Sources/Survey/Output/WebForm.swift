@@ -88,8 +88,8 @@ struct WebFormRenderer {
         var checks: [String: Any] = [:]
         if let min = question.min { checks["min"] = min.value }
         if let max = question.max { checks["max"] = max.value }
-        if let min = question.minLength { checks["min_length"] = Int(min.value) }
-        if let max = question.maxLength { checks["max_length"] = Int(max.value) }
+        if let min = question.minLength { checks["min_length"] = SurveyLimits.whole(min.value) }
+        if let max = question.maxLength { checks["max_length"] = SurveyLimits.whole(max.value) }
         if question.type == .integer { checks["integer"] = true }
         if question.type == .consent { checks["equals"] = "yes" }
         if question.type == .selectMultiple, question.dontKnow != nil || question.preferNotToSay != nil {
@@ -146,7 +146,7 @@ struct WebFormRenderer {
         switch question.type {
         case .textLong:
             let maxLength = question.maxLength.map { " maxlength=\"\($0.text)\"" } ?? ""
-            return "<textarea class=\"survey-textarea\" id=\"\(id)\" name=\"\(name)\" rows=\"\(max(3, question.lines ?? 4))\"\(maxLength)\(required)\(described)></textarea>\n"
+            return "<textarea class=\"survey-textarea\" id=\"\(id)\" name=\"\(name)\" rows=\"\(max(3, question.answerLines))\"\(maxLength)\(required)\(described)></textarea>\n"
         case .integer, .decimal:
             let step = question.type == .integer ? " inputmode=\"numeric\" step=\"1\"" : " inputmode=\"decimal\" step=\"any\""
             let min = question.min.map { " min=\"\($0.text)\"" } ?? ""
@@ -164,14 +164,14 @@ struct WebFormRenderer {
     mutating func renderChoices(_ question: Question, id: String, name: String) {
         switch question.type {
         case .rating:
-            let start = Int(question.min?.value ?? 0), end = Int(question.max?.value ?? 10)
+            let points = question.ratingPoints
             out += "<div class=\"survey-options survey-rating\">\n"
-            if let minLabel = question.minLabel { out += "<span class=\"survey-rating-end\">\(start) = \(text(minLabel))</span>\n" }
-            for value in start...max(start, end) {
+            if let minLabel = question.minLabel { out += "<span class=\"survey-rating-end\">\(points.lowerBound) = \(text(minLabel))</span>\n" }
+            for value in points {
                 out += "<span class=\"survey-option\"><input type=\"radio\" id=\"\(id)-\(value)\" name=\"\(name)\" value=\"\(value)\"\(question.required ? " required" : "")>"
                 out += "<label for=\"\(id)-\(value)\">\(value)</label></span>\n"
             }
-            if let maxLabel = question.maxLabel { out += "<span class=\"survey-rating-end\">\(end) = \(text(maxLabel))</span>\n" }
+            if let maxLabel = question.maxLabel { out += "<span class=\"survey-rating-end\">\(points.upperBound) = \(text(maxLabel))</span>\n" }
             out += "</div>\n"
         case .ranking:
             let options = survey.options(for: question)

@@ -7,12 +7,13 @@ struct ConditionChecks {
     func run(_ findings: inout Findings) {
         let questions = survey.questions
         let ids = questions.map(\.id)
+        let positions = Self.positions(questions)
         let cycleEdges = cycles(&findings)
         for (position, question) in questions.enumerated() {
             guard let condition = question.showIf else { continue }
             for test in condition.tests {
                 let location = test.questionLocation
-                guard let targetIndex = survey.index(of: test.question) else {
+                guard let targetIndex = positions[test.question] else {
                     findings.error("S014", "'show_if' refers to '\(test.question)', which is not a question in this survey",
                                    at: location, length: test.question.count, notes: Suggestion.note(for: test.question, in: ids))
                     continue
@@ -91,10 +92,11 @@ struct ConditionChecks {
     /// Reports each cycle once, at the first question in it, and returns its edges so they are not reported again as forward references.
     func cycles(_ findings: inout Findings) -> Set<Edge> {
         let questions = survey.questions
+        let positions = Self.positions(questions)
         var edges: [String: [(String, SourceLocation?)]] = [:]
         for question in questions {
             guard let condition = question.showIf else { continue }
-            for test in condition.tests where test.question != question.id && survey.index(of: test.question) != nil {
+            for test in condition.tests where test.question != question.id && positions[test.question] != nil {
                 if !(edges[question.id] ?? []).contains(where: { $0.0 == test.question }) {
                     edges[question.id, default: []].append((test.question, test.questionLocation))
                 }
@@ -103,29 +105,43 @@ struct ConditionChecks {
         var reported: Set<Set<String>> = []
         var cycleEdges: Set<Edge> = []
         for start in questions.map(\.id) {
-            // Depth-first search for a path back to `start` through questions that come later in the survey.
-            var stack: [(node: String, path: [String])] = [(start, [start])]
+            // Depth-first search for a path back to `start`. Each question is reached once, so the path to it is kept
+            // as a link to the question it was reached from: copying whole paths made long surveys take minutes.
+            var stack = [start]
+            var cameFrom: [String: String] = [:]
             var visited: Set<String> = []
-            while let (node, path) = stack.popLast() {
+            func path(to node: String) -> [String] {
+                var path = [node]
+                while let previous = cameFrom[path[path.count - 1]] { path.append(previous) }
+                return path.reversed()
+            }
+            while let node = stack.popLast() {
                 for (next, _) in edges[node] ?? [] {
                     if next == start {
+                        let path = path(to: node)
                         let members = Set(path)
                         guard !reported.contains(members) else { continue }
                         reported.insert(members)
                         for (from, to) in zip(path, path.dropFirst() + [start]) { cycleEdges.insert(Edge(from: from, to: to)) }
-                        let first = path.min { (survey.index(of: $0) ?? 0) < (survey.index(of: $1) ?? 0) } ?? start
+                        let first = path.min { (positions[$0] ?? 0) < (positions[$1] ?? 0) } ?? start
                         let rotated = rotate(path, toStartAt: first)
                         let location = edges[first]?.first { rotated.count > 1 && $0.0 == rotated[1] }?.1
                         findings.error("S019", "'show_if' conditions form a cycle: \((rotated + [first]).joined(separator: " → "))",
                                        at: location, length: rotated.count > 1 ? rotated[1].count : 1)
                     } else if !visited.contains(next) {
                         visited.insert(next)
-                        stack.append((next, path + [next]))
+                        cameFrom[next] = node
+                        stack.append(next)
                     }
                 }
             }
         }
         return cycleEdges
+    }
+
+    /// Where each question id first appears, looked up once rather than searched for every condition.
+    static func positions(_ questions: [Question]) -> [String: Int] {
+        Dictionary(questions.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
     func rotate(_ path: [String], toStartAt first: String) -> [String] {

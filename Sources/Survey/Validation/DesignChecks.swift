@@ -81,34 +81,50 @@ struct DesignChecks {
 }
 
 /// A numeric band read from an option label: "16 to 24", "25-34", "Under 16", "65 or over", "£10,000 to £19,999".
+/// A label with a number above `SurveyLimits.largestNumber` is not a band, so the arithmetic on bands cannot overflow.
 struct Band {
     let low: Int
     let high: Int
 
+    enum Shape: CaseIterable {
+        case between, under, upTo, orUnder, orOver, over
+
+        var pattern: String {
+            switch self {
+            case .between: #"^\s*(?:between\s+)?(\d+)\s*(?:-|to|and)\s*(\d+)\b"#
+            case .under: #"^\s*(?:under|less than|below|fewer than)\s+(\d+)\b"#
+            case .upTo: #"^\s*(?:up to)\s+(\d+)\b"#
+            case .orUnder: #"^\s*(\d+)\s*(?:or|and)\s+(?:under|less|fewer|younger|below)\b"#
+            case .orOver: #"^\s*(\d+)\s*(?:\+|(?:or|and)\s+(?:over|more|older|above))"#
+            case .over: #"^\s*(?:over|more than|above)\s+(\d+)\b"#
+            }
+        }
+    }
+
+    /// Compiled once: checking a survey reads every option label.
+    static let patterns: [(Shape, NSRegularExpression)] = Shape.allCases.compactMap { shape in
+        (try? NSRegularExpression(pattern: shape.pattern)).map { (shape, $0) }
+    }
+
     init?(_ label: String) {
         let text = label.lowercased().replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "£", with: "")
             .replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
-        func number(_ pattern: String) -> [Int]? {
-            guard let regex = try? NSRegularExpression(pattern: pattern),
-                  let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
-            return (1..<match.numberOfRanges).compactMap { index in
-                Range(match.range(at: index), in: text).flatMap { Int(text[$0]) }
-            }
+        let range = NSRange(text.startIndex..., in: text)
+        guard let (shape, match) = Self.patterns.lazy.compactMap({ shape, regex in
+            regex.firstMatch(in: text, range: range).map { (shape, $0) }
+        }).first else { return nil }
+        let numbers = (1..<match.numberOfRanges).compactMap { index in
+            Range(match.range(at: index), in: text).flatMap { Int(text[$0]) }
         }
-        if let pair = number(#"^\s*(?:between\s+)?(\d+)\s*(?:-|to|and)\s*(\d+)\b"#), pair.count == 2 {
-            (low, high) = (pair[0], pair[1])
-        } else if let one = number(#"^\s*(?:under|less than|below|fewer than)\s+(\d+)\b"#), one.count == 1 {
-            (low, high) = (Int.min / 2, one[0] - 1)
-        } else if let one = number(#"^\s*(?:up to)\s+(\d+)\b"#), one.count == 1 {
-            (low, high) = (Int.min / 2, one[0])
-        } else if let one = number(#"^\s*(\d+)\s*(?:or|and)\s+(?:under|less|fewer|younger|below)\b"#), one.count == 1 {
-            (low, high) = (Int.min / 2, one[0])
-        } else if let one = number(#"^\s*(\d+)\s*(?:\+|(?:or|and)\s+(?:over|more|older|above))"#), one.count == 1 {
-            (low, high) = (one[0], Int.max / 2)
-        } else if let one = number(#"^\s*(?:over|more than|above)\s+(\d+)\b"#), one.count == 1 {
-            (low, high) = (one[0] + 1, Int.max / 2)
-        } else {
+        guard numbers.count == match.numberOfRanges - 1, numbers.allSatisfy({ $0 <= SurveyLimits.largestNumber }) else {
             return nil
+        }
+        switch shape {
+        case .between: (low, high) = (numbers[0], numbers[1])
+        case .under: (low, high) = (Int.min / 2, numbers[0] - 1)
+        case .upTo, .orUnder: (low, high) = (Int.min / 2, numbers[0])
+        case .orOver: (low, high) = (numbers[0], Int.max / 2)
+        case .over: (low, high) = (numbers[0] + 1, Int.max / 2)
         }
     }
 }

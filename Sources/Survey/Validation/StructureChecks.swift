@@ -20,7 +20,16 @@ struct StructureChecks {
         }
         checkMissingFields(&findings)
         checkIDs(&findings)
+        var firstListByName: [String: ChoiceList] = [:]
         for list in survey.choiceLists {
+            // YAML keeps `true:` and `"true":` apart, but both name the list 'true'.
+            if let first = firstListByName[list.name] {
+                let place = first.location.map { " at \($0.line):\($0.column)" } ?? ""
+                findings.error("S006", "the choice list name '\(list.name)' is already used by another list", at: list.location,
+                               length: list.name.count, notes: ["first used\(place)"])
+            } else {
+                firstListByName[list.name] = list
+            }
             if !Self.matches(list.name, Self.namePattern) {
                 findings.error("S005", "'\(list.name)' is not a valid list name: use letters, digits and underscores, starting with a letter",
                                at: list.location, length: list.name.count)
@@ -188,8 +197,8 @@ struct StructureChecks {
         }
         if question.type == .rating {
             let min = question.min?.value ?? 0, max = question.max?.value ?? 10
-            if max - min > 20 {
-                findings.error("S024", "a rating runs over at most 21 points; use an integer question for wider ranges",
+            if max - min > Double(SurveyLimits.maxRatingPoints - 1) {
+                findings.error("S024", "a rating runs over at most \(SurveyLimits.maxRatingPoints) points; use an integer question for wider ranges",
                                at: question.max?.location ?? question.typeLocation)
             }
         }

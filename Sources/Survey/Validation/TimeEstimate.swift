@@ -34,6 +34,6 @@ public enum TimeEstimate {
 
     /// Whole minutes, rounded up.
     public static func minutes(for survey: Survey) -> Int {
-        Int((seconds(for: survey) / 60).rounded(.up))
+        SurveyLimits.whole((seconds(for: survey) / 60).rounded(.up))
     }
 }

@@ -38,7 +38,7 @@ struct WordingChecks {
                                  at: location, question: question)
             }
             if let score = Readability.score(text), score.words >= Self.minWordsToGrade, score.readingAge > Self.maxReadingAge {
-                findings.warning("S204", "the label needs a reading age of about \(Int(score.readingAge.rounded())); aim for 9 with shorter words and sentences",
+                findings.warning("S204", "the label needs a reading age of about \(SurveyLimits.whole(score.readingAge.rounded())); aim for 9 with shorter words and sentences",
                                  at: location, question: question)
             }
         }

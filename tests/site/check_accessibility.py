@@ -21,13 +21,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from browser import DESKTOP, start_browser  # noqa: E402
 from site_pages import html_pages, missing_tool, sample_pages, site_dir_from_argv  # noqa: E402
 
 CHECK = "check_accessibility"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-DESKTOP, PHONE = (1280, 900), (320, 640)  # 320 CSS px: the width WCAG 1.4.10 Reflow asks pages to fit
+PHONE = (320, 640)  # 320 CSS px: the width WCAG 1.4.10 Reflow asks pages to fit
 
 RUN_AXE = """
 const done = arguments[arguments.length - 1];
@@ -47,30 +46,6 @@ def axe_source():
     if not path.is_file():
         missing_tool(CHECK, f"{path} is missing")
     return path.read_text(encoding="utf-8")
-
-
-def start_browser():
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        missing_tool(CHECK, "PyPI selenium is not installed")
-    for tool in (CHROMIUM, CHROMEDRIVER):
-        if not (os.path.isfile(tool) or shutil.which(tool)):
-            missing_tool(CHECK, f"{tool} is missing (apt-get install chromium chromium-driver)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--disable-extensions", "--allow-file-access-from-files", "--hide-scrollbars",
-                     f"--window-size={DESKTOP[0]},{DESKTOP[1]}"):
-        options.add_argument(argument)
-    try:
-        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    except Exception as error:  # selenium raises several kinds when the browser cannot start
-        missing_tool(CHECK, f"headless Chromium would not start: {str(error).splitlines()[0]}")
-    driver.set_page_load_timeout(60)
-    driver.set_script_timeout(120)
-    return driver
 
 
 def set_mode(driver, dark, width):
@@ -200,7 +175,7 @@ def main():
     site = site_dir_from_argv("usage: check_accessibility.py SITE_DIR [--all-modes]")
     source = axe_source()
     pages = html_pages(site)
-    driver = start_browser()
+    driver = start_browser(CHECK)
 
     runs = [(page, "", "light", "desktop") for page in pages]
     if "search/index.html" in pages:

@@ -25,11 +25,8 @@ struct PreviewBuilder: Sendable {
         let start = Date()
         let report = Pipeline.build(buildOptions)
         let seconds = Date().timeIntervalSince(start)
-        let root = options.root
-        let formatter = DiagnosticFormatter(sourceText: { path in
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
-            return try? String(contentsOf: url, encoding: .utf8)
-        })
+        let sources = report.sourceFiles
+        let formatter = DiagnosticFormatter(sourceText: { sources[$0] })
         let diagnosticsText = formatter.text(report.diagnostics)
         let counts = DiagnosticFormatter.summary(report.diagnostics)
         let time = String(format: "%.2f", seconds)

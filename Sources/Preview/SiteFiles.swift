@@ -1,4 +1,5 @@
 import Foundation
+import Publish
 import Hummingbird
 
 /// Maps a request path to a file of the built site, as a static web server would.
@@ -53,9 +54,7 @@ struct SiteFiles: Sendable {
     }
 
     /// Where `OutputWriter` stages a build: while it exists, a missing site is only being swapped in.
-    private var staging: URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging")
-    }
+    private var staging: URL { OutputWriter.staging(for: output) }
 
     /// The Content-Type header for a file: text types say UTF-8, which is what the build writes; the rest
     /// come from Hummingbird's table.

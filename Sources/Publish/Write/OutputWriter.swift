@@ -46,7 +46,7 @@ public struct OutputWriter: Sendable {
         // A symlinked output (a folder a web server serves) is followed, so the real folder is updated.
         self.output = output.standardizedFileURL.resolvingSymlinksInPath()
         let parent = self.output.deletingLastPathComponent()
-        self.staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging")
+        self.staging = Self.staging(for: self.output)
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         var userEntries: [String] = []
@@ -66,6 +66,11 @@ public struct OutputWriter: Sendable {
         } catch {
             throw .io("cannot prepare '\(staging.path)': \(error.localizedDescription)")
         }
+    }
+
+    /// The folder a build of `output` is staged in, beside it.
+    public static func staging(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging")
     }
 
     /// The previous build's copy of a file, if any.

@@ -60,6 +60,9 @@ public struct SiteRenderer: Sendable {
             "timeNeeded": matter.timeNeeded ?? "",
             "hasFacts": matter.audience != nil || matter.timeNeeded != nil,
             "hasTOC": toc.count >= 2,
+            "tocCount": toc.count,
+            // A short list costs little room, so it starts open; a long one starts folded on every screen.
+            "tocOpen": toc.count <= 6,
             "hasTags": !matter.tags.isEmpty,
             "toc": toc.count >= 2 ? toc.map { ["id": $0.id, "text": $0.text] } : [],
             "body": body,

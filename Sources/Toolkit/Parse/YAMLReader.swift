@@ -1,4 +1,5 @@
 import Diagnostics
+import Survey
 import Yams
 
 /// Reads YAML with every value's position kept, so that schema errors point at the offending node.
@@ -16,10 +17,10 @@ public struct YAMLReader: Sendable {
     public func compose(_ text: String) -> (Node?, [Diagnostic]) {
         do {
             return (try Yams.compose(yaml: text), [])
-        } catch let error as YamlError {
-            return (nil, [syntaxError(error)])
         } catch {
-            return (nil, [.error("yaml-syntax", "YAML could not be read: \(error)", at: location(line: 1, column: 1))])
+            return (nil, [YAMLSyntax.diagnostic(error, yaml: text, code: "yaml-syntax", lineOffset: lineOffset) {
+                location(line: $0, column: $1)
+            }])
         }
     }
 
@@ -38,18 +39,6 @@ public struct YAMLReader: Sendable {
             return nil
         }
         return YAMLMapping(reader: self, node: node, mapping: mapping, what: what)
-    }
-
-    private func syntaxError(_ error: YamlError) -> Diagnostic {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return .error("yaml-syntax", "YAML syntax error: \(problem)", at: location(line: mark.line, column: mark.column))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error("yaml-duplicate-key", "the key '\(duplicates.joined(separator: "', '"))' appears twice",
-                          at: location(line: context.mark.line, column: context.mark.column))
-        default:
-            return .error("yaml-syntax", "YAML could not be read: \(error)", at: location(line: 1, column: 1))
-        }
     }
 }
 

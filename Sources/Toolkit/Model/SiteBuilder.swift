@@ -165,8 +165,10 @@ public enum SiteBuilder {
                         entries[index].blockLocations.append(block.location)
                     }
                 } else {
+                    // A fence inside a list or quote is indented; libcmark strips that indent from the YAML.
                     let (survey, found) = SurveyDecoder.decode(yaml: block.content, file: page.sourcePath,
-                                                               lineOffset: block.contentLineOffset)
+                                                               lineOffset: block.contentLineOffset,
+                                                               columnOffset: block.location.column - 1)
                     diagnostics += found
                     if let survey {
                         entries.append(SurveyEntry(survey: survey, sourcePath: page.sourcePath, pages: [page.sourcePath],

@@ -86,7 +86,7 @@ struct PackPages {
 /// ids, and the references to them inside the item, get the item's anchor as a prefix.
 enum PackAnchors {
     // A fixed, valid pattern: compiled once.
-    nonisolated(unsafe) static let reference = try? NSRegularExpression(
+    static let reference = try? NSRegularExpression(
         pattern: ##"(\s(?:id|for|aria-labelledby|aria-describedby|aria-controls)=")([^"]*)"|(\shref="#)((?!pack-item-)[^"]+)""##)
 
     static func scoped(_ html: String, to anchor: String) -> String {

@@ -19,12 +19,12 @@ struct PageBody {
     private func renderer(_ page: Page, outputPath: String, headingShift: Int) -> HTMLRenderer {
         let site = self.site
         let directives = self.directives
-        let base = absoluteBase.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let base = absoluteBase
         let documentAnchors = self.documentAnchors
         // Where a link to an output file of the site goes from this document.
         let url: (String, String?) -> String = { path, anchor in
             if let item = documentAnchors[path] { return "#" + (anchor.map { "\(item)-\($0)" } ?? item) }
-            let url = base.map { $0 + (path.hasSuffix("index.html") ? String(path.dropLast(10)) : path) }
+            let url = base.map { $0 + ProjectPath.address(of: path) }
                 ?? ProjectPath.relativeURL(from: outputPath, to: path)
             return anchor.map { "\(url)#\($0)" } ?? url
         }

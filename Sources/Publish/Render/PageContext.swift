@@ -11,12 +11,9 @@ struct LayoutContext {
         var root = ProjectPath.relativeURL(from: outputPath, to: "index.html").dropLast("index.html".count)
         // A server shows 404.html at any depth, so there links must start from the site's address when it is known.
         if outputPath == "404.html", let base = site.config.baseURL {
-            root = Substring(base.hasSuffix("/") ? base : base + "/")
+            root = Substring(base)
         }
-        let canonical = site.config.baseURL.map { base -> String in
-            let trimmed = base.hasSuffix("/") ? base : base + "/"
-            return trimmed + (outputPath.hasSuffix("index.html") ? String(outputPath.dropLast("index.html".count)) : outputPath)
-        }
+        let canonical = site.config.baseURL.map { $0 + ProjectPath.address(of: outputPath) }
         return [
             "language": site.config.language,
             "siteTitle": site.config.title,

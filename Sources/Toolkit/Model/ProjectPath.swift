@@ -46,6 +46,11 @@ public enum ProjectPath {
         return normalize("\(folder)/\(path)")
     }
 
+    /// How a web server addresses an output file: `a/b/index.html` → `a/b/`, `packs/x.html` stays as it is.
+    public static func address(of outputPath: String) -> String {
+        outputPath.hasSuffix("index.html") ? String(outputPath.dropLast("index.html".count)) : outputPath
+    }
+
     /// Splits `path#anchor`.
     public static func splitAnchor(_ destination: String) -> (path: String, anchor: String?) {
         guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }

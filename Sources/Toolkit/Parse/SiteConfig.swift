@@ -35,7 +35,8 @@ public struct SiteConfig: Sendable, Hashable {
         var config = SiteConfig.default
         config.title = map.string("title", required: true, diagnostics: &diagnostics) ?? config.title
         config.tagline = map.string("tagline", diagnostics: &diagnostics)
-        config.baseURL = map.string("base_url", diagnostics: &diagnostics)
+        // Kept with one trailing slash, so every page address is simply `baseURL + ProjectPath.address(of:)`.
+        config.baseURL = map.string("base_url", diagnostics: &diagnostics).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         config.language = map.string("language", diagnostics: &diagnostics) ?? config.language
         config.licence = map.string("licence", diagnostics: &diagnostics) ?? config.licence
         if let modules = map["modules"] {

@@ -25,6 +25,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        .target(name: "CPlatform"),
         .target(name: "Diagnostics"),
         .target(name: "Prose"),
         .target(name: "Markdown", dependencies: ["CCmark"]),
@@ -38,7 +39,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Publish", dependencies: [
-            "Diagnostics", "Markdown", "Survey", "Toolkit",
+            "CPlatform", "Diagnostics", "Markdown", "Survey", "Toolkit",
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Theme")]),
         .target(name: "Preview", dependencies: [

@@ -13,21 +13,52 @@ public struct DiagnosticFormatter: Sendable {
 
     /// `path:line:col: error: message`, the source line, a caret under the place, then notes.
     public func text(_ diagnostic: Diagnostic) -> String {
+        var lines = LineIndex(sourceText: sourceText)
+        return text(diagnostic, lines: &lines)
+    }
+
+    /// Every diagnostic, each file's lines found once, so thousands of findings in one file take linear time.
+    public func text(_ diagnostics: [Diagnostic]) -> String {
+        var lines = LineIndex(sourceText: sourceText)
+        return diagnostics.sortedForDisplay().map { text($0, lines: &lines) }.joined(separator: "\n")
+    }
+
+    private func text(_ diagnostic: Diagnostic, lines index: inout LineIndex) -> String {
         var lines: [String] = []
-        let prefix = diagnostic.location.map { "\($0.description): " } ?? ""
-        lines.append("\(prefix)\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]")
-        if let location = diagnostic.location, let source = sourceLine(location) {
-            lines.append("    " + source)
-            let leading = source.prefix(location.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-            let width = max(1, min(diagnostic.length, max(1, source.count - (location.column - 1))))
+        let prefix = diagnostic.location.map { "\(Self.visible($0.description)): " } ?? ""
+        lines.append("\(prefix)\(diagnostic.severity.rawValue): \(Self.visible(diagnostic.message)) [\(diagnostic.code)]")
+        if let location = diagnostic.location, let source = index.line(location.line, of: location.file) {
+            let characters = Array(source)
+            let before = characters.prefix(max(0, location.column - 1))
+            let marked = characters.dropFirst(before.count).prefix(max(1, diagnostic.length))
+            lines.append("    " + Self.visible(source))
+            let leading = before.map { $0 == "\t" ? "\t" : String(repeating: " ", count: Self.visible(String($0)).count) }.joined()
+            let width = max(1, Self.visible(String(marked)).count)
             lines.append("    " + leading + "^" + String(repeating: "~", count: width - 1))
         }
-        lines += diagnostic.notes.map { "note: \($0)" }
+        lines += diagnostic.notes.map { "note: \(Self.visible($0))" }
         return lines.joined(separator: "\n")
     }
 
-    public func text(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.sortedForDisplay().map(text).joined(separator: "\n")
+    /// Control characters from a source file (ESC, NUL, carriage returns, …) shown as `\u{1B}`, so that
+    /// echoing a line never drives the terminal; tabs are kept.
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar != "\t" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            || scalar.value == 0x2028 || scalar.value == 0x2029 || (0x202A...0x202E).contains(scalar.value)
+            || (0x2066...0x2069).contains(scalar.value))
     }
 
     public func json(_ diagnostics: [Diagnostic]) -> String {
@@ -43,16 +74,23 @@ public struct DiagnosticFormatter: Sendable {
         return "\(plural(diagnostics.errorCount, "error")), \(plural(diagnostics.warningCount, "warning"))"
     }
 
-    private func sourceLine(_ location: SourceLocation) -> String? {
-        guard let text = sourceText(location.file) else { return nil }
-        var lineNumber = 1
-        var start = text.startIndex
-        while lineNumber < location.line {
-            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
-            start = text.index(after: newline)
-            lineNumber += 1
+}
+
+/// The lines of each file, split once and kept for the run.
+struct LineIndex {
+    let sourceText: (String) -> String?
+    private var files: [String: [Substring]] = [:]
+
+    init(sourceText: @escaping (String) -> String?) {
+        self.sourceText = sourceText
+    }
+
+    mutating func line(_ number: Int, of file: String) -> String? {
+        if files[file] == nil {
+            guard let text = sourceText(file) else { return nil }
+            files[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
         }
-        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
-        return String(text[start..<end]).replacingOccurrences(of: "\r", with: "")
+        guard let lines = files[file], number >= 1, number <= lines.count else { return nil }
+        return String(lines[number - 1]).replacingOccurrences(of: "\r", with: "")
     }
 }

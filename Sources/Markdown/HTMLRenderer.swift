@@ -93,7 +93,7 @@ public struct HTMLRenderer {
                 let language = info.split(separator: " ").first.map { " class=\"language-\(HTML.escape(String($0)))\"" } ?? ""
                 out += "<pre><code\(language)>\(HTML.escape(code))</code></pre>\n"
             }
-        case .htmlBlock, .inlineHTML:
+        case .htmlBlock, .inlineHTML, .tooDeep:
             break
         case .paragraph(let inlines, _):
             out += "<p>"; children(inlines); out += "</p>\n"
@@ -118,11 +118,16 @@ public struct HTMLRenderer {
         case .strong(let inlines):
             out += "<strong>"; children(inlines); out += "</strong>"
         case .link(let destination, let title, let inlines, let span):
-            let href = HTML.escape(hooks.destination(destination, span))
+            let target = hooks.destination(destination, span)
+            // The check stage reports refused schemes; whatever reaches here is never made a live link.
+            guard !URLPolicy.classify(target).isRefused else { children(inlines); return }
+            let href = HTML.escape(target)
             let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
             out += "<a href=\"\(href)\"\(titleAttribute)>"; children(inlines); out += "</a>"
         case .image(let source, let title, let alt, let span):
-            let src = HTML.escape(hooks.destination(source, span))
+            let target = hooks.destination(source, span)
+            guard !URLPolicy.classify(target).isRefused else { out += HTML.escape(alt.map(\.plainText).joined()); return }
+            let src = HTML.escape(target)
             let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
             let altText = HTML.escape(alt.map(\.plainText).joined())
             out += "<img src=\"\(src)\" alt=\"\(altText)\"\(titleAttribute) loading=\"lazy\">"

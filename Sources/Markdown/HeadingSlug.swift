@@ -28,14 +28,18 @@ public enum HeadingSlug {
     /// is unique ("Intro", "Intro", "Intro 2" → intro, intro-2, intro-2-2).
     public static func uniqueSlugs(_ texts: [String], reserved: Set<String> = reserved) -> [String] {
         var used = reserved
+        // The last number tried for each base, so that many equal headings take linear time, not quadratic.
+        var lastNumber: [String: Int] = [:]
         return texts.map { text in
             let base = slug(text)
             var candidate = base
-            var number = 1
+            var number = lastNumber[base] ?? 1
+            if number > 1 { candidate = "\(base)-\(number)" }
             while used.contains(candidate) {
                 number += 1
                 candidate = "\(base)-\(number)"
             }
+            lastNumber[base] = number
             used.insert(candidate)
             return candidate
         }

@@ -36,6 +36,8 @@ public indirect enum MarkdownNode: Hashable, Sendable {
     /// `span` is that of the enclosing block: libcmark gives no positions for inline nodes.
     case link(destination: String, title: String, [MarkdownNode], blockSpan: SourceSpan)
     case image(source: String, title: String, alt: [MarkdownNode], blockSpan: SourceSpan)
+    /// Where nesting passed `MarkdownParser.maximumDepth`; nothing below it was kept.
+    case tooDeep(SourceSpan)
 
     public var children: [MarkdownNode] {
         switch self {
@@ -57,7 +59,7 @@ public indirect enum MarkdownNode: Hashable, Sendable {
         switch self {
         case .text(let s), .code(let s): return s
         case .softBreak, .lineBreak: return " "
-        case .codeBlock, .htmlBlock, .inlineHTML, .thematicBreak: return ""
+        case .codeBlock, .htmlBlock, .inlineHTML, .thematicBreak, .tooDeep: return ""
         case .table(let header, _, let rows, _):
             return ([header] + rows).map { row in row.map { $0.map(\.plainText).joined() }.joined(separator: " ") }
                 .joined(separator: "\n")

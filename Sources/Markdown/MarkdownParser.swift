@@ -2,6 +2,10 @@ import CCmark
 
 /// Parses CommonMark with libcmark and copies the result into a `MarkdownNode` tree.
 public enum MarkdownParser {
+    /// Blocks and inlines nested deeper than this are not copied: the tree holds a `.tooDeep` node there,
+    /// which the page check reports, instead of a walk that runs out of stack.
+    public static let maximumDepth = 100
+
     public static func parse(_ text: String) -> MarkdownNode {
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         let bytes = Array(text.utf8)
@@ -13,7 +17,7 @@ public enum MarkdownParser {
             } ?? cmark_parse_document("", 0, options)
         }) else { return .document([]) }
         defer { cmark_node_free(root) }
-        let tree = convert(root, blockSpan: SourceSpan(startLine: 1, startColumn: 1, endLine: 1, endColumn: 1))
+        let tree = convert(root, blockSpan: SourceSpan(startLine: 1, startColumn: 1, endLine: 1, endColumn: 1), depth: 0)
         guard text.contains("|") else { return tree }
         return recogniseTables(tree, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
     }
@@ -39,7 +43,7 @@ public enum MarkdownParser {
         }
     }
 
-    private static func convert(_ node: OpaquePointer, blockSpan: SourceSpan) -> MarkdownNode {
+    private static func convert(_ node: OpaquePointer, blockSpan: SourceSpan, depth: Int) -> MarkdownNode {
         let type = cmark_node_get_type(node)
         let span = SourceSpan(
             startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
@@ -47,11 +51,12 @@ public enum MarkdownParser {
         )
         let isBlock = type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
         let spanForChildren = isBlock ? span : blockSpan
+        guard depth < maximumDepth else { return .tooDeep(isBlock ? span : blockSpan) }
         var children: [MarkdownNode] {
             var result: [MarkdownNode] = []
             var child = cmark_node_first_child(node)
             while let current = child {
-                result.append(convert(current, blockSpan: spanForChildren))
+                result.append(convert(current, blockSpan: spanForChildren, depth: depth + 1))
                 child = cmark_node_next(current)
             }
             return result

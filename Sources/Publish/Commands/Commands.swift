@@ -35,7 +35,9 @@ public enum Commands {
         }
         guard report.built else {
             if format == .text {
-                printError("\(DiagnosticFormatter.summary(report.diagnostics)); the site was not written, so '\(options.output.path)' is unchanged")
+                let kept = FileManager.default.fileExists(atPath: options.output.path)
+                    ? "so '\(options.output.path)' is unchanged" : "and there is no earlier site in '\(options.output.path)'"
+                printError("\(DiagnosticFormatter.summary(report.diagnostics)); the site was not written, \(kept)")
             }
             return report.diagnostics.contains { $0.code == "project-missing-content" } ? 2 : 1
         }

@@ -60,6 +60,11 @@ public enum Pipeline {
             report.seconds[stage] = Date().timeIntervalSince(clock)
             clock = Date()
         }
+        if let problem = outputProblem(options) {
+            var report = BuildReport(diagnostics: [])
+            report.environmentError = problem
+            return report
+        }
         let checked = check(root: options.root, directives: directives)
         var report = BuildReport(diagnostics: checked.diagnostics, sourceFiles: checked.sources.allFiles)
         lap("load, parse, model and check", &report)
@@ -87,7 +92,9 @@ public enum Pipeline {
         lap("render", &report)
 
         do throws(OutputWriter.Failure) {
-            var writer = try OutputWriter(output: options.output)
+            var writer = try OutputWriter(output: options.output, waiting: { message in
+                FileHandle.standardError.write(Data("note: \(message)\n".utf8))
+            })
             do throws(OutputWriter.Failure) {
                 try writer.stage(files)
                 var pageCounts: [String: Int] = [:]
@@ -117,6 +124,23 @@ public enum Pipeline {
         }
         lap("write", &report)
         return report
+    }
+
+    /// An output folder inside the folders the build reads would be read back in as sources (its pages
+    /// republished as assets in the next build), and one at the project root would replace the project.
+    static func outputProblem(_ options: BuildOptions) -> String? {
+        let root = options.root.standardizedFileURL.resolvingSymlinksInPath().path
+        let output = options.output.standardizedFileURL.resolvingSymlinksInPath().path
+        if output == root || root.hasPrefix(output + "/") {
+            return "the output folder '\(output)' holds the project itself; choose another --output folder, such as 'site'"
+        }
+        for folder in ["content", "toolkit-modules", "templates"] {
+            let source = root + "/" + folder
+            if output == source || output.hasPrefix(source + "/") {
+                return "the output folder '\(output)' is inside '\(folder)/', which the build reads; choose a folder outside content/, toolkit-modules/ and templates/, such as 'site'"
+            }
+        }
+        return nil
     }
 
     /// Module assets are copied as they are, from the bytes the load stage read.

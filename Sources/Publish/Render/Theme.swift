@@ -47,8 +47,36 @@ public struct Theme: Sendable {
                         at: SourceLocation(file: file.path, line: 1, column: 1),
                         notes: Suggestion.note(for: name, in: templateNames)))
                 }
+                let scan = TemplateCheck.scan(file)
+                diagnostics += scan.diagnostics + TemplateCheck.safety(file, scan: scan)
+                // A template that cannot be read safely is left out; the errors above stop the build.
+                guard scan.diagnostics.isEmpty else { continue }
                 texts[name] = file.text
                 written[name] = file
+            }
+            // Includes ({{> name}}) must name a template and must never lead back to where they started,
+            // or rendering would recurse until the stack runs out.
+            var includes: [String: [TemplateCheck.Tag]] = [:]
+            for (name, text) in texts {
+                includes[name] = TemplateCheck.scan(SourceFile(path: written[name]?.path ?? name, text: text)).partials
+            }
+
+            for (name, file) in written.sorted(by: { $0.key < $1.key }) {
+                for tag in includes[name] ?? [] where texts[tag.name] == nil {
+                    diagnostics.append(.error("template-include",
+                        "'\(name)' includes '\(tag.name)', which is not a template",
+                        at: SourceLocation(file: file.path, line: tag.line, column: tag.column),
+                        notes: Suggestion.note(for: tag.name, in: texts.keys.sorted())))
+
+                }
+            }
+            while let found = TemplateCheck.cycle(in: includes) {
+                let file = written[found.from]
+                diagnostics.append(.error("template-cycle",
+                    "templates include each other in a loop: \(found.names.map { "'\($0)'" }.joined(separator: " includes "))",
+                    at: file.map { SourceLocation(file: $0.path, line: found.tag.line, column: found.tag.column) },
+                    notes: ["a template cannot include itself, directly or through others"]))
+                for name in found.names { texts[name] = texts[name].map { _ in "" }; includes[name] = [] }
             }
             for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
                 do {

@@ -1,4 +1,5 @@
 import Diagnostics
+import CPlatform
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -6,10 +7,13 @@ import Glibc
 import Darwin
 #endif
 
-/// The write stage. Files go into a staging folder beside the output, which then replaces the output in
-/// two renames, so a failed build never leaves a half-written site. Files whose bytes did not change are
-/// hard-linked from the previous site instead of rewritten, keeping their modification times. Files a
-/// person put into the output folder themselves (a `.git` folder, a `CNAME`) are carried over untouched.
+/// The write stage. Files go into a staging folder beside the output, which is then exchanged with the
+/// output in one step (`renameat2` with `RENAME_EXCHANGE`), so the output is never missing or half-written,
+/// whenever the build is stopped. An exclusive lock on the output keeps two builds from writing it at once:
+/// the second waits. Files whose bytes did not change are hard-linked from the previous site instead of
+/// rewritten, keeping their modification times. Files a person put into the output folder themselves
+/// (a `.git` folder, a `CNAME`) are carried over untouched; when the last build's list of files cannot be
+/// read, everything this build does not write is kept.
 public struct OutputWriter: Sendable {
     /// Marks a folder as made by doorstep and lists the files the last build wrote, so that a user's folder
     /// is never replaced and a user's own files inside the site are kept.
@@ -22,8 +26,11 @@ public struct OutputWriter: Sendable {
     public private(set) var unchanged = 0
     /// Every path staged so far.
     public private(set) var staged = Set<String>()
-    /// Files and folders in the output that the last build did not write.
-    let userEntries: [String]
+    /// The files the last build wrote, from its marker; nil when there was no site or the marker could not
+    /// be read, and then every file this build does not write is kept.
+    let listed: Set<String>?
+    /// Held from the start of staging until the new site is in place.
+    let lock: OutputLock
 
     public enum Failure: Error, CustomStringConvertible {
         case notASite(String)
@@ -41,31 +48,58 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Checks that `output` may be replaced and prepares an empty staging folder beside it.
-    public init(output: URL) throws(Failure) {
+    /// Waits for any other build into `output`, puts back a site that an interrupted build of an older
+    /// version left aside, checks that `output` may be replaced and prepares an empty staging folder.
+    public init(output: URL, waiting: (String) -> Void = { _ in }) throws(Failure) {
         // A symlinked output (a folder a web server serves) is followed, so the real folder is updated.
         self.output = output.standardizedFileURL.resolvingSymlinksInPath()
         let parent = self.output.deletingLastPathComponent()
         self.staging = Self.staging(for: self.output)
         let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .io("cannot create '\(parent.path)': \(error.localizedDescription)")
+        }
+        self.lock = try OutputLock(path: parent.appendingPathComponent(".\(self.output.lastPathComponent).lock").path,
+                                   output: self.output.path, waiting: waiting)
+        Self.checkpoint("locked")
+        let retired = Self.retired(for: self.output)
+        if manager.fileExists(atPath: retired.path) {
+            if manager.fileExists(atPath: self.output.path) {
+                try? manager.removeItem(at: retired)
+            } else {
+                do { try manager.moveItem(at: retired, to: self.output) } catch {
+                    throw .io("an earlier build was stopped while replacing the site, and the previous site in '\(retired.path)' could not be put back: \(error.localizedDescription)")
+                }
+            }
+        }
         var isDirectory: ObjCBool = false
-        var userEntries: [String] = []
+        var listed: Set<String>?
         if manager.fileExists(atPath: self.output.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw .notAFolder(self.output.path) }
             let contents = (try? manager.contentsOfDirectory(atPath: self.output.path)) ?? []
             guard contents.isEmpty || contents.contains(Self.marker) else { throw .notASite(self.output.path) }
-            if let listed = Self.listedFiles(in: self.output) {
-                userEntries = Self.entries(in: self.output, notIn: listed)
-            }
+            listed = Self.listedFiles(in: self.output)
         }
-        self.userEntries = userEntries
+        self.listed = listed
         do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw .io("cannot prepare '\(staging.path)': \(error.localizedDescription)")
         }
+    }
+
+    static func retired(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
+    }
+
+    /// Stops the process at a named step when `DOORSTEP_TEST_KILL_AT` names it: how the tests check that
+    /// a build killed at any moment leaves a whole site.
+    static func checkpoint(_ step: String) {
+        guard let wanted = ProcessInfo.processInfo.environment["DOORSTEP_TEST_KILL_AT"], wanted == step else { return }
+        kill(getpid(), SIGKILL)
     }
 
     /// The folder a build of `output` is staged in, beside it.
@@ -110,36 +144,58 @@ public struct OutputWriter: Sendable {
         staged.formUnion(paths)
     }
 
-    /// Carries the user's own files over, then swaps the staging folder in for the output folder. If the
-    /// swap fails half-way, the previous site is put back.
+    /// Carries the user's own files over, writes the list of this build's files, then exchanges the
+    /// staging folder with the output folder in one step and removes the old site.
     public func commit() throws(Failure) {
-        try keepUserEntries()
+        Self.checkpoint("staged")
+        let keep = Self.entries(in: output, notIn: listed ?? staged)
+        try keepUserEntries(keep)
         let listing = ([Self.markerHeader] + staged.sorted()).joined(separator: "\n") + "\n"
         try Self.writePlain(Data(listing.utf8), to: staging.appendingPathComponent(Self.marker).path)
+        Self.checkpoint("marked")
         let manager = FileManager.default
-        let retired = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
-        do {
-            if manager.fileExists(atPath: retired.path) { try manager.removeItem(at: retired) }
-            if manager.fileExists(atPath: output.path) { try manager.moveItem(at: output, to: retired) }
-        } catch {
-            throw .io("cannot move the old site aside: \(error.localizedDescription)")
+        guard manager.fileExists(atPath: output.path) else {
+            do { try manager.moveItem(at: staging, to: output) } catch {
+                throw .io("cannot move the new site into '\(output.path)': \(error.localizedDescription)")
+            }
+            lock.release()
+            return
         }
-        do {
-            try manager.moveItem(at: staging, to: output)
-        } catch {
-            try? manager.moveItem(at: retired, to: output)
-            throw .io("cannot move the new site into '\(output.path)' (the previous site was kept): \(error.localizedDescription)")
+        if doorstep_exchange_paths(staging.path, output.path) != 0 {
+            // A file system that cannot exchange: two renames, and the next build puts the old site back if
+            // this one is stopped between them.
+            let retired = Self.retired(for: output)
+            do {
+                if manager.fileExists(atPath: retired.path) { try manager.removeItem(at: retired) }
+                try manager.moveItem(at: output, to: retired)
+            } catch {
+                throw .io("cannot move the old site aside: \(error.localizedDescription)")
+            }
+            Self.checkpoint("retired")
+            do {
+                try manager.moveItem(at: staging, to: output)
+            } catch {
+                try? manager.moveItem(at: retired, to: output)
+                throw .io("cannot move the new site into '\(output.path)' (the previous site was kept): \(error.localizedDescription)")
+            }
+            try? manager.removeItem(at: retired)
+        } else {
+            Self.checkpoint("exchanged")
+            // The staging folder now holds the old site.
+            try? manager.removeItem(at: staging)
         }
-        try? manager.removeItem(at: retired)
+        Self.checkpoint("cleaned")
+        lock.release()
     }
 
     /// Removes the staging folder after a failure, leaving the previous site as it was.
     public func abandon() {
         try? FileManager.default.removeItem(at: staging)
+        lock.release()
     }
 
     /// Hard-links (or copies) the user's files into the staging folder, so they survive the swap.
-    private func keepUserEntries() throws(Failure) {
+    private func keepUserEntries(_ userEntries: [String]) throws(Failure) {
         let manager = FileManager.default
         for entry in userEntries where staged.contains(entry) || staged.contains(where: { $0.hasPrefix(entry + "/") }) {
             throw .io("'\(output.appendingPathComponent(entry).path)' was not made by doorstep, and this build also writes it; move it away and build again")
@@ -180,7 +236,19 @@ public struct OutputWriter: Sendable {
     }
 
     /// Top-most files and folders under `folder` that hold nothing the last build listed.
-    static func entries(in folder: URL, notIn listed: Set<String>, prefix: String = "") -> [String] {
+    static func entries(in folder: URL, notIn listed: Set<String>) -> [String] {
+        var folders = Set<String>()
+        for path in listed {
+            var current = Substring(path)
+            while let slash = current.lastIndex(of: "/") {
+                current = current[..<slash]
+                guard folders.insert(String(current)).inserted else { break }
+            }
+        }
+        return entries(in: folder, notIn: listed, folders: folders, prefix: "")
+    }
+
+    private static func entries(in folder: URL, notIn listed: Set<String>, folders: Set<String>, prefix: String) -> [String] {
         let manager = FileManager.default
         let names = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         var result: [String] = []
@@ -191,8 +259,8 @@ public struct OutputWriter: Sendable {
             let url = folder.appendingPathComponent(name)
             let isRealDirectory = manager.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
                 && (try? manager.destinationOfSymbolicLink(atPath: url.path)) == nil
-            if isRealDirectory, listed.contains(where: { $0.hasPrefix(path + "/") }) {
-                result += entries(in: url, notIn: listed, prefix: path + "/")
+            if isRealDirectory, folders.contains(path) {
+                result += entries(in: url, notIn: listed, folders: folders, prefix: path + "/")
             } else {
                 result.append(path)
             }
@@ -217,4 +285,41 @@ public struct OutputWriter: Sendable {
         }
         if !ok { throw .io("cannot write '\(path)': \(String(cString: strerror(errno)))") }
     }
+}
+
+/// An exclusive `flock` on a file beside the output, released when the build commits, gives up or ends
+/// (the kernel drops it when the process dies, so a killed build never leaves a stale lock).
+public final class OutputLock: @unchecked Sendable {
+    private var descriptor: Int32
+    private let mutex = NSLock()
+
+    init(path: String, output: String, waiting: (String) -> Void) throws(OutputWriter.Failure) {
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw .io("cannot create the lock file '\(path)': \(String(cString: strerror(errno)))")
+        }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK else {
+                close(descriptor)
+                throw .io("cannot lock '\(path)': \(String(cString: strerror(errno)))")
+            }
+            waiting("another doorstep build is writing '\(output)'; waiting for it to finish")
+            while flock(descriptor, LOCK_EX) != 0 {
+                guard errno == EINTR else {
+                    close(descriptor)
+                    throw .io("cannot lock '\(path)': \(String(cString: strerror(errno)))")
+                }
+            }
+        }
+    }
+
+    func release() {
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        descriptor = -1
+    }
+
+    deinit { release() }
 }

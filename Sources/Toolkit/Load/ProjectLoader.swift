@@ -1,11 +1,27 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a Doorstep project from disk. The only place in the pipeline, with the writer, that does I/O.
 public enum ProjectLoader {
     public static func load(root: URL) -> (ProjectSources, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        let boundary = ProjectBoundary(root: root)
+        /// False, with an error at the link, for a file or folder whose real place is outside the project.
+        func inside(_ relative: String, what: String) -> Bool {
+            guard let target = boundary.outside(relative) else { return true }
+            diagnostics.append(.error("file-outside-project",
+                "\(what) '\(relative)' is a link to '\(target)', outside the project folder; the build reads only files inside it",
+                at: SourceLocation(file: relative, line: 1, column: 1),
+                notes: ["copy the file into the project instead of linking to it"]))
+            return false
+        }
         func read(_ relative: String) -> SourceFile? {
+            guard inside(relative, what: "the file") else { return nil }
             let url = root.appendingPathComponent(relative)
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 diagnostics.append(.error("file-unreadable", "cannot read '\(relative)'", at: nil))
@@ -39,6 +55,7 @@ public enum ProjectLoader {
         var assetData: [String: Data] = [:]
         for folder in directories(in: root.appendingPathComponent("toolkit-modules")) {
             let base = "toolkit-modules/\(folder)"
+            guard inside(base, what: "the module folder") else { continue }
             let manifestPath = "\(base)/module.yml"
             let manifest = exists(root, manifestPath) ? read(manifestPath) : nil
             if manifest == nil, !exists(root, manifestPath) {
@@ -50,7 +67,7 @@ public enum ProjectLoader {
             // files under assets/ are copied as they are instead.
             let pages = all.filter { $0.hasSuffix(".md") && !$0.hasPrefix("\(base)/assets/") }
             let assetPaths = all.filter { $0.hasPrefix("\(base)/assets/") }
-            for path in assetPaths {
+            for path in assetPaths where inside(path, what: "the asset") {
                 if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
                     assetData[path] = data
                 } else {
@@ -70,6 +87,28 @@ public enum ProjectLoader {
         var sources = ProjectSources(siteConfig: siteConfig, contentPages: contentPages, modules: modules, siteTemplates: siteTemplates)
         sources.assetData = assetData
         return (sources, diagnostics)
+    }
+
+    /// Where a project-relative path really is, once every symbolic link on the way is followed.
+    struct ProjectBoundary {
+        let root: String
+
+        init(root: URL) {
+            self.root = Self.realPath(root.path) ?? root.standardizedFileURL.path
+        }
+
+        /// The real path of `relative` when it lies outside the project root; nil when it is inside.
+        func outside(_ relative: String) -> String? {
+            let joined = root + "/" + relative
+            guard let real = Self.realPath(joined) else { return nil }  // missing files are reported elsewhere
+            return real == root || real.hasPrefix(root == "/" ? "/" : root + "/") ? nil : real
+        }
+
+        static func realPath(_ path: String) -> String? {
+            guard let resolved = realpath(path, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
     }
 
     private static func exists(_ root: URL, _ relative: String) -> Bool {

@@ -1,4 +1,5 @@
 import Diagnostics
+import Markdown
 
 /// What a link in a page points at once resolved against the site.
 public enum LinkTarget: Sendable, Equatable {
@@ -15,11 +16,14 @@ public enum LinkProblem: Error, Sendable, Equatable {
     case notMarkdown(String)
     /// `/content/x.md`: a path from the disk's root means nothing once the site is published elsewhere.
     case rootAbsolute
+    /// `javascript:`, `data:` and every other scheme outside `URLPolicy.allowedSchemes`.
+    case refusedScheme(String)
 }
 
 extension Site {
     /// Resolves a link written in the file at `sourcePath`.
     public func resolve(link destination: String, from sourcePath: String) -> Result<LinkTarget, LinkProblem> {
+        if case .refused(let scheme) = URLPolicy.classify(destination) { return .failure(.refusedScheme(scheme)) }
         if destination.isEmpty || ProjectPath.isExternal(destination) { return .success(.external(destination)) }
         let (path, anchor) = ProjectPath.splitAnchor(destination)
         if path.hasPrefix("/") { return .failure(.rootAbsolute) }

@@ -10,6 +10,7 @@ public enum PageParser {
         var (frontMatter, diagnostics) = FrontMatter.decode(split, file: file.path)
         let document = MarkdownParser.parse(split.body)
         var blocks: [DirectiveBlock] = []
+        var tooDeep = false
         document.forEach { node in
             switch node {
             case .codeBlock(let info, let code, let span):
@@ -29,6 +30,12 @@ public enum PageParser {
             case .htmlBlock(_, let span):
                 diagnostics.append(.warning("raw-html", "raw HTML is not published; write it in Markdown instead",
                     at: SourceLocation(file: file.path, line: span.startLine + split.bodyLineOffset, column: span.startColumn)))
+            case .tooDeep(let span):
+                guard !tooDeep else { return }  // one error for one cause
+                tooDeep = true
+                diagnostics.append(.error("markdown-too-deep",
+                    "lists, quotes or emphasis are nested more than \(MarkdownParser.maximumDepth) levels deep here; what is inside is not published",
+                    at: SourceLocation(file: file.path, line: span.startLine + split.bodyLineOffset, column: max(1, span.startColumn))))
             default:
                 break
             }

@@ -1,3 +1,5 @@
+import Markdown
+
 /// Project-relative paths and the relative URLs between output files.
 public enum ProjectPath {
     /// `a/b/../c/./d` → `a/c/d`; nil when the path climbs above the project root.
@@ -57,10 +59,8 @@ public enum ProjectPath {
         return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
     }
 
-    /// True for `https:`, `mailto:`, `tel:` and other links that leave the site.
+    /// True for `https:`, `mailto:`, `tel:` and other links that leave the site (the scheme read as a browser does).
     public static func isExternal(_ destination: String) -> Bool {
-        guard let colon = destination.firstIndex(of: ":") else { return destination.hasPrefix("//") }
-        let scheme = destination[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        URLPolicy.scheme(of: destination) != nil || destination.hasPrefix("//")
     }
 }

@@ -1,4 +1,6 @@
 import Diagnostics
+import Foundation
+import Markdown
 
 /// `content/site.yml`.
 public struct SiteConfig: Sendable, Hashable {
@@ -36,7 +38,14 @@ public struct SiteConfig: Sendable, Hashable {
         config.title = map.string("title", required: true, diagnostics: &diagnostics) ?? config.title
         config.tagline = map.string("tagline", diagnostics: &diagnostics)
         // Kept with one trailing slash, so every page address is simply `baseURL + ProjectPath.address(of:)`.
-        config.baseURL = map.string("base_url", diagnostics: &diagnostics).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        if let written = map.string("base_url", diagnostics: &diagnostics) {
+            if let problem = baseURLProblem(written) {
+                diagnostics.append(.error("base-url-invalid", "'base_url' must be the site's web address, such as 'https://example.org/toolkit/': \(problem)",
+                                          at: map.location(of: "base_url"), length: max(1, written.count)))
+            } else {
+                config.baseURL = written.hasSuffix("/") ? written : written + "/"
+            }
+        }
         config.language = map.string("language", diagnostics: &diagnostics) ?? config.language
         config.licence = map.string("licence", diagnostics: &diagnostics) ?? config.licence
         if let modules = map["modules"] {
@@ -47,5 +56,20 @@ public struct SiteConfig: Sendable, Hashable {
             }
         }
         return (config, diagnostics)
+    }
+
+    /// Why `text` is not an absolute http(s) address with a host, or nil when it is one.
+    static func baseURLProblem(_ text: String) -> String? {
+        guard let scheme = URLPolicy.scheme(of: text) else { return "it has no 'https://' at the start" }
+        guard scheme == "http" || scheme == "https" else { return "'\(scheme):' addresses cannot be a website's address" }
+        guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"'<>\\`".unicodeScalars.contains($0) }) else {
+            return "it contains a space, a quote, a backslash or a control character"
+        }
+        guard text.lowercased().hasPrefix(scheme + "://"),
+              let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
+            return "it has no host name after '\(scheme)://'"
+        }
+        guard components.query == nil, components.fragment == nil else { return "it must not have a '?' or '#' part" }
+        return nil
     }
 }

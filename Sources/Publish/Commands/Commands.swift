@@ -66,14 +66,18 @@ public enum Commands {
 
     public static func checkSurveys(_ paths: [String], format: DiagnosticFormatter.Style, strict: Bool) -> Int32 {
         var reader = SurveyFileReader()
+        var encoding: [Diagnostic] = []
         for path in paths {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: path) else {
                 printError("error: cannot read '\(path)'")
                 return 2
             }
-            reader.add(path: path, text: text)
+            switch SourceDecoding.decode(data, path: path) {
+            case .success(let text): reader.add(path: path, text: text)
+            case .failure(let problem): encoding.append(problem)
+            }
         }
-        var diagnostics = reader.diagnostics
+        var diagnostics = encoding + reader.diagnostics
         for survey in reader.surveys { diagnostics += SurveyValidator.validate(survey) }
         diagnostics += SurveyValidator.validateAcross(reader.surveys)
         printDiagnostics(diagnostics, files: reader.texts, format: format)

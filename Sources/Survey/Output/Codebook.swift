@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 /// What each data column means: variable, label, type, codes and when it is asked, as CSV and as an HTML table.
 public enum Codebook {
@@ -46,9 +47,20 @@ public enum Codebook {
     }
 }
 
-enum CSV {
-    static func field(_ text: String) -> String {
+public enum CSV {
+    /// One RFC 4180 field. A cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`,
+    /// `@`, a tab or a carriage return) gets a leading `'`, as OWASP recommends, so opening the file never
+    /// runs it; plain numbers such as `-5` are left as they are.
+    public static func field(_ text: String) -> String {
+        var text = text
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isNumber(text) {
+            text = "'" + text
+        }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func isNumber(_ text: String) -> Bool {
+        text.range(of: #"^[+-]?[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) != nil
     }
 }

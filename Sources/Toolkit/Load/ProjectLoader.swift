@@ -27,9 +27,11 @@ public enum ProjectLoader {
                 diagnostics.append(.error("file-unreadable", "cannot read '\(relative)'", at: nil))
                 return nil
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(.error("file-encoding", "'\(relative)' is not UTF-8 text",
-                                          at: SourceLocation(file: relative, line: 1, column: 1)))
+            let text: String
+            switch SourceDecoding.decode(data, path: relative) {
+            case .success(let decoded): text = decoded
+            case .failure(let problem):
+                diagnostics.append(problem)
                 return nil
             }
             return SourceFile(path: relative, text: text.replacingOccurrences(of: "\r\n", with: "\n"))

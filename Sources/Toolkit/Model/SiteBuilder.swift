@@ -118,6 +118,29 @@ public enum SiteBuilder {
             }
             claim(page.outputPath, by: page.sourcePath, at: location)
         }
+        // A page is published as a folder holding index.html, so a name like 'index.html.md' would need a
+        // folder where a file is already written.
+        let pages = modules.flatMap(\.pages) + contentPages
+        for page in pages {
+            let name = page.slug.split(separator: "/").last.map(String.init) ?? page.slug
+            let location = SourceLocation(file: page.sourcePath, line: 1, column: 1)
+            if let suffix = [".html", ".htm", ".xml", ".json", ".js", ".css", ".pdf"].first(where: { name.lowercased().hasSuffix($0) }) {
+                diagnostics.append(.error("page-name-invalid",
+                    "'\(page.sourcePath)' would be published as a folder named '\(name)', which ends in '\(suffix)' like a file; rename it without '\(suffix)'",
+                    at: location))
+                continue
+            }
+            var folder = Substring(page.outputPath)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if let owner = claimed[String(folder)] {
+                    diagnostics.append(.error("output-collision",
+                        "'\(page.sourcePath)' would be published inside '\(folder)', which is the file made from '\(owner)'; rename it",
+                        at: location))
+                    break
+                }
+            }
+        }
         return diagnostics
     }
 
@@ -193,6 +216,19 @@ public enum SiteBuilder {
                     continue
                 }
                 seen[definition.id] = definition.location
+                // packs/index.html is the list of packs; 'x-large-print' is the large-print copy of pack 'x'.
+                if definition.id == "index" {
+                    diagnostics.append(.error("pack-id-reserved",
+                        "the pack id 'index' is used by the list of packs (packs/index.html); choose another id",
+                        at: definition.location))
+                    continue
+                }
+                if definition.id.hasSuffix("-large-print") {
+                    diagnostics.append(.error("pack-id-reserved",
+                        "pack ids may not end in '-large-print': that name is used for the large-print copy of each pack",
+                        at: definition.location))
+                    continue
+                }
                 var items: [Pack.Item] = []
                 for item in definition.items {
                     switch item {

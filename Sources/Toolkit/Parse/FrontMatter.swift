@@ -92,7 +92,7 @@ public struct FrontMatter: Sendable, Hashable {
         let audience = map.enumValue("audience", Audience.self, diagnostics: &diagnostics)
         let updated = map.string("updated", diagnostics: &diagnostics)
         if let updated, !isISODate(updated) {
-            diagnostics.append(.error("date-format", "'updated' must be a date written as YYYY-MM-DD, not '\(updated)'",
+            diagnostics.append(.error("date-format", "'updated' must be a real date written as YYYY-MM-DD, not '\(updated)'",
                                       at: map.location(of: "updated"), length: updated.count))
         }
         guard let title else { return (nil, diagnostics) }
@@ -112,8 +112,13 @@ public struct FrontMatter: Sendable, Hashable {
     static func isISODate(_ text: String) -> Bool {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
-        return (1...12).contains(month) && (1...31).contains(day)
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month) else { return false }
+        // A day that the month has: 2026-02-31 is no date.
+        let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
     }
 }
 

@@ -75,7 +75,9 @@ public struct YAMLMapping {
             diagnostics.append(.error("yaml-type", "'\(key)' must be text", at: reader.location(of: value)))
             return nil
         }
-        if required && scalar.string.isEmpty {
+        // `title:`, `title: ~`, `title: null` and `title: "  "` all leave nothing to show.
+        let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        if required && (isNull || scalar.string.allSatisfy(\.isWhitespace)) {
             diagnostics.append(.error("value-empty", "'\(key)' must not be empty", at: reader.location(of: value)))
             return nil
         }

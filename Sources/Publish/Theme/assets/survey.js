@@ -339,8 +339,10 @@
     if (this.status) { this.status.textContent = message; }
   };
 
+  /* A cell a spreadsheet would read as a formula gets a leading ' (OWASP); plain numbers stay as they are. */
   function csvField(value) {
     var text = String(value);
+    if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?[0-9]+(\.[0-9]+)?$/.test(text)) { text = "'" + text; }
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 

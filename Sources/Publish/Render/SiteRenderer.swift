@@ -10,12 +10,19 @@ public struct SiteRenderer: Sendable {
     let directives: DirectiveRegistry
     /// Whether pack PDFs are made in this build, so pages link to them only when they exist.
     let withPDFs: Bool
+    /// Each module page's place in its module, found once rather than searched for on every page.
+    let positions: [String: Int]
 
     public init(site: Site, theme: Theme, directives: DirectiveRegistry = .standard, withPDFs: Bool) {
         self.site = site
         self.theme = theme
         self.directives = directives
         self.withPDFs = withPDFs
+        var positions: [String: Int] = [:]
+        for module in site.modules {
+            for (index, page) in module.pages.enumerated() { positions[page.sourcePath] = index }
+        }
+        self.positions = positions
     }
 
     public func render() throws(RenderFailure) -> [RenderedFile] {
@@ -72,21 +79,35 @@ public struct SiteRenderer: Sendable {
             "hasSidebar": module != nil,
         ].withoutEmptyText)
         if let module {
-            let sequence = [module.index].compactMap { $0 } + module.pages
-            if let position = sequence.firstIndex(where: { $0.sourcePath == page.sourcePath }) {
+            // The pager runs through the module's index page, then its pages in order.
+            let offset = module.index == nil ? 0 : 1
+            let place = page.sourcePath == module.index?.sourcePath ? 0 : positions[page.sourcePath].map { $0 + offset }
+            func neighbour(at index: Int) -> Page? {
+                if index < 0 { return nil }
+                if index < offset { return module.index }
+                return index - offset < module.pages.count ? module.pages[index - offset] : nil
+            }
+            if let position = place {
                 func link(_ target: Page) -> [String: Any] {
                     ["title": target.title, "url": ProjectPath.relativeURL(from: page.outputPath, to: target.outputPath)]
                 }
-                let previous = position > 0 ? link(sequence[position - 1]) : nil
-                let next = position + 1 < sequence.count ? link(sequence[position + 1]) : nil
+                let previous = neighbour(at: position - 1).map(link)
+                let next = neighbour(at: position + 1).map(link)
                 context["previous"] = previous
                 context["next"] = next
                 context["hasPager"] = previous != nil || next != nil
             }
-            context["moduleNav"] = [
+            // A long module shows the pages around this one and links to the module page for the rest,
+            // so every page's size stays bounded and a module of thousands of pages builds in linear time.
+            let window = Self.navigationWindow(count: module.pages.count, around: positions[page.sourcePath] ?? 0)
+            let moduleURL = ProjectPath.relativeURL(from: page.outputPath, to: module.outputPath)
+            func more(_ count: Int, _ which: String) -> [String: Any]? {
+                count > 0 ? ["url": moduleURL, "text": "\(count) \(which) page\(count == 1 ? "" : "s") in this module"] : nil
+            }
+            var navigation: [String: Any] = [
                 "title": module.title,
-                "url": ProjectPath.relativeURL(from: page.outputPath, to: module.outputPath),
-                "pages": module.pages.map { target -> [String: Any] in
+                "url": moduleURL,
+                "pages": module.pages[window].map { target -> [String: Any] in
                     [
                         "title": target.title,
                         "url": ProjectPath.relativeURL(from: page.outputPath, to: target.outputPath),
@@ -94,9 +115,22 @@ public struct SiteRenderer: Sendable {
                         "kindLabel": target.frontMatter.kind == .guide || target.frontMatter.kind == .page ? "" : target.frontMatter.kind.label,
                     ].withoutEmptyText
                 },
-            ] as [String: Any]
+            ]
+            if let earlier = more(window.lowerBound, "earlier") { navigation["earlier"] = earlier }
+            if let later = more(module.pages.count - window.upperBound, "later") { navigation["later"] = later }
+            context["moduleNav"] = navigation
         }
         return theme.render(context, template: "page", module: page.moduleID)
+    }
+
+    /// Pages listed in a module's navigation: all of a module of up to `navigationLimit` pages, otherwise
+    /// the `navigationLimit` pages around the current one.
+    static let navigationLimit = 40
+
+    static func navigationWindow(count: Int, around position: Int) -> Range<Int> {
+        guard count > navigationLimit else { return 0..<count }
+        let start = min(max(0, position - navigationLimit / 2), count - navigationLimit)
+        return start..<(start + navigationLimit)
     }
 
     func renderHome(_ page: Page) -> String {

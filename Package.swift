@@ -53,6 +53,8 @@ let package = Package(
             "Publish", "Diagnostics", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // A bounded mutation fuzzer over pages, manifests, surveys and templates (scripts/test runs it).
+        .executableTarget(name: "DoorstepFuzz", dependencies: ["Publish", "Toolkit", "Survey", "Diagnostics"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ProseTests", dependencies: ["Prose"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),

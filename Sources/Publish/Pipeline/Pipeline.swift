@@ -17,8 +17,17 @@ public enum Pipeline {
         if loadDiagnostics.contains(where: { $0.code == "project-missing-content" }) {
             return Checked(sources: sources, site: nil, theme: nil, diagnostics: loadDiagnostics)
         }
+        var checked = check(sources, directives: directives)
+        checked.diagnostics = loadDiagnostics + checked.diagnostics
+        return checked
+    }
+
+    /// Parse, model and check on sources already in memory: the part of a build that never touches the disk.
+    public static func check(_ sources: ProjectSources, directives: DirectiveRegistry = .standard) -> Checked {
+        let loadDiagnostics: [Diagnostic] = []
         let (site, modelDiagnostics) = SiteBuilder.build(sources, directives: directives)
         let checkDiagnostics = SiteChecker.check(site, files: sources.allFiles, directives: directives)
+            + AssetCheck.check(sources.assetData)
         let (theme, themeDiagnostics) = Theme.load(overrides: site.templates)
         return Checked(sources: sources, site: site, theme: theme,
                        diagnostics: loadDiagnostics + modelDiagnostics + checkDiagnostics + themeDiagnostics)

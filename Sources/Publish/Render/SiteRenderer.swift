@@ -112,7 +112,9 @@ public struct SiteRenderer: Sendable {
                         "title": target.title,
                         "url": ProjectPath.relativeURL(from: page.outputPath, to: target.outputPath),
                         "current": target.sourcePath == page.sourcePath,
-                        "kindLabel": target.frontMatter.kind == .guide || target.frontMatter.kind == .page ? "" : target.frontMatter.kind.label,
+                        // Named apart from the page's own kindLabel: Mustache would show the page's label for a
+                        // guide whose own is empty.
+                        "navKindLabel": target.frontMatter.kind == .guide || target.frontMatter.kind == .page ? "" : target.frontMatter.kind.label,
                     ].withoutEmptyText
                 },
             ]

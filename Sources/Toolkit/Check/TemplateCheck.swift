@@ -137,7 +137,7 @@ public enum TemplateCheck {
         let rules: [(String, String)] = [
             (#"<\s*(iframe|object|embed|base|frame|frameset|applet)\b"#, "a template may not include <%@>: it could load or run content from elsewhere"),
             (#"<\s*meta\b[^>]*http-equiv"#, "a template may not set http-equiv in a <meta> tag"),
-            (#"\son[a-z]+\s*="#, "event-handler attributes (onclick=, onload=, …) run script; a template may not have them"),
+            (#"(?<=\s)on[a-z]+\s*="#, "event-handler attributes (onclick=, onload=, …) run script; a template may not have them"),
             (#"<\s*script\b(?![^>]*\ssrc\s*=\s*"\s*\{\{\s*root\s*\}\}assets/)[^>]*>"#, "a template may load script only from the site's own assets, as <script src=\"{{root}}assets/…\">"),
             (#"<\s*script\b[^>]*>[^<\s]"#, "a template may not have script written inside it"),
         ]

@@ -27,7 +27,18 @@ public struct DiagnosticFormatter: Sendable {
         var lines: [String] = []
         let prefix = diagnostic.location.map { "\(Self.visible($0.description)): " } ?? ""
         lines.append("\(prefix)\(diagnostic.severity.rawValue): \(Self.visible(diagnostic.message)) [\(diagnostic.code)]")
-        if let location = diagnostic.location, let source = index.line(location.line, of: location.file) {
+        if let location = diagnostic.location, let whole = index.line(location.line, of: location.file) {
+            // A very long line (generated or pasted text) is shown as a window around the place.
+            var source = whole
+            var column = location.column
+            let all = Array(whole)
+            if all.count > Self.longestLine {
+                let start = max(0, min(location.column - 1 - Self.longestLine / 2, all.count - Self.longestLine))
+                let end = min(all.count, start + Self.longestLine)
+                source = (start > 0 ? "…" : "") + String(all[start..<end]) + (end < all.count ? "…" : "")
+                column = location.column - start + (start > 0 ? 1 : 0)
+            }
+            let location = SourceLocation(file: location.file, line: location.line, column: column)
             let characters = Array(source)
             let before = characters.prefix(max(0, location.column - 1))
             let marked = characters.dropFirst(before.count).prefix(max(1, diagnostic.length))
@@ -39,6 +50,9 @@ public struct DiagnosticFormatter: Sendable {
         lines += diagnostic.notes.map { "note: \(Self.visible($0))" }
         return lines.joined(separator: "\n")
     }
+
+    /// Characters of a source line shown under a message; longer lines are cut to a window this wide.
+    static let longestLine = 160
 
     /// Control characters from a source file (ESC, NUL, carriage returns, …) shown as `\u{1B}`, so that
     /// echoing a line never drives the terminal; tabs are kept.

@@ -51,3 +51,31 @@ import Testing
         #expect(Suggestion.editDistance("", "abc") == 3)
     }
 }
+
+@Suite struct DiagnosticSafetyTests {
+    @Test func controlCharactersAreShownNotSent() {
+        let source = "title: \u{1B}[31mred\u{0}\u{202E}txt\n"
+        let diagnostic = Diagnostic.error("x", "bad '\u{1B}[31m'", at: SourceLocation(file: "f", line: 1, column: 8), length: 5)
+        let text = DiagnosticFormatter(sourceText: { _ in source }).text(diagnostic)
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(text.contains("title: \\u{1B}[31mred\\u{0}\\u{202E}txt"))
+        // The caret still sits under the escaped text it points at.
+        let lines = text.split(separator: "\n")
+        #expect(lines[2] == "           ^~~~~~~~~~")
+    }
+
+    @Test func manyFindingsInOneFileAreAllShownWithTheirLines() {
+        let source = (1...5_000).map { "line \($0)" }.joined(separator: "\n")
+        let diagnostics = (1...5_000).map { Diagnostic.error("x", "m", at: SourceLocation(file: "f", line: $0, column: 1)) }
+        let text = DiagnosticFormatter(sourceText: { _ in source }).text(diagnostics)
+        #expect(text.contains("    line 4999\n"))
+        #expect(text.split(separator: "\n").count == 15_000)
+    }
+
+    @Test func bytesThatAreNotUTF8AreLocated() {
+        let data = Data("ok\nab".utf8) + Data([0xC3, 0x28])
+        guard case .failure(let problem) = SourceDecoding.decode(data, path: "f.md") else { Issue.record("decoded"); return }
+        #expect(problem.location == SourceLocation(file: "f.md", line: 2, column: 3))
+        #expect(problem.message.contains("0xC3"))
+    }
+}

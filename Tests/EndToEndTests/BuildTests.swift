@@ -64,9 +64,15 @@ struct BuildTests {
 
     @Test func refusesToReplaceAFolderItDidNotMake() throws {
         let project = try DoorstepRunner.project("good-site")
-        let result = try DoorstepRunner.run(["build", "--no-pdf", "--output", "content"], in: project)
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        try "mine".write(to: project.appendingPathComponent("notes/plan.txt"), atomically: true, encoding: .utf8)
+        let result = try DoorstepRunner.run(["build", "--no-pdf", "--output", "notes"], in: project)
         #expect(result.status == 2)
         #expect(result.stderr.contains("refusing to replace"))
+        #expect(try DoorstepRunner.read(project, "notes/plan.txt") == "mine")
+        let sources = try DoorstepRunner.run(["build", "--no-pdf", "--output", "content"], in: project)
+        #expect(sources.status == 2)
+        #expect(sources.stderr.contains("is inside 'content/', which the build reads"), "\(sources.stderr)")
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("content/site.yml").path))
     }
 

@@ -46,11 +46,45 @@ struct DoorstepRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Running(process: process, out: out, err: err).wait()
+    }
+
+    /// A run in the background, for starting two at once.
+    struct Running {
+        let process: Process
+        let out: Pipe
+        let err: Pipe
+
+        /// Reads both streams at once: a program that fills one pipe while the other is being read would
+        /// otherwise wait for ever.
+        func wait() -> Result {
+            let errBox = DataBox()
+            let group = DispatchGroup()
+            group.enter()
+            let handle = err.fileHandleForReading
+            DispatchQueue.global().async {
+                errBox.data = handle.readDataToEndOfFile()
+                group.leave()
+            }
+            let outData = out.fileHandleForReading.readDataToEndOfFile()
+            group.wait()
+            let errData = errBox.data
+            process.waitUntilExit()
+            return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                          stderr: String(decoding: errData, as: UTF8.self))
+        }
+    }
+
+    static func start(_ arguments: [String], in folder: URL) throws -> Running {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return Running(process: process, out: out, err: err)
     }
 
     static func edit(_ project: URL, _ path: String, replacing old: String, with new: String) throws {
@@ -76,4 +110,8 @@ struct DoorstepRunner {
         }
         return result
     }
+}
+
+final class DataBox: @unchecked Sendable {
+    var data = Data()
 }

@@ -69,3 +69,42 @@ import Testing
         #expect(spans.map(\.endLine) == [4])
     }
 }
+
+@Suite("URL policy and limits")
+struct URLPolicyTests {
+    @Test func schemesAreReadAsABrowserReadsThem() {
+        for refused in ["javascript:alert(1)", "JaVaScRiPt:x", "  javascript:x", "java\tscript:x", "java\nscript:x",
+                        "\u{1}javascript:x", "vbscript:x", "data:text/html,hi", "file:///etc/passwd", "blob:x"] {
+            #expect(URLPolicy.classify(refused).isRefused, "\(refused.debugDescription)")
+        }
+        #expect(URLPolicy.classify("https://example.com/") == .allowed(scheme: "https"))
+        #expect(URLPolicy.classify("MAILTO:a@b.c") == .allowed(scheme: "mailto"))
+        #expect(URLPolicy.classify("tel:+44") == .allowed(scheme: "tel"))
+        for relative in ["page.md", "../a/b.md#x", "#top", "?q=1", "//host/x", "a/javascript:x", "javascript%3Ax", "1http:x"] {
+            #expect(URLPolicy.classify(relative) == .relative, "\(relative)")
+        }
+    }
+
+    @Test func refusedLinksAreRenderedAsTextWhateverTheCheckSays() {
+        let html = HTMLRenderer().render(MarkdownParser.parse(
+            "[a](jav&#x61;script:alert(1)) <javascript:alert(2)> ![b](javascript:x) [c][r]\n\n[r]: vbscript:x\n"))
+        #expect(!html.contains("href"), "\(html)")
+        #expect(!html.contains("<img"), "\(html)")
+        #expect(html.contains("a") && html.contains("b") && html.contains("c"))
+    }
+
+    @Test func deepNestingStopsAtTheLimitWithoutCrashing() {
+        let document = MarkdownParser.parse(String(repeating: "> ", count: 30_000) + "x")
+        var found = false
+        document.forEach { if case .tooDeep = $0 { found = true } }
+        #expect(found)
+        _ = HTMLRenderer().render(document)
+    }
+
+    @Test func manyEqualHeadingsGetUniqueIds() {
+        let ids = HeadingSlug.uniqueSlugs(Array(repeating: "Intro", count: 10_000) + ["Intro 2"])
+        #expect(Set(ids).count == ids.count)
+        #expect(ids[0] == "intro" && ids[1] == "intro-2" && ids[9_999] == "intro-10000")
+        #expect(ids.last == "intro-2-2")
+    }
+}

@@ -198,3 +198,17 @@ struct OutputTests {
         #expect(TimeEstimate.minutes(for: one) == 2)
     }
 }
+
+@Suite struct CSVSafetyTests {
+    @Test func cellsASpreadsheetWouldRunAreNeutralised() {
+        #expect(CSV.field("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
+        #expect(CSV.field("+1+1") == "'+1+1")
+        #expect(CSV.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSV.field("-cmd") == "'-cmd")
+        #expect(CSV.field("\tx") == "'\tx")
+        // Numbers, including negative ones, are data and stay as they are.
+        #expect(CSV.field("-5") == "-5")
+        #expect(CSV.field("+44.5") == "+44.5")
+        #expect(CSV.field("plain, text") == "\"plain, text\"")
+    }
+}

@@ -36,7 +36,7 @@ import Testing
         let (_, diagnostics) = FrontMatter.decode(split, file: "p.md")
         #expect(diagnostics.map(\.location?.description) == ["p.md:3:7", "p.md:4:10"])
         #expect(diagnostics[0].notes.first == "did you mean 'guide'?")
-        #expect(diagnostics[1].message == "'updated' must be a date written as YYYY-MM-DD, not '20/11/2026'")
+        #expect(diagnostics[1].message == "'updated' must be a real date written as YYYY-MM-DD, not '20/11/2026'")
     }
 
     @Test func missingFrontMatterIsAnError() {
@@ -102,5 +102,35 @@ import Testing
     @Test func unknownActivityKeysAreLocated() {
         let (_, diagnostics) = SessionPlan.decode(block("title: One\nduration: 5\nactivities:\n  - minutes: 5\n    activty: Hello\n"))
         #expect(diagnostics.contains { $0.message == "unknown key 'activty' in activity" && $0.location?.line == 15 })
+    }
+}
+
+@Suite struct TemplateCheckTests {
+    func scan(_ text: String) -> TemplateCheck.Scan { TemplateCheck.scan(SourceFile(path: "t.mustache", text: text)) }
+
+    @Test func includeLoopsAreFoundAndNamed() {
+        let includes = ["layout": scan("{{> page}}").partials, "page": scan("<p>{{> card}}</p>").partials,
+                        "card": scan("{{> page}}").partials, "home": scan("{{> card}}").partials]
+        let found = TemplateCheck.cycle(in: includes)
+        #expect(found?.names == ["card", "page", "card"])
+        #expect(TemplateCheck.cycle(in: ["a": scan("{{> b}}").partials, "b": scan("x").partials]) == nil)
+    }
+
+    @Test func unclosedTagsAreReportedWhereTheyOpen() {
+        let result = scan("<h1>{{title}}</h1>\n<p>{{summary\n<p>{{body}}</p>\n")
+        #expect(result.diagnostics.first?.location == SourceLocation(file: "t.mustache", line: 2, column: 4))
+    }
+
+    @Test func sectionsDeeperThanTheLimitAreRefused() {
+        let deep = scan(String(repeating: "{{#a}}", count: 51) + String(repeating: "{{/a}}", count: 51))
+        #expect(deep.diagnostics.map(\.code) == ["template-too-deep"])
+        let fine = scan(String(repeating: "{{#a}}", count: 50) + String(repeating: "{{/a}}", count: 50))
+        #expect(fine.diagnostics.isEmpty)
+    }
+
+    @Test func changedDelimitersAreFollowed() {
+        let result = scan("{{=<% %>=}}<%#a%><%> page%><%/a%>")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.partials.map(\.name) == ["page"])
     }
 }

@@ -74,6 +74,13 @@ public enum Pipeline {
             report.environmentError = problem
             return report
         }
+        do throws(OutputWriter.Failure) {
+            try OutputWriter.recover(output: options.output)
+        } catch {
+            var report = BuildReport(diagnostics: [])
+            report.environmentError = error.description
+            return report
+        }
         let checked = check(root: options.root, directives: directives)
         var report = BuildReport(diagnostics: checked.diagnostics, sourceFiles: checked.sources.allFiles)
         lap("load, parse, model and check", &report)

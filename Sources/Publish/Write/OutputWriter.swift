@@ -61,19 +61,9 @@ public struct OutputWriter: Sendable {
         } catch {
             throw .io("cannot create '\(parent.path)': \(error.localizedDescription)")
         }
-        self.lock = try OutputLock(path: parent.appendingPathComponent(".\(self.output.lastPathComponent).lock").path,
-                                   output: self.output.path, waiting: waiting)
+        self.lock = try OutputLock(folder: parent.path, output: self.output.path, waiting: waiting)
         Self.checkpoint("locked")
-        let retired = Self.retired(for: self.output)
-        if manager.fileExists(atPath: retired.path) {
-            if manager.fileExists(atPath: self.output.path) {
-                try? manager.removeItem(at: retired)
-            } else {
-                do { try manager.moveItem(at: retired, to: self.output) } catch {
-                    throw .io("an earlier build was stopped while replacing the site, and the previous site in '\(retired.path)' could not be put back: \(error.localizedDescription)")
-                }
-            }
-        }
+        try Self.putBack(self.output)
         var isDirectory: ObjCBool = false
         var listed: Set<String>?
         if manager.fileExists(atPath: self.output.path, isDirectory: &isDirectory) {
@@ -88,6 +78,31 @@ public struct OutputWriter: Sendable {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw .io("cannot prepare '\(staging.path)': \(error.localizedDescription)")
+        }
+    }
+
+    /// Puts back a site that a build stopped between two renames left aside (on a file system that cannot
+    /// exchange). Run at the start of every build, so that even a build that fails its checks finds the site.
+    public static func recover(output: URL) throws(Failure) {
+        let output = output.standardizedFileURL.resolvingSymlinksInPath()
+        let parent = output.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: retired(for: output).path),
+              FileManager.default.fileExists(atPath: parent.path) else { return }
+        let lock = try OutputLock(folder: parent.path, output: output.path, waiting: { _ in })
+        defer { lock.release() }
+        try putBack(output)
+    }
+
+    private static func putBack(_ output: URL) throws(Failure) {
+        let manager = FileManager.default
+        let retired = retired(for: output)
+        guard manager.fileExists(atPath: retired.path) else { return }
+        if manager.fileExists(atPath: output.path) {
+            try? manager.removeItem(at: retired)
+        } else {
+            do { try manager.moveItem(at: retired, to: output) } catch {
+                throw .io("an earlier build was stopped while replacing the site, and the previous site in '\(retired.path)' could not be put back: \(error.localizedDescription)")
+            }
         }
     }
 
@@ -161,7 +176,9 @@ public struct OutputWriter: Sendable {
             lock.release()
             return
         }
-        if doorstep_exchange_paths(staging.path, output.path) != 0 {
+        // DOORSTEP_TEST_NO_EXCHANGE makes the tests take the path of a file system that cannot exchange.
+        let canExchange = ProcessInfo.processInfo.environment["DOORSTEP_TEST_NO_EXCHANGE"] == nil
+        if !canExchange || doorstep_exchange_paths(staging.path, output.path) != 0 {
             // A file system that cannot exchange: two renames, and the next build puts the old site back if
             // this one is stopped between them.
             let retired = Self.retired(for: output)
@@ -287,27 +304,28 @@ public struct OutputWriter: Sendable {
     }
 }
 
-/// An exclusive `flock` on a file beside the output, released when the build commits, gives up or ends
-/// (the kernel drops it when the process dies, so a killed build never leaves a stale lock).
+/// An exclusive `flock` on the folder that holds the output, released when the build commits, gives up or
+/// ends (the kernel drops it when the process dies, so a killed build never leaves a stale lock, and no
+/// lock file is left behind).
 public final class OutputLock: @unchecked Sendable {
     private var descriptor: Int32
     private let mutex = NSLock()
 
-    init(path: String, output: String, waiting: (String) -> Void) throws(OutputWriter.Failure) {
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    init(folder: String, output: String, waiting: (String) -> Void) throws(OutputWriter.Failure) {
+        descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw .io("cannot create the lock file '\(path)': \(String(cString: strerror(errno)))")
+            throw .io("cannot open '\(folder)' to lock it: \(String(cString: strerror(errno)))")
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK else {
                 close(descriptor)
-                throw .io("cannot lock '\(path)': \(String(cString: strerror(errno)))")
+                throw .io("cannot lock '\(folder)': \(String(cString: strerror(errno)))")
             }
             waiting("another doorstep build is writing '\(output)'; waiting for it to finish")
             while flock(descriptor, LOCK_EX) != 0 {
                 guard errno == EINTR else {
                     close(descriptor)
-                    throw .io("cannot lock '\(path)': \(String(cString: strerror(errno)))")
+                    throw .io("cannot lock '\(folder)': \(String(cString: strerror(errno)))")
                 }
             }
         }

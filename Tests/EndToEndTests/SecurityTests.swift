@@ -110,7 +110,7 @@ struct SecurityTests {
         let result = try DoorstepRunner.run(["build", "--no-pdf"], in: project)
         #expect(result.status == 1, "a crash would end with a signal: \(result.status) \(result.stderr.suffix(500))")
         let found = Self.findings(result.stderr)
-        #expect(found.contains("toolkit-modules/beta/deep-0.md:5:199 markdown-too-deep"), "\(found)")
+        #expect(found.contains("toolkit-modules/beta/deep-0.md:5:99 markdown-too-deep"), "\(found)")
         #expect(found.contains { $0.hasPrefix("toolkit-modules/beta/deep-1.md:5:") && $0.hasSuffix("markdown-too-deep") }, "\(found)")
         #expect(found.contains("templates/list.mustache:1:301 template-too-deep"), "\(found)")
     }

@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "Publish", dependencies: [
             "Diagnostics", "Markdown", "Survey", "Toolkit",
             .product(name: "Mustache", package: "swift-mustache"),
+            // Inflates PDF object streams to count a PDF's pages.
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Theme")]),
         .target(name: "Preview", dependencies: [
             "Publish", "Diagnostics",

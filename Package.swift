@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "Publish", dependencies: [
             "CPlatform", "Diagnostics", "Markdown", "Survey", "Toolkit",
             .product(name: "Mustache", package: "swift-mustache"),
+            // Inflates PDF object streams to count a PDF's pages.
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Theme")]),
         .target(name: "Preview", dependencies: [
             "Publish", "Diagnostics",
@@ -60,7 +62,9 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "Diagnostics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ToolkitTests", dependencies: ["Toolkit", "Diagnostics"]),
-        .testTarget(name: "PublishTests", dependencies: ["Publish", "Toolkit", "Diagnostics"]),
+        .testTarget(name: "PublishTests", dependencies: [
+            "Publish", "Toolkit", "Diagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Diagnostics"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
     ]

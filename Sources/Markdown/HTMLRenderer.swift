@@ -66,11 +66,17 @@ public struct HTMLRenderer {
             out += "<blockquote>\n"; children(nodes); out += "</blockquote>\n"
         case .list(let ordered, let start, let isTight, let items, _):
             let startAttribute = ordered && start != 1 ? " start=\"\(start)\"" : ""
-            out += ordered ? "<ol\(startAttribute)>\n" : "<ul>\n"
+            let taskList = items.contains { if case .item(let nodes, _) = $0 { return FormFields.task(nodes) != nil } else { return false } }
+            out += ordered ? "<ol\(startAttribute)\(taskList ? " class=\"task-list\"" : "")>\n" : taskList ? "<ul class=\"task-list\">\n" : "<ul>\n"
             children(items, tight: isTight)
             out += ordered ? "</ol>\n" : "</ul>\n"
-        case .item(let nodes, _):
-            out += "<li>"
+        case .item(var nodes, _):
+            if let task = FormFields.task(nodes) {
+                out += "<li class=\"task-item\">" + FormFields.taskBox(ticked: task.ticked)
+                nodes = task.nodes
+            } else {
+                out += "<li>"
+            }
             if tight {
                 for (index, child) in nodes.enumerated() {
                     if case .paragraph(let inlines, _) = child {
@@ -95,6 +101,8 @@ public struct HTMLRenderer {
             }
         case .htmlBlock, .inlineHTML, .tooDeep:
             break
+        case .paragraph(let inlines, _) where FormFields.hasFillIn(inlines):
+            renderFillIn(inlines, into: &out, headingIDs: &headingIDs)
         case .paragraph(let inlines, _):
             out += "<p>"; children(inlines); out += "</p>\n"
         case .heading(let level, let inlines, _):
@@ -132,6 +140,33 @@ public struct HTMLRenderer {
             let altText = HTML.escape(alt.map(\.plainText).joined())
             out += "<img src=\"\(src)\" alt=\"\(altText)\"\(titleAttribute) loading=\"lazy\">"
         }
+    }
+
+    /// A paragraph with `____` blanks: each source line is a row of labels and lines to write on.
+    private func renderFillIn(_ inlines: [MarkdownNode], into out: inout String, headingIDs: inout IndexingIterator<[String]>) {
+        out += "<div class=\"fill-in-fields\">\n"
+        for line in FormFields.lines(inlines) {
+            var label = ""
+            out += "<p class=\"fill-in-row\">"
+            for inline in line {
+                guard case .text(let text) = inline else {
+                    render(inline, into: &label, tight: false, headingIDs: &headingIDs)
+                    continue
+                }
+                for piece in FormFields.pieces(text) {
+                    switch piece {
+                    case .label(let words): label += HTML.escape(words)
+                    case .blank(let length):
+                        if !label.trimmingCharacters(in: .whitespaces).isEmpty { out += "<span class=\"fill-in-label\">\(label)</span>" }
+                        label = ""
+                        out += FormFields.blank(length)
+                    }
+                }
+            }
+            if !label.trimmingCharacters(in: .whitespaces).isEmpty { out += "<span class=\"fill-in-label\">\(label)</span>" }
+            out += "</p>\n"
+        }
+        out += "</div>\n"
     }
 
     private func renderTable(

@@ -2,26 +2,11 @@ import Foundation
 import Testing
 @testable import Publish
 
-@Suite struct PrintLinkTests {
-    @Test func webLinksGetTheirShortAddressInPrint() {
-        let html = "<p>See <a href=\"https://www.ons.gov.uk/census/index.html\">the Census</a> and <a href=\"../x/index.html\">x</a>.</p>"
-        #expect(PrintLinks.addShortURLs(html)
-            == "<p>See <a href=\"https://www.ons.gov.uk/census/index.html\">the Census</a> <span class=\"print-url\">(ons.gov.uk/census)</span> and <a href=\"../x/index.html\">x</a>.</p>")
-    }
-}
-
 @Suite struct FormattingTests {
     @Test func longDates() {
         #expect(Formatting.longDate("2026-11-20") == "20 November 2026")
         #expect(Formatting.longDate("2026-1-5") == "5 January 2026")
         #expect(Formatting.longDate("soon") == "soon")
-    }
-}
-
-@Suite struct PDFPageCountTests {
-    @Test func countsPageObjectsNotThePageTree() {
-        let pdf = Data("<< /Type /Pages /Count 2 >> << /Type /Page /Parent 1 0 R >> << /Type /Page >>".utf8)
-        #expect(PDFMaker.pageCount(pdf) == 2)
     }
 }
 

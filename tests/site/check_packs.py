@@ -2,8 +2,13 @@
 
 For each pack: the PDF exists (normal and large print), its page count is in the range its items
 allow, its text holds every item's title, and the page numbers on its contents page are the pages
-where the items really start. Needs poppler-utils (pdftotext, pdfinfo); under CI=true a missing tool
-is a failure, elsewhere a visible skip.
+where the items really start. Then, as paper: every ruled writing line, fill-in blank and answer line
+in the pack's HTML is a separate rule on the page (none collapsed to zero height); no text is smaller
+than 16 pt in large print or 7.5 pt in normal print; no page but the cover is less than 15% full; no
+link points at a file: address or the build folder; the PDF is tagged, with a title, a language and
+bookmarks; a consent form fits on one sheet (two sides) in normal print. Needs poppler-utils
+(pdftotext, pdfinfo), pdfplumber and pypdf; under CI=true a missing tool is a failure, elsewhere a
+visible skip.
 """
 import html
 import os
@@ -44,6 +49,89 @@ def contents_numbers(pdf: Path, count: int):
     return numbers[:count]
 
 
+MIN_SIZE = {True: 15.95, False: 7.5}
+FULLNESS = 0.15
+
+
+def rules_expected(source: str) -> int:
+    """Lines someone writes on: ruled writing space, fill-in blanks, survey answer lines."""
+    return len(re.findall(r'class="(?:writing-line|fill-in|survey-paper-line|group-blank)"', source))
+
+
+def check_paper(pdf: Path, pack_html: Path, large: bool, starts):
+    import pdfplumber
+    import pypdf
+    problems = []
+    source = pack_html.read_text(encoding="utf-8")
+    rules = 0
+    small = {}
+    with pdfplumber.open(str(pdf)) as document:
+        for number, page in enumerate(document.pages, start=1):
+            if abs(page.width - 595.3) > 1 or abs(page.height - 841.9) > 1:
+                if large or "paper-A5" not in source:
+                    problems.append(f"{pdf.name}: page {number} is not A4 ({page.width:.0f} x {page.height:.0f} pt)")
+            # A rule is a thin filled box, or (as WeasyPrint draws a bottom border) a box filled between
+            # itself and a slightly shorter one at the same place.
+            seen = set()
+            boxes = {}
+            for rect in page.rects:
+                if rect["width"] <= 28:
+                    continue
+                if rect["height"] < 2.5:
+                    seen.add((round(rect["bottom"]), round(rect["x0"])))
+                boxes.setdefault((round(rect["x0"]), round(rect["x1"]), round(rect["top"])), []).append(rect["height"])
+            for (x0, _, top), heights in boxes.items():
+                heights.sort()
+                for shorter, taller in zip(heights, heights[1:]):
+                    if 0.2 < taller - shorter < 2.5:
+                        seen.add((round(top + taller), x0))
+            rules += len(seen)
+            for char in page.chars:
+                if char["text"].strip() and char["size"] < MIN_SIZE[large]:
+                    small.setdefault(round(char["size"], 1), number)
+            # The cover and the contents are meant to be short.
+            if number == 1 or (starts and number < starts[0][2]):
+                continue
+            # How much of the page between the running header and footer is used, top to bottom.
+            top, bottom = page.height * 0.06, page.height * 0.93
+            used = [c for c in page.chars if top < c["top"] < bottom] + \
+                   [r for r in page.rects if top < r["top"] < bottom]
+            if not used:
+                problems.append(f"{pdf.name}: page {number} is blank")
+                continue
+            extent = (max(u["bottom"] for u in used) - min(u["top"] for u in used)) / (bottom - top)
+            if extent < FULLNESS:
+                problems.append(f"{pdf.name}: page {number} is only {extent:.0%} full")
+    for size, number in sorted(small.items()):
+        problems.append(f"{pdf.name}: text at {size} pt (first on page {number}); {'large print needs 16 pt or more' if large else 'too small to read'}")
+    expected = rules_expected(source)
+    if rules < expected:
+        problems.append(f"{pdf.name}: {expected} lines to write on in the pack, but only {rules} rules on its pages (some writing space has no height)")
+    reader = pypdf.PdfReader(str(pdf))
+    root = reader.trailer["/Root"]
+    if not (root.get("/MarkInfo") or {}).get("/Marked") or "/StructTreeRoot" not in root:
+        problems.append(f"{pdf.name}: not a tagged PDF")
+    if not root.get("/Lang"):
+        problems.append(f"{pdf.name}: no document language")
+    if not (reader.metadata and reader.metadata.title):
+        problems.append(f"{pdf.name}: no title")
+    if "/Outlines" not in root:
+        problems.append(f"{pdf.name}: no bookmarks")
+    for number, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            uri = str(action.get("/URI", ""))
+            if uri.startswith("file:") or ".site.staging" in uri or (uri and "://" not in uri and not uri.startswith(("mailto:", "tel:"))):
+                problems.append(f"{pdf.name}: page {number} links to '{uri}'")
+    if not large:
+        for index, (title, kind, start) in enumerate(starts):
+            if kind.lower() == "consent form":
+                end = starts[index + 1][2] if index + 1 < len(starts) else len(reader.pages) + 1
+                if end - start > 2:
+                    problems.append(f"{pdf.name}: the consent form '{title}' takes {end - start} pages, more than one sheet")
+    return problems
+
+
 def check_pack(pdf: Path, pack_html: Path, large: bool):
     problems = []
     items = items_of(pack_html)
@@ -71,13 +159,20 @@ def check_pack(pdf: Path, pack_html: Path, large: bool):
         top = normalise(" ".join(page_text(pdf, number).splitlines()[:12]))
         if normalise(kind) not in top or normalise(title)[:40] not in top:
             problems.append(f"{pdf.name}: the contents say '{title}' starts on page {number}, but that page starts: {top[:120]!r}")
+    problems += check_paper(pdf, pack_html, large, [(t, k, n) for (t, k), n in zip(items, numbers)])
     return problems
 
 
 def main() -> int:
     site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
-    if not shutil.which("pdftotext") or not shutil.which("pdfinfo"):
-        message = "poppler-utils (pdftotext, pdfinfo) is not installed"
+    missing = [] if shutil.which("pdftotext") and shutil.which("pdfinfo") else ["poppler-utils (pdftotext, pdfinfo)"]
+    for module in ("pdfplumber", "pypdf"):
+        try:
+            __import__(module)
+        except ImportError:
+            missing.append(f"{module} (pip install -r tests/requirements.txt)")
+    if missing:
+        message = " and ".join(missing) + " not installed"
         if os.environ.get("CI") == "true":
             print(f"FAIL: {message}")
             return 1

@@ -87,7 +87,7 @@ public enum Pipeline {
         let blocking = checked.diagnostics.hasErrors || (options.strict && !checked.diagnostics.isEmpty)
         guard !blocking, let site = checked.site, let theme = checked.theme else { return report }
 
-        let engine = options.makePDF ? PDFMaker.find() : nil
+        let engine = options.makePDF ? PDFMaker.find(root: options.root) : nil
         let pdfMaker = try? engine?.get()
         if case .failure(let missing)? = engine, !site.packs.isEmpty {
             if options.requirePDF {
@@ -118,7 +118,8 @@ public enum Pipeline {
                     let made = makePDFs(site: site, writer: writer, maker: pdfMaker, report: &report)
                     pageCounts = made
                     writer.record(Array(made.keys))
-                    if report.environmentError != nil {
+                    // WeasyPrint's warnings are about our HTML or CSS: under --strict they stop the build too.
+                    if report.environmentError != nil || (options.strict && report.diagnostics.contains { $0.code == "pdf-warning" }) {
                         writer.abandon()
                         return report
                     }
@@ -166,36 +167,82 @@ public enum Pipeline {
         }
     }
 
-    /// PDFs for every pack in the staging folder; a pack whose HTML did not change reuses its last PDF.
+    /// PDFs for every pack in the staging folder, a few at a time (WeasyPrint uses one core each); a pack
+    /// whose HTML did not change reuses its last PDF. WeasyPrint's warnings become diagnostics.
     static func makePDFs(site: Site, writer: OutputWriter, maker: PDFMaker, report: inout BuildReport) -> [String: Int] {
         let jobs = site.packs.flatMap { [($0.htmlPath, $0.pdfPath), ($0.largePrintPath, $0.largePrintPDFPath)] }
         let staging = writer.staging
-        let results: [(String, Int?, String?, Bool)] = parallelMap(jobs) { job in
+        let width = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let results: [(String, Int?, PDFMaker.Outcome, Bool)] = boundedParallelMap(jobs, width: width) { job in
             let (htmlPath, pdfPath) = job
             let html = staging.appendingPathComponent(htmlPath)
             let pdf = staging.appendingPathComponent(pdfPath)
             // A PDF depends on its HTML and on the stylesheets it links; reuse it only if none changed.
-            let inputs = [htmlPath, "assets/style.css", "assets/survey.css", "assets/pack.css"]
+            let inputs = [htmlPath, "assets/print.css"]
             let unchanged = inputs.allSatisfy { path in
                 writer.previous(path) == FileManager.default.contents(atPath: staging.appendingPathComponent(path).path)
             }
             if unchanged, let oldPDF = writer.previous(pdfPath) {
                 let linked = (try? FileManager.default.linkItem(at: writer.output.appendingPathComponent(pdfPath), to: pdf)) != nil
-                if linked { return (pdfPath, PDFMaker.pageCount(oldPDF), nil, true) }
+                if linked { return (pdfPath, PDFMaker.pageCount(oldPDF), PDFMaker.Outcome(failure: nil, warnings: []), true) }
             }
-            if let failure = maker.render(html: html, pdf: pdf) { return (pdfPath, nil, failure, false) }
+            let outcome = maker.render(html: html, pdf: pdf)
+            if outcome.failure != nil { return (pdfPath, nil, outcome, false) }
             let data = FileManager.default.contents(atPath: pdf.path) ?? Data()
-            return (pdfPath, PDFMaker.pageCount(data), nil, false)
+            return (pdfPath, PDFMaker.pageCount(data), outcome, false)
         }
         var counts: [String: Int] = [:]
-        for (path, pages, failure, reused) in results {
-            if let failure {
+        var warnings: [(message: String, pdfs: [String])] = []
+        for (path, pages, outcome, reused) in results {
+            if let failure = outcome.failure {
                 report.environmentError = "WeasyPrint could not make '\(path)': \(failure)"
             } else if let pages {
                 counts[path] = pages
                 if reused { report.pdfsReused += 1 } else { report.pdfs += 1 }
             }
+            for message in outcome.warnings {
+                if let index = warnings.firstIndex(where: { $0.message == message }) {
+                    warnings[index].pdfs.append(path)
+                } else {
+                    warnings.append((message, [path]))
+                }
+            }
+        }
+        // One diagnostic per distinct warning: a stylesheet problem shows once, not once for every pack.
+        report.diagnostics += warnings.map { warning in
+            let more = warning.pdfs.count > 1 ? " and \(warning.pdfs.count - 1) more" : ""
+            return .warning("pdf-warning", "WeasyPrint, making '\(warning.pdfs[0])'\(more): \(warning.message)",
+                            notes: ["the PDF may not look as the pack styles intend; the theme's HTML or CSS needs a change"])
         }
         return counts
+    }
+
+    /// Like `parallelMap`, but never more than `width` jobs at once (each PDF job is a program with its own
+    /// memory); each lane takes the next job when it is free, so a long job does not hold up the rest.
+    static func boundedParallelMap<T: Sendable, R: Sendable>(_ items: [T], width: Int, _ transform: @Sendable @escaping (T) -> R) -> [R] {
+        let queue = JobQueue(count: items.count)
+        let perLane: [[(Int, R)]] = parallelMap(Array(0..<max(1, min(width, items.count)))) { _ in
+            var done: [(Int, R)] = []
+            while let index = queue.next() { done.append((index, transform(items[index]))) }
+            return done
+        }
+        return perLane.flatMap { $0 }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}
+
+/// Hands out job numbers 0, 1, 2… to whichever lane asks first.
+final class JobQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
     }
 }

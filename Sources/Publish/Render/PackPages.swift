@@ -23,6 +23,7 @@ struct PackPages {
         for (index, item) in pack.items.enumerated() {
             if case .page(let page) = item, itemAnchors[page.outputPath] == nil { itemAnchors[page.outputPath] = Self.anchor(index) }
         }
+        let title: (String) -> String? = { self.title(ofOutput: $0) }
         let body = PageBody(site: site, directives: directives, absoluteBase: site.config.baseURL, documentAnchors: itemAnchors)
         let items = pack.items.enumerated().map { index, item -> [String: Any] in
             let anchor = Self.anchor(index)
@@ -31,10 +32,10 @@ struct PackPages {
             case .page(let page):
                 values["kindClass"] = page.frontMatter.kind.rawValue
                 values["summary"] = page.frontMatter.kind == .guide ? page.frontMatter.summary ?? "" : ""
-                values["body"] = PackAnchors.scoped(PrintLinks.addShortURLs(body.html(page, outputPath: path)), to: anchor)
+                values["body"] = PackAnchors.scoped(PrintLinks.forPrint(body.html(page, outputPath: path), from: path, titleOf: title), to: anchor)
             case .survey(let entry):
                 values["kindClass"] = "survey"
-                values["body"] = PackAnchors.scoped(PaperQuestionnaire.html(entry.survey), to: anchor)
+                values["body"] = PackAnchors.scoped(GroupPlaceholders.fill(PaperQuestionnaire.html(entry.survey), group: site.config.group), to: anchor)
             }
             return values.withoutEmptyText
         }
@@ -44,13 +45,21 @@ struct PackPages {
             "audience": pack.definition.audience, "paper": largePrint ? "A4" : pack.definition.paper.rawValue,
             "largePrint": largePrint, "itemCount": pack.items.count, "items": items,
             "updated": pack.lastUpdated.map(Formatting.longDate) ?? "",
-            "licenceHTML": Formatting.licenceHTML(site.config.licence, root: "../",
-                                                  hasLicencePage: site.page(source: "content/licence.md") != nil),
+            "licenceHTML": PrintLinks.forPrint(Formatting.licenceHTML(site.config.licence, root: site.config.baseURL ?? "../",
+                                                  hasLicencePage: site.page(source: "content/licence.md") != nil), from: path, titleOf: title),
         ].withoutEmptyText
         return theme.render(context, template: "pack", module: pack.moduleID)
     }
 
     static func anchor(_ index: Int) -> String { "pack-item-\(index + 1)" }
+
+    /// The title of the page or survey published at an output path, for "(see 'Title' on the website)".
+    func title(ofOutput path: String) -> String? {
+        if let page = site.allPages.first(where: { $0.outputPath == path }) { return page.title }
+        if let survey = site.surveys.first(where: { path.hasPrefix($0.folder + "/") }) { return survey.title }
+        if path == "packs/index.html" { return "Printable packs" }
+        return nil
+    }
 
     /// The list of packs, with the page counts measured from the PDFs when they were made.
     func indexPage(pageCounts: [String: Int]) -> RenderedFile {
@@ -104,19 +113,35 @@ enum PackAnchors {
     }
 }
 
-/// In print a reader cannot click, so web links get their address written after them, without `https://`.
+/// In print a reader cannot click, and a PDF must never point into the folder it was built in:
+/// web links get their address written after them, without `https://`; links to the site's own pages
+/// (relative, when there is no `base_url`) lose their link and say where to look on the website instead.
 enum PrintLinks {
-    static func addShortURLs(_ html: String) -> String {
+    static func forPrint(_ html: String, from documentPath: String, titleOf: (String) -> String?) -> String {
         var output = ""
         var rest = Substring(html)
-        while let start = rest.range(of: "<a href=\"http") {
+        while let start = rest.range(of: "<a href=\"") {
             output += rest[..<start.lowerBound]
-            let hrefStart = rest.index(start.lowerBound, offsetBy: 9)
-            guard let hrefEnd = rest[hrefStart...].firstIndex(of: "\""),
-                  let close = rest[hrefEnd...].range(of: "</a>") else { break }
-            let href = String(rest[hrefStart..<hrefEnd])
-            output += rest[start.lowerBound..<close.upperBound]
-            output += " <span class=\"print-url\">(\(short(href)))</span>"
+            guard let hrefEnd = rest[start.upperBound...].firstIndex(of: "\""),
+                  let tagEnd = rest[hrefEnd...].firstIndex(of: ">"),
+                  let close = rest[tagEnd...].range(of: "</a>") else { break }
+            let href = String(rest[start.upperBound..<hrefEnd]).replacingOccurrences(of: "&amp;", with: "&")
+            let inner = rest[rest.index(after: tagEnd)..<close.lowerBound]
+            if href.hasPrefix("#") || href.hasPrefix("mailto:") || href.hasPrefix("tel:") {
+                output += rest[start.lowerBound..<close.upperBound]
+            } else if href.hasPrefix("http://") || href.hasPrefix("https://") {
+                output += rest[start.lowerBound..<close.upperBound]
+                output += " <span class=\"print-url\">(\(HTML.escape(short(href))))</span>"
+            } else {
+                let path = ProjectPath.splitAnchor(href).path
+                let target = ProjectPath.resolve(path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path, from: documentPath)
+                output += inner
+                if let title = target.flatMap(titleOf) {
+                    output += " <span class=\"print-url\">(see \u{2018}\(HTML.escape(title))\u{2019} on the website)</span>"
+                } else {
+                    output += " <span class=\"print-url\">(on the website)</span>"
+                }
+            }
             rest = rest[close.upperBound...]
         }
         return output + rest

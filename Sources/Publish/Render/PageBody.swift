@@ -13,7 +13,7 @@ struct PageBody {
     var documentAnchors: [String: String] = [:]
 
     func html(_ page: Page, outputPath: String, headingShift: Int = 0) -> String {
-        renderer(page, outputPath: outputPath, headingShift: headingShift).render(page.document)
+        GroupPlaceholders.fill(renderer(page, outputPath: outputPath, headingShift: headingShift).render(page.document), group: site.config.group)
     }
 
     private func renderer(_ page: Page, outputPath: String, headingShift: Int) -> HTMLRenderer {

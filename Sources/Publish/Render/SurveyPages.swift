@@ -28,9 +28,9 @@ struct SurveyPages {
         }
         return [
             RenderedFile(path: "\(folder)/index.html", text: page(entry, path: "\(folder)/index.html",
-                title: entry.title, body: WebForm.html(survey), surveyClass: "web", scripts: ["survey.js"])),
+                title: entry.title, body: GroupPlaceholders.fill(WebForm.html(survey), group: site.config.group), surveyClass: "web", scripts: ["survey.js"])),
             RenderedFile(path: "\(folder)/paper/index.html", text: page(entry, path: "\(folder)/paper/index.html",
-                title: "\(entry.title) (paper questionnaire)", body: PaperQuestionnaire.html(survey),
+                title: "\(entry.title) (paper questionnaire)", body: GroupPlaceholders.fill(PaperQuestionnaire.html(survey), group: site.config.group),
                 surveyClass: "paper", scripts: [])),
             RenderedFile(path: "\(folder)/codebook/index.html", text: page(entry, path: "\(folder)/codebook/index.html",
                 title: "\(entry.title): codebook", body: Codebook.html(survey), surveyClass: "codebook", scripts: [])),

@@ -94,8 +94,8 @@ struct PaperRenderer {
     mutating func render() -> String {
         let langAttribute = language.map { " lang=\"\(HTML.escape($0))\"" } ?? ""
         out += "<div class=\"survey-paper\" data-survey-id=\"\(HTML.escape(survey.id))\"\(langAttribute)>\n"
-        out += "<div class=\"survey-paper-office\"><span>Survey: \(HTML.escape(survey.id)), version \(HTML.escape(survey.version ?? "1"))</span>"
-        out += "<span>Office use: response number <span class=\"survey-paper-write-in\"></span></span></div>\n"
+        out += "<div class=\"survey-paper-office\"><span>Office use: form \(HTML.escape(survey.id)), version \(HTML.escape(survey.version ?? "1"))</span>"
+        out += "<span>Response number <span class=\"survey-paper-write-in\"></span></span></div>\n"
         out += "<div class=\"survey-paper-intro\">\n" + paragraphs(survey.introduction, className: "survey-paper-introduction")
         if let minutes = survey.estimatedMinutes, !Instructions.mentionsTime(survey.introduction, language: language) {
             out += "<p class=\"survey-paper-time\">It takes about \(minutes) minute\(minutes == 1 ? "" : "s").</p>\n"
@@ -109,7 +109,7 @@ struct PaperRenderer {
         out += "<li><span class=\"survey-box survey-box-round\" aria-hidden=\"true\"></span> Round boxes: tick one.</li>\n"
         out += "<li><span class=\"survey-box survey-box-square\" aria-hidden=\"true\"></span> Square boxes: tick all that apply.</li>\n"
         out += "<li>An arrow (→ Go to Q7) means skip to that question.</li>\n"
-        out += "<li>Small numbers on the right are for office use.</li>\n</ul>\n</section>\n"
+        out += "<li>The small numbers in the right-hand column are for office use: you can ignore them.</li>\n</ul>\n</section>\n"
         for section in survey.sections {
             out += "<section class=\"survey-paper-section\">\n"
             if !section.isImplicit { out += "<h2>\(text(section.title ?? LocalizedText(section.id)))</h2>\n" }
@@ -173,7 +173,8 @@ struct PaperRenderer {
             for option in extra { optionItem(option, round: true, writeIn: false, route: nil) }
             out += "</ul>\n"
         }
-        out += "<p class=\"survey-paper-variable\">Office use: \(HTML.escape(question.id))</p>\n</div>\n"
+        // Variable names are for data entry (the codebook has them), not for the person answering.
+        out += "</div>\n"
     }
 
     mutating func options(_ question: Question, round: Bool, writeIn: Bool = false) {
@@ -182,7 +183,7 @@ struct PaperRenderer {
         for option in survey.options(for: question) {
             optionItem(option, round: round, writeIn: writeIn, route: routes[question.id]?[option.code])
             if option.special == .other {
-                out += "<li class=\"survey-paper-other\">\(text(survey.pleaseSpecifyLabel)): <span class=\"survey-paper-line\"></span></li>\n"
+                out += "<li class=\"survey-paper-other\"><span class=\"survey-paper-other-label\">\(text(survey.pleaseSpecifyLabel)):</span><span class=\"survey-paper-line\"></span></li>\n"
             }
         }
         out += "</ul>\n"

@@ -13,6 +13,7 @@ public enum SiteChecker {
         diagnostics += parallelMap(site.surveys.map(\.survey), SurveyValidator.validate).flatMap { $0 }
         diagnostics += SurveyValidator.validateAcross(site.surveys.map(\.survey))
         diagnostics += ReadabilityCheck.check(site)
+        diagnostics += GroupPlaceholderCheck.check(files)
         return diagnostics
     }
 }

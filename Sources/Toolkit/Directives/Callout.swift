@@ -47,6 +47,8 @@ public struct WritingLines: Directive {
     public func render(_ block: DirectiveBlock, in context: DirectiveContext) -> String {
         let count = min(60, max(1, Self.count(block) ?? 4))
         let label = block.argument.isEmpty ? "Space to write" : block.argument
-        return "<div class=\"writing-lines\" style=\"--lines: \(count)\" role=\"img\" aria-label=\"\(HTML.escape(label)): \(count) lines\"></div>"
+        // One element per line, each with its own rule, so every print engine gives the stated height.
+        let lines = String(repeating: "<span class=\"writing-line\"></span>", count: count)
+        return "<div class=\"writing-lines\" role=\"img\" aria-label=\"\(HTML.escape(label)): \(count) lines\">\(lines)</div>"
     }
 }

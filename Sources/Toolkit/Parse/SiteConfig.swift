@@ -16,10 +16,13 @@ public struct SiteConfig: Sendable, Hashable {
     public var licence: String
     public var modules: ModuleSelection
 
+    /// The group running the research: printed on forms, surveys and notices.
+    public var group = GroupDetails()
+
     public static let `default` = SiteConfig(title: "Doorstep", tagline: nil, baseURL: nil, language: "en-GB",
                                              licence: "CC-BY-4.0", modules: .all)
 
-    static let keys = ["title", "tagline", "base_url", "language", "licence", "modules"]
+    static let keys = ["title", "tagline", "base_url", "language", "licence", "modules"] + ["group"]
 
     public static func decode(_ file: SourceFile) -> (SiteConfig, [Diagnostic]) {
         let reader = YAMLReader(file: file.path)
@@ -54,6 +57,9 @@ public struct SiteConfig: Sendable, Hashable {
             } else if let list = map.stringList("modules", diagnostics: &diagnostics) {
                 config.modules = .only(list)
             }
+        }
+        if let group = map["group"] {
+            config.group = GroupDetails.decode(group, reader: reader, diagnostics: &diagnostics)
         }
         return (config, diagnostics)
     }

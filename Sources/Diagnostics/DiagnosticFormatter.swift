@@ -27,11 +27,10 @@ public struct DiagnosticFormatter: Sendable {
         var lines: [String] = []
         let prefix = diagnostic.location.map { "\(Self.visible($0.description)): " } ?? ""
         lines.append("\(prefix)\(diagnostic.severity.rawValue): \(Self.visible(diagnostic.message)) [\(diagnostic.code)]")
-        if let location = diagnostic.location, let whole = index.line(location.line, of: location.file) {
+        if let location = diagnostic.location, let all = index.characters(location.line, of: location.file) {
             // A very long line (generated or pasted text) is shown as a window around the place.
-            var source = whole
+            var source = String(all.prefix(Self.longestLine))
             var column = location.column
-            let all = Array(whole)
             if all.count > Self.longestLine {
                 let start = max(0, min(location.column - 1 - Self.longestLine / 2, all.count - Self.longestLine))
                 let end = min(all.count, start + Self.longestLine)
@@ -97,6 +96,18 @@ struct LineIndex {
 
     init(sourceText: @escaping (String) -> String?) {
         self.sourceText = sourceText
+    }
+
+    /// The characters of the last line asked for, kept: findings are sorted, so many on one long line
+    /// are formatted without splitting it again for each.
+    private var lastCharacters: (file: String, line: Int, characters: [Character])?
+
+    mutating func characters(_ number: Int, of file: String) -> [Character]? {
+        if let last = lastCharacters, last.file == file, last.line == number { return last.characters }
+        guard let text = line(number, of: file) else { return nil }
+        let characters = Array(text)
+        lastCharacters = (file, number, characters)
+        return characters
     }
 
     mutating func line(_ number: Int, of file: String) -> String? {

@@ -86,15 +86,26 @@ struct SiblingIndex {
 }
 
 /// Finds where each link's destination is written. Links are met in document order, so the search for
-/// the next one starts where the last one was found: a block with thousands of links takes linear time.
+/// the next one starts where the last one was found, on the line's bytes, and the column is counted on
+/// from there: a block with thousands of links takes linear time.
 struct Cursor {
     let lines: [Substring]
     private var block: (start: Int, end: Int) = (0, 0)
     private var line = 0
-    private var position: String.Index?
+    /// The bytes of `line`, and where in them the search goes on, with the column of that place.
+    private var bytes: [UInt8] = []
+    private var offset = 0
+    private var column = 1
 
     init(lines: [Substring]) {
         self.lines = lines
+    }
+
+    private mutating func enter(_ number: Int) {
+        line = number
+        bytes = number >= 1 && number <= lines.count ? Array(lines[number - 1].utf8) : []
+        offset = 0
+        column = 1
     }
 
     /// The column where the destination is written within lines `start...end`; the block start otherwise.
@@ -102,38 +113,55 @@ struct Cursor {
         guard start >= 1, start <= lines.count else { return SourceLocation(file: file, line: max(1, start), column: 1) }
         if block != (start, end) {
             block = (start, end)
-            line = start
-            position = nil
+            enter(start)
         }
         let last = max(start, min(end, lines.count))
-        let saved = (line, position)
+        let saved = (line, bytes, offset, column)
+        let needles = ["](", "]: ", "<"].map { (Array(($0 + destination).utf8), $0.utf8.count) }
+        let endings = Set(")> \"'".utf8)
         while line <= last {
-            let text = lines[line - 1]
-            var best: (Range<String.Index>, Int)?
-            for prefix in ["](", "]: ", "<"] {
-                var searchStart = position ?? text.startIndex
-                while let range = text.range(of: prefix + destination, range: searchStart..<text.endIndex) {
-                    // The whole destination, not the start of a longer one.
-                    let next = range.upperBound < text.endIndex ? text[range.upperBound] : ")"
-                    if ")> \"'".contains(next) {
-                        if best == nil || range.lowerBound < best!.0.lowerBound { best = (range, prefix.count) }
-                        break
+            // One pass for the three ways a destination is written, stopping at the first: searching for
+            // each separately would scan the rest of a long line for the two that are not there.
+            var best: (Int, Int)?
+            var from = offset
+            search: while from < bytes.count {
+                for (needle, prefixLength) in needles where bytes[from] == needle[0] && Self.matches(needle, in: bytes, at: from) {
+                    let next = from + needle.count
+                    if next >= bytes.count || endings.contains(bytes[next]) {
+                        best = (from, prefixLength)
+                        break search
                     }
-                    searchStart = range.upperBound
                 }
+                from += 1
             }
-            if let (range, prefixLength) = best {
-                position = range.upperBound
-                let column = text.distance(from: text.startIndex, to: range.lowerBound) + prefixLength + 1
-                return SourceLocation(file: file, line: line, column: column)
+            if let (found, prefixLength) = best {
+                column += Self.characters(in: bytes, from: offset, to: found + prefixLength)
+                let location = SourceLocation(file: file, line: line, column: column)
+                let after = found + prefixLength + destination.utf8.count
+                column += Self.characters(in: bytes, from: found + prefixLength, to: after)
+                offset = after
+                return location
             }
-            line += 1
-            position = nil
+            guard line < last else { break }
+            enter(line + 1)
         }
         // Not written as it was read (an escape or a character reference): the start of its block. The
         // cursor stays where the last link was found, so the next one is still found after it.
-        (line, position) = saved
+        (line, bytes, offset, column) = saved
         return SourceLocation(file: file, line: start, column: 1)
+    }
+
+    static func matches(_ needle: [UInt8], in haystack: [UInt8], at index: Int) -> Bool {
+        guard index + needle.count <= haystack.count else { return false }
+        for offset in 0..<needle.count where haystack[index + offset] != needle[offset] { return false }
+        return true
+    }
+
+    /// Characters (Unicode scalars) in `bytes[from..<to]`: every byte that does not continue a sequence.
+    static func characters(in bytes: [UInt8], from: Int, to: Int) -> Int {
+        var count = 0
+        for index in from..<min(to, bytes.count) where bytes[index] & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 }
 

@@ -49,6 +49,8 @@ public struct WritingLines: Directive {
         let label = block.argument.isEmpty ? "Space to write" : block.argument
         // One element per line, each with its own rule, so every print engine gives the stated height.
         let lines = String(repeating: "<span class=\"writing-line\"></span>", count: count)
-        return "<div class=\"writing-lines\" role=\"img\" aria-label=\"\(HTML.escape(label)): \(count) lines\">\(lines)</div>"
+        // Up to eight lines stay on one page; longer writing space may run on to the next.
+        let size = count <= 8 ? "writing-lines writing-lines-short" : "writing-lines"
+        return "<div class=\"\(size)\" role=\"img\" aria-label=\"\(HTML.escape(label)): \(count) lines\">\(lines)</div>"
     }
 }

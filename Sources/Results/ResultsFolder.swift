@@ -26,8 +26,10 @@ public struct ResultsFolder: Sendable {
 
     public static let largestFile = 200 * 1024 * 1024
 
-    public static func load(root: URL, siteYAML: String?) -> ResultsFolder {
-        let (settings, settingsDiagnostics) = siteYAML.map { ResultsSettings.decode(siteYAML: $0, file: "content/site.yml") } ?? (ResultsSettings(), [])
+    /// `folder` (from `--results`) takes the place of the folder site.yml names.
+    public static func load(root: URL, siteYAML: String?, folder override: String? = nil) -> ResultsFolder {
+        var (settings, settingsDiagnostics) = siteYAML.map { ResultsSettings.decode(siteYAML: $0, file: "content/site.yml") } ?? (ResultsSettings(), [])
+        if let override { settings.folder = override }
         let fm = FileManager.default
         let folderURL = root.appendingPathComponent(settings.folder).standardizedFileURL
         var folders: [SurveyFolder] = []

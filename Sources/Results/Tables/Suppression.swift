@@ -44,49 +44,53 @@ public struct CellStore: Sendable, Equatable {
             visibility[cell] = .small
         }
         let ceiling = max(counts.max() ?? 0, 1) * 2 + threshold
-        var changed = true
         var rounds = 0
-        while changed && rounds <= counts.count {
-            changed = false
+        while rounds <= counts.count {
             rounds += 1
-            for constraint in constraints where revealsHidden(constraint, threshold: threshold, ceiling: ceiling) {
+            let exact = pinned(threshold: threshold, ceiling: ceiling)
+            guard let cell = exact.min() else { return }
+            // Hide one more member of a sum that holds the pinned cell; when none is left, stop.
+            var hid = false
+            for constraint in constraints where constraint.members.contains(cell) || constraint.total == cell {
                 let candidates = (constraint.members + [constraint.total]).filter { visibility[$0] == .shown && !fixed.contains($0) }
                 let nonZero = candidates.filter { counts[$0] > 0 }
-                // Prefer a member with a count; a zero hidden beside a small count still leaves its range open.
                 guard let pick = (nonZero.isEmpty ? candidates : nonZero).min(by: { (counts[$0], $0) < (counts[$1], $1) }) else { continue }
                 visibility[pick] = .hidden
-                changed = true
+                hid = true
+                break
             }
+            if !hid { return }
         }
     }
 
-    /// True when some hidden cell of the sum has only one value it could take.
-    func revealsHidden(_ constraint: Constraint, threshold: Int, ceiling: Int) -> Bool {
-        // members − total = 0, as terms with a sign.
-        let terms = constraint.members.map { ($0, 1) } + [(constraint.total, -1)]
-        let unknown = terms.filter { visibility[$0.0] != .shown }
-        guard !unknown.isEmpty else { return false }
-        func bounds(_ cell: Int) -> (Int, Int) {
-            switch visibility[cell] {
-            case .shown: (counts[cell], counts[cell])
-            case .small: (1, threshold - 1)
-            case .hidden: (0, ceiling)
+    /// Hidden cells whose value a reader can pin down by narrowing every published sum together, knowing
+    /// that "fewer than 5" means 1 to 4.
+    func pinned(threshold: Int, ceiling: Int) -> [Int] {
+        var low = counts.indices.map { visibility[$0] == .shown ? counts[$0] : visibility[$0] == .small ? 1 : 0 }
+        var high = counts.indices.map { visibility[$0] == .shown ? counts[$0] : visibility[$0] == .small ? threshold - 1 : ceiling }
+        let relevant = constraints.filter { c in (c.members + [c.total]).contains { visibility[$0] != .shown } }
+        var changed = true
+        var passes = 0
+        while changed && passes < 50 {
+            changed = false
+            passes += 1
+            for constraint in relevant {
+                let terms = constraint.members.map { ($0, 1) } + [(constraint.total, -1)]
+                var sumLow = 0, sumHigh = 0
+                for (cell, sign) in terms {
+                    sumLow += sign == 1 ? low[cell] : -high[cell]
+                    sumHigh += sign == 1 ? high[cell] : -low[cell]
+                }
+                for (cell, sign) in terms where visibility[cell] != .shown {
+                    // Others' range: the whole range less this term's own part.
+                    let ownLow = sign == 1 ? low[cell] : -high[cell], ownHigh = sign == 1 ? high[cell] : -low[cell]
+                    let restLow = sumLow - ownLow, restHigh = sumHigh - ownHigh
+                    let (from, to) = sign == 1 ? (-restHigh, -restLow) : (restLow, restHigh)
+                    if from > low[cell] { low[cell] = from; changed = true }
+                    if to < high[cell] { high[cell] = to; changed = true }
+                }
             }
         }
-        for (cell, sign) in unknown {
-            // sign·x = −Σ others; the others' range gives x's range.
-            var low = 0, high = 0
-            for (other, otherSign) in terms where other != cell {
-                let (a, b) = bounds(other)
-                let values = [-otherSign * a, -otherSign * b]
-                low += values.min() ?? 0
-                high += values.max() ?? 0
-            }
-            let (ownLow, ownHigh) = bounds(cell)
-            let range = sign == 1 ? (low, high) : (-high, -low)
-            let from = max(range.0, ownLow), to = min(range.1, ownHigh)
-            if from >= to { return true }
-        }
-        return false
+        return counts.indices.filter { visibility[$0] != .shown && low[$0] >= high[$0] }
     }
 }

@@ -36,7 +36,7 @@ class Tables(html.parser.HTMLParser):
         if tag == "section" and "results-question" in (attrs.get("class") or ""):
             self.section = attrs["id"][2:]
             self.tables.setdefault(self.section, [])
-        elif tag == "tbody" and self.section and not self.tables[self.section]:
+        elif tag == "tbody" and self.section and not self.tables.get(self.section):
             self.in_body = True
         elif self.in_body and tag == "tr":
             self.row = []
@@ -44,6 +44,8 @@ class Tables(html.parser.HTMLParser):
             self.cell = ""
 
     def handle_endtag(self, tag):
+        if tag == "section":
+            self.section = None
         if tag in ("th", "td") and self.cell is not None and self.row is not None:
             self.row.append(self.cell.strip())
             self.cell = None
@@ -52,7 +54,6 @@ class Tables(html.parser.HTMLParser):
             self.row = None
         elif tag == "tbody" and self.in_body:
             self.in_body = False
-            self.tables[self.section] = self.tables[self.section] or [["", ""]]
 
     def handle_data(self, data):
         if self.cell is not None:

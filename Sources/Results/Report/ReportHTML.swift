@@ -64,7 +64,9 @@ public enum ReportHTML {
         if findings.duplicates > 0 {
             facts.append("\(findings.duplicates) \(findings.duplicates == 1 ? "response was" : "responses were") in more than one file and \(findings.duplicates == 1 ? "is" : "are") counted once.")
         }
-        if !facts.isEmpty { out += "<ul class=\"results-facts\">" + facts.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>\n" }
+        if !facts.isEmpty {
+            out += "<ul class=\"results-facts\">" + facts.map { "<li>\(HTML.escape($0.prefix(1).uppercased() + $0.dropFirst()))</li>" }.joined() + "</ul>\n"
+        }
         return out
     }
 
@@ -73,7 +75,8 @@ public enum ReportHTML {
         var out = "<h2 id=\"who-we-reached\">Who did we reach?</h2>\n"
         out += "<p>This compares the people who answered with everyone who lives in the area. "
         out += "Area figures: \(HTML.escape(population.source)). A group is marked when its share of the answers is more than "
-        out += "\(Int(population.margin.rounded())) percentage points away from its share of the area.</p>\n"
+        out += "\(Int(population.margin.rounded())) percentage points away from its share of the area, "
+        out += "or less than half its share of the area.</p>\n"
         for group in population.groups {
             out += "<div class=\"table-wrap\"><table class=\"results-table results-population\">\n"
             out += "<caption>\(HTML.escape(group.label.text(in: language)))</caption>\n"

@@ -281,7 +281,9 @@ public enum Tabulate {
                 guard let share = variable.shares.first(where: { $0.code == row.code }) else { return nil }
                 let sample = base > 0 ? Double(findings.cells.count(row.cell)) * 100 / Double(base) : 0
                 let difference = sample - share.percent
-                let flag: PopulationComparison.Flag = difference > profile.margin ? .over : difference < -profile.margin ? .under : .inLine
+                // A small group can be missed almost entirely and still be within the margin, so half its share counts too.
+                let under = difference < -profile.margin || (share.percent >= 2 && sample < share.percent / 2)
+                let flag: PopulationComparison.Flag = difference > profile.margin ? .over : under ? .under : .inLine
                 return PopulationComparison.Row(code: row.code, label: row.label, populationPercent: share.percent, cell: row.cell,
                                                 samplePercent: sample, flag: flag)
             }

@@ -37,7 +37,9 @@ struct CSVReaderTests {
         var generator = SeededGenerator(state: 7)
         for _ in 0..<200 {
             let count = Int.random(in: 0..<400, using: &generator)
-            let bytes = (0..<count).map { _ in [UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D, UInt8(ascii: "a"), 0xFF].randomElement(using: &generator) ?? 0 }
+            let alphabet: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D, UInt8(ascii: "a"), 0xFF]
+            var bytes: [UInt8] = []
+            for _ in 0..<count { bytes.append(alphabet.randomElement(using: &generator) ?? 0) }
             let (table, _) = CSVReader.read(bytes, path: "x.csv")
             let (_, _) = ResponseReader.read(table, index: VariableIndex(Fixtures.park))
             #expect(table.records.count == table.lines.count)

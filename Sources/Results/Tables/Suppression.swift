@@ -48,10 +48,13 @@ public struct CellStore: Sendable, Equatable {
         while rounds <= counts.count {
             rounds += 1
             let exact = pinned(threshold: threshold, ceiling: ceiling)
-            guard let cell = exact.min() else { return }
-            // Hide one more member of a sum that holds the pinned cell; when none is left, stop.
+            guard !exact.isEmpty else { return }
+            // Hide one more member of a sum that holds a pinned cell; failing that, of any sum with a hidden cell.
             var hid = false
-            for constraint in constraints where constraint.members.contains(cell) || constraint.total == cell {
+            let pinnedSet = Set(exact)
+            let holding = constraints.filter { c in c.members.contains(where: pinnedSet.contains) || pinnedSet.contains(c.total) }
+            let touched = constraints.filter { c in (c.members + [c.total]).contains { visibility[$0] != .shown } }
+            for constraint in holding + touched {
                 let candidates = (constraint.members + [constraint.total]).filter { visibility[$0] == .shown && !fixed.contains($0) }
                 let nonZero = candidates.filter { counts[$0] > 0 }
                 guard let pick = (nonZero.isEmpty ? candidates : nonZero).min(by: { (counts[$0], $0) < (counts[$1], $1) }) else { continue }

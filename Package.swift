@@ -34,12 +34,16 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        .target(name: "Results", dependencies: [
+            "Diagnostics", "Markdown", "Survey",
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .target(name: "Toolkit", dependencies: [
             "Diagnostics", "Markdown", "Prose", "Survey",
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Publish", dependencies: [
-            "CPlatform", "Diagnostics", "Markdown", "Survey", "Toolkit",
+            "CPlatform", "Diagnostics", "Markdown", "Results", "Survey", "Toolkit",
             .product(name: "Mustache", package: "swift-mustache"),
             // Inflates PDF object streams to count a PDF's pages.
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -61,6 +65,7 @@ let package = Package(
         .testTarget(name: "ProseTests", dependencies: ["Prose"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "Diagnostics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ResultsTests", dependencies: ["Results", "Survey", "Diagnostics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ToolkitTests", dependencies: ["Toolkit", "Diagnostics"]),
         .testTarget(name: "PublishTests", dependencies: [
             "Publish", "Toolkit", "Diagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -14,7 +14,7 @@ struct Doorstep: ParsableCommand {
         Exit status: 0 clean, 1 errors in your files (or warnings with --strict), 2 usage or environment problems.
         """,
         version: "1.0.0",
-        subcommands: [Build.self, Check.self, Serve.self, SurveyCommand.self, New.self],
+        subcommands: [Build.self, Check.self, Serve.self, SurveyCommand.self, ResultsCommand.self, New.self],
         defaultSubcommand: Build.self
     )
 
@@ -154,6 +154,25 @@ struct SurveyCheck: ParsableCommand {
 
     func run() throws {
         throw ExitCode(Commands.checkSurveys(files, format: format, strict: strict))
+    }
+}
+
+struct ResultsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "results",
+        abstract: "Check returned answers against their surveys and sum up what the findings pages will show.",
+        discussion: """
+        Response files live outside the published content, in results/<survey-id>/ (or the folder named by \
+        'results:' in content/site.yml): CSV from the web form, typed paper returns, KoboToolbox or ODK Central.
+        """)
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: "The folder that holds one folder of response files per survey (default: results).")
+    var results: String?
+
+    func run() throws {
+        throw ExitCode(Commands.results(root: project.rootURL, folder: results, format: project.format, strict: project.strict))
     }
 }
 

@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 import Toolkit
 
-/// The build as a visible list of stages: load → parse and model → check → render → write.
+/// The build as a visible list of stages: load → parse and model → check → render → results → write.
 public enum Pipeline {
     public struct Checked: Sendable {
         public var sources: ProjectSources
@@ -106,6 +106,11 @@ public enum Pipeline {
         }
         files += assetFiles(site, sources: checked.sources)
         lap("render", &report)
+        let results = resultsStage(root: options.root, site: site, sources: checked.sources)
+        report.diagnostics += results.diagnostics
+        if results.diagnostics.hasErrors || (options.strict && !results.diagnostics.isEmpty) { return report }
+        files += ResultsPages(site: site, theme: theme, reports: results.reports).render()
+        lap("results", &report)
 
         do throws(OutputWriter.Failure) {
             var writer = try OutputWriter(output: options.output, waiting: { message in

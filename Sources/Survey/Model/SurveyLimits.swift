@@ -19,7 +19,7 @@ public enum SurveyLimits {
 
 extension Question {
     /// The points a rating offers, at most `maxRatingPoints` of them, whatever the file says.
-    var ratingPoints: ClosedRange<Int> {
+    public var ratingPoints: ClosedRange<Int> {
         let start = SurveyLimits.whole(min?.value ?? 0)
         let end = Swift.max(start, SurveyLimits.whole(max?.value ?? 10))
         return start...Swift.min(end, start + SurveyLimits.maxRatingPoints - 1)

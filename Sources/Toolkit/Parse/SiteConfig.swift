@@ -22,7 +22,8 @@ public struct SiteConfig: Sendable, Hashable {
     public static let `default` = SiteConfig(title: "Doorstep", tagline: nil, baseURL: nil, language: "en-GB",
                                              licence: "CC-BY-4.0", modules: .all)
 
-    static let keys = ["title", "tagline", "base_url", "language", "licence", "modules"] + ["group"]
+    /// `results` is read by the results stage (`ResultsSettings`).
+    static let keys = ["title", "tagline", "base_url", "language", "licence", "modules", "group", "results"]
 
     public static func decode(_ file: SourceFile) -> (SiteConfig, [Diagnostic]) {
         let reader = YAMLReader(file: file.path)

@@ -1,0 +1,50 @@
+/// One person's answers, after reading and checking, in the shape every mode shares.
+public struct Response: Sendable, Equatable {
+    /// The id from the file (`response_id`, `_uuid`, `meta/instanceID` or `KEY`, without ODK's `uuid:`),
+    /// or the file and line when the file has none.
+    public var id: String
+    public var hasOwnID: Bool
+    public var mode: String
+    public var file: String
+    public var line: Int
+    /// One value per codebook variable, in `Survey.variables` order: a code, codes separated by spaces,
+    /// a number, a date or text; empty when not answered.
+    public var values: [String]
+    /// Consent was recorded as "no".
+    public var refused: Bool
+
+    public init(id: String, hasOwnID: Bool, mode: String, file: String, line: Int, values: [String], refused: Bool) {
+        self.id = id
+        self.hasOwnID = hasOwnID
+        self.mode = mode
+        self.file = file
+        self.line = line
+        self.values = values
+        self.refused = refused
+    }
+}
+
+/// How a results file was collected, when it has no `mode` column.
+public enum ModeGuess {
+    public static func mode(header: [String], path: String) -> String {
+        let lower = Set(header.map { $0.lowercased() })
+        if !lower.isDisjoint(with: ["_uuid", "_submission_time", "_xform_id_string", "_id"]) { return "kobo" }
+        if !lower.isDisjoint(with: ["key", "submissiondate", "meta/instanceid", "instanceid"]) { return "odk" }
+        let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        for mode in ["paper", "phone", "door", "web"] where name.contains(mode) { return mode == "door" ? "door-step" : mode }
+        return "web"
+    }
+
+    /// Names people read in the report.
+    public static func label(_ mode: String) -> String {
+        switch mode {
+        case "web": "Web form"
+        case "paper": "Paper, typed in"
+        case "phone": "Phone"
+        case "door-step": "Door-step"
+        case "kobo": "KoboToolbox"
+        case "odk": "ODK Central"
+        default: mode.prefix(1).uppercased() + mode.dropFirst()
+        }
+    }
+}

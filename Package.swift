@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "Diagnostics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ToolkitTests", dependencies: ["Toolkit", "Diagnostics"]),
-        .testTarget(name: "PublishTests", dependencies: ["Publish", "Toolkit", "Diagnostics"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "Toolkit", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Diagnostics"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
     ]

@@ -20,6 +20,10 @@ struct Doorstep: ParsableCommand {
 
     /// Usage mistakes exit with 2, like the other environment problems, rather than ArgumentParser's 64.
     static func main() {
+        if let problem = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data((problem + "\n").utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -34,6 +38,18 @@ struct Doorstep: ParsableCommand {
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(code == .failure ? 1 : 2)
         }
+    }
+}
+
+extension Doorstep {
+    static let commandNames = ["build", "check", "serve", "survey", "new", "help"]
+
+    /// `doorstep biuld` would otherwise be read as `build` with a stray argument; name the command meant.
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) else { return nil }
+        let hint = Suggestion.closest(to: first, in: commandNames).map { "did you mean '\($0)'?" }
+            ?? "the commands are \(commandNames.joined(separator: ", "))"
+        return "error: '\(first)' is not a doorstep command; \(hint)"
     }
 }
 

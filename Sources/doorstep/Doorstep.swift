@@ -13,8 +13,8 @@ struct Doorstep: ParsableCommand {
         Run the commands from the folder that holds content/ and toolkit-modules/, or pass --root.
         Exit status: 0 clean, 1 errors in your files (or warnings with --strict), 2 usage or environment problems.
         """,
-        version: "1.0.0",
-        subcommands: [Build.self, Check.self, Serve.self, SurveyCommand.self, New.self],
+        version: Doorstep.version,
+        subcommands: [Build.self, Check.self, Serve.self, SurveyCommand.self, New.self, Version.self],
         defaultSubcommand: Build.self
     )
 
@@ -42,7 +42,8 @@ struct Doorstep: ParsableCommand {
 }
 
 extension Doorstep {
-    static let commandNames = ["build", "check", "serve", "survey", "new", "help"]
+    static let version = "1.0.0"
+    static let commandNames = ["build", "check", "serve", "survey", "new", "version", "help"]
 
     /// `doorstep biuld` would otherwise be read as `build` with a stray argument; name the command meant.
     static func unknownCommand(_ arguments: [String]) -> String? {
@@ -188,5 +189,13 @@ struct New: ParsableCommand {
 
     func run() throws {
         throw ExitCode(Commands.newModule(id: id, title: title, root: URL(fileURLWithPath: root).standardizedFileURL))
+    }
+}
+
+struct Version: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the version of doorstep (the same as --version).")
+
+    func run() throws {
+        print(Doorstep.version)
     }
 }

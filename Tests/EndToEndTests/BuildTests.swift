@@ -64,10 +64,13 @@ struct BuildTests {
 
     @Test func refusesToReplaceAFolderItDidNotMake() throws {
         let project = try DoorstepRunner.project("good-site")
-        let result = try DoorstepRunner.run(["build", "--no-pdf", "--output", "content"], in: project)
+        let mine = project.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try Data("my notes".utf8).write(to: mine.appendingPathComponent("notes.txt"))
+        let result = try DoorstepRunner.run(["build", "--no-pdf", "--output", "mine"], in: project)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("refusing to replace"))
-        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("content/site.yml").path))
+        #expect(result.stderr.contains("mine"))
+        #expect(FileManager.default.fileExists(atPath: mine.appendingPathComponent("notes.txt").path))
     }
 
     @Test func checkWritesNothing() throws {

@@ -36,7 +36,7 @@ import Testing
         let (_, diagnostics) = FrontMatter.decode(split, file: "p.md")
         #expect(diagnostics.map(\.location?.description) == ["p.md:3:7", "p.md:4:10"])
         #expect(diagnostics[0].notes.first == "did you mean 'guide'?")
-        #expect(diagnostics[1].message == "'updated' must be a date written as YYYY-MM-DD, not '20/11/2026'")
+        #expect(diagnostics[1].message == "'updated' must be a real date written as YYYY-MM-DD, not '20/11/2026'")
     }
 
     @Test func missingFrontMatterIsAnError() {

@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "ToolkitTests", dependencies: ["Toolkit", "Diagnostics"]),
         .testTarget(name: "PublishTests", dependencies: [
             "Publish", "Toolkit", "Diagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Diagnostics"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
     ]

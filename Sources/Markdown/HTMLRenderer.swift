@@ -125,6 +125,30 @@ public struct HTMLRenderer {
             out += "<em>"; children(inlines); out += "</em>"
         case .strong(let inlines):
             out += "<strong>"; children(inlines); out += "</strong>"
+        case .strikethrough(let inlines):
+            out += "<del>"; children(inlines); out += "</del>"
+        case .footnoteReference(_, let number, let occurrence):
+            let back = occurrence > 1 ? "-\(occurrence)" : ""
+            out += "<sup class=\"footnote-ref\"><a href=\"#\(idPrefix)fn-\(number)\" id=\"\(idPrefix)fnref-\(number)\(back)\" aria-label=\"Note \(number)\">\(number)</a></sup>"
+        case .footnotes(let notes):
+            out += "<section class=\"footnotes\" aria-label=\"Notes\">\n<ol>\n"
+            for note in notes {
+                var body = ""
+                render(.document(note.content), into: &body, tight: false, headingIDs: &headingIDs)
+                let links = (1...max(1, note.references)).map { occurrence in
+                    let id = "\(idPrefix)fnref-\(note.number)\(occurrence > 1 ? "-\(occurrence)" : "")"
+                    let label = note.references > 1 ? "Back to reference \(note.number) (\(occurrence))" : "Back to reference \(note.number)"
+                    return "<a href=\"#\(id)\" class=\"footnote-back\" aria-label=\"\(label)\">↩</a>"
+                }.joined(separator: " ")
+                // The way back sits at the end of the note's last paragraph, as GitHub puts it.
+                if body.hasSuffix("</p>\n") {
+                    body = String(body.dropLast(5)) + " " + links + "</p>\n"
+                } else {
+                    body += "<p>" + links + "</p>\n"
+                }
+                out += "<li id=\"\(idPrefix)fn-\(note.number)\">\n" + body + "</li>\n"
+            }
+            out += "</ol>\n</section>\n"
         case .link(let destination, let title, let inlines, let span):
             let target = hooks.destination(destination, span)
             // The check stage reports refused schemes; whatever reaches here is never made a live link.

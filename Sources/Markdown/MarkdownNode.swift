@@ -33,6 +33,12 @@ public indirect enum MarkdownNode: Hashable, Sendable {
     case inlineHTML(String)
     case emphasis([MarkdownNode])
     case strong([MarkdownNode])
+    /// `~~struck through~~`.
+    case strikethrough([MarkdownNode])
+    /// `[^label]`: a reference to footnote `number` (numbered in order of first reference).
+    case footnoteReference(label: String, number: Int, occurrence: Int)
+    /// The footnotes of a document, at its end, in number order.
+    case footnotes([FootnoteDefinition])
     /// `span` is that of the enclosing block: libcmark gives no positions for inline nodes.
     case link(destination: String, title: String, [MarkdownNode], blockSpan: SourceSpan)
     case image(source: String, title: String, alt: [MarkdownNode], blockSpan: SourceSpan)
@@ -42,11 +48,13 @@ public indirect enum MarkdownNode: Hashable, Sendable {
     public var children: [MarkdownNode] {
         switch self {
         case .document(let c), .blockQuote(let c, _), .item(let c, _), .paragraph(let c, _),
-             .heading(_, let c, _), .emphasis(let c), .strong(let c), .link(_, _, let c, _),
+             .heading(_, let c, _), .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c, _),
              .image(_, _, let c, _):
             return c
         case .list(_, _, _, let items, _):
             return items
+        case .footnotes(let notes):
+            return notes.flatMap(\.content)
         case .table(let header, _, let rows, _):
             return (header + rows.flatMap { $0 }).flatMap { $0 }
         default:
@@ -59,11 +67,11 @@ public indirect enum MarkdownNode: Hashable, Sendable {
         switch self {
         case .text(let s), .code(let s): return s
         case .softBreak, .lineBreak: return " "
-        case .codeBlock, .htmlBlock, .inlineHTML, .thematicBreak, .tooDeep: return ""
+        case .codeBlock, .htmlBlock, .inlineHTML, .thematicBreak, .tooDeep, .footnoteReference: return ""
         case .table(let header, _, let rows, _):
             return ([header] + rows).map { row in row.map { $0.map(\.plainText).joined() }.joined(separator: " ") }
                 .joined(separator: "\n")
-        case .paragraph, .heading, .item, .blockQuote, .list, .document:
+        case .paragraph, .heading, .item, .blockQuote, .list, .document, .footnotes:
             return children.map(\.plainText).joined(separator: isBlockContainer ? "\n" : "")
         default:
             return children.map(\.plainText).joined()
@@ -72,7 +80,7 @@ public indirect enum MarkdownNode: Hashable, Sendable {
 
     private var isBlockContainer: Bool {
         switch self {
-        case .document, .blockQuote, .list, .item: return true
+        case .document, .blockQuote, .list, .item, .footnotes: return true
         default: return false
         }
     }
@@ -86,4 +94,20 @@ public indirect enum MarkdownNode: Hashable, Sendable {
 
 public enum TableAlignment: String, Hashable, Sendable {
     case none, left, center, right
+}
+
+/// `[^label]: text`, with its text parsed as Markdown blocks.
+public struct FootnoteDefinition: Hashable, Sendable {
+    public var label: String
+    public var number: Int
+    /// How many times the text refers to it, so that each reference gets a way back.
+    public var references: Int
+    public var content: [MarkdownNode]
+
+    public init(label: String, number: Int, references: Int, content: [MarkdownNode]) {
+        self.label = label
+        self.number = number
+        self.references = references
+        self.content = content
+    }
 }

@@ -7,6 +7,52 @@ public enum MarkdownParser {
     public static let maximumDepth = 100
 
     public static func parse(_ text: String) -> MarkdownNode {
+        parseReporting(text).document
+    }
+
+    /// The tree, and what in the text will not come out as its author meant (a footnote with no text,
+    /// a table whose rows do not match), to report at its line.
+    public static func parseReporting(_ text: String) -> (document: MarkdownNode, problems: [MarkdownProblem]) {
+        let (source, definitions) = Footnotes.extract(text)
+        var problems: [MarkdownProblem] = []
+        var tree = parseBlocks(source, problems: &problems)
+        var extensions = InlineExtensions(defined: Set(definitions.map(\.label)), footnotes: true)
+        tree = extensions.rewrite(tree)
+        var seen = Set<String>()
+        var notes: [FootnoteDefinition] = []
+        for definition in definitions {
+            guard seen.insert(definition.label).inserted else {
+                problems.append(MarkdownProblem(line: definition.line, column: definition.column, code: "footnote-duplicate",
+                    message: "footnote '[^\(definition.label)]' is defined twice; only the first text is published"))
+                continue
+            }
+            guard let number = extensions.numbers[definition.label] else {
+                problems.append(MarkdownProblem(line: definition.line, column: definition.column, code: "footnote-unused",
+                    message: "footnote '[^\(definition.label)]' is never referred to, so its text is not published; add '[^\(definition.label)]' where it belongs"))
+                continue
+            }
+            var ignored: [MarkdownProblem] = []
+            var content = InlineExtensions(defined: [], footnotes: false)
+            guard case .document(let blocks) = content.rewrite(parseBlocks(definition.text, problems: &ignored)) else { continue }
+            notes.append(FootnoteDefinition(label: definition.label, number: number,
+                                            references: extensions.counts[definition.label] ?? 1,
+                                            content: blocks.map { $0.shifted(lines: definition.line - 1) }))
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var reported = Set<String>()
+        for (label, span) in extensions.undefined where reported.insert(label).inserted {
+            let place = locate("[^\(label)]", in: lines, within: span)
+            problems.append(MarkdownProblem(line: place.line, column: place.column, code: "footnote-undefined",
+                message: "footnote '[^\(label)]' has no text, so it is shown as written; add a line '[^\(label)]: …' below the paragraph"))
+        }
+        if !notes.isEmpty, case .document(let blocks) = tree {
+            tree = .document(blocks + [.footnotes(notes.sorted { $0.number < $1.number })])
+        }
+        return (tree, problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+    }
+
+    /// libcmark's tree with pipe tables recognised; no footnotes or strikethrough yet.
+    static func parseBlocks(_ text: String, problems: inout [MarkdownProblem]) -> MarkdownNode {
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         let bytes = Array(text.utf8)
         guard let root = bytes.withUnsafeBufferPointer({ buffer in
@@ -19,27 +65,40 @@ public enum MarkdownParser {
         defer { cmark_node_free(root) }
         let tree = convert(root, blockSpan: SourceSpan(startLine: 1, startColumn: 1, endLine: 1, endColumn: 1), depth: 0)
         guard text.contains("|") else { return tree }
-        return recogniseTables(tree, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return recogniseTables(tree, lines: lines, problems: &problems).first ?? tree
     }
 
-    /// Turns paragraphs that are pipe tables into `.table`, at any depth of block nesting.
-    private static func recogniseTables(_ node: MarkdownNode, lines: [Substring]) -> MarkdownNode {
+    /// Where `needle` first appears in the lines of `span`, or the span's start.
+    static func locate(_ needle: String, in lines: [Substring], within span: SourceSpan) -> (line: Int, column: Int) {
+        for number in max(1, span.startLine)...max(1, min(lines.count, span.endLine)) where number <= lines.count {
+            if let range = lines[number - 1].firstRange(of: needle) {
+                return (number, lines[number - 1].distance(from: lines[number - 1].startIndex, to: range.lowerBound) + 1)
+            }
+        }
+        return (span.startLine, span.startColumn)
+    }
+
+    /// Turns paragraphs that are (or end in) pipe tables into `.table`, at any depth of block nesting.
+    private static func recogniseTables(_ node: MarkdownNode, lines: [Substring], problems: inout [MarkdownProblem]) -> [MarkdownNode] {
+        func all(_ nodes: [MarkdownNode]) -> [MarkdownNode] {
+            nodes.flatMap { recogniseTables($0, lines: lines, problems: &problems) }
+        }
         switch node {
         case .document(let children):
-            return .document(children.map { recogniseTables($0, lines: lines) })
+            return [.document(all(children))]
         case .blockQuote(let children, let span):
-            return .blockQuote(children.map { recogniseTables($0, lines: lines) }, span)
+            return [.blockQuote(all(children), span)]
         case .list(let ordered, let start, let tight, let items, let span):
-            return .list(ordered: ordered, start: start, tight: tight,
-                         items: items.map { recogniseTables($0, lines: lines) }, span)
+            return [.list(ordered: ordered, start: start, tight: tight, items: all(items), span)]
         case .item(let children, let span):
-            return .item(children.map { recogniseTables($0, lines: lines) }, span)
-        case .paragraph(_, let span):
-            guard span.startLine >= 1, span.endLine <= lines.count, span.startLine <= span.endLine else { return node }
+            return [.item(all(children), span)]
+        case .paragraph(let inlines, let span):
+            guard span.startLine >= 1, span.endLine <= lines.count, span.startLine <= span.endLine else { return [node] }
             let source = Array(lines[(span.startLine - 1)..<span.endLine])
-            return PipeTable.table(sourceLines: source, span: span) ?? node
+            return PipeTable.blocks(sourceLines: source, span: span, inlines: inlines, problems: &problems) ?? [node]
         default:
-            return node
+            return [node]
         }
     }
 

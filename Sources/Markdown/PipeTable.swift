@@ -1,26 +1,75 @@
 /// Recognises GitHub-style pipe tables in paragraphs, since plain libcmark parses them as text.
 enum PipeTable {
-    /// The table a paragraph's source lines spell out, or nil when they are not a table.
-    static func table(sourceLines: [Substring], span: SourceSpan) -> MarkdownNode? {
+    /// The blocks a paragraph's source lines spell out when they hold a table: the table, after any lines
+    /// of text straight above its header row; nil when there is no table. Leading and trailing pipes are optional.
+    static func blocks(sourceLines: [Substring], span: SourceSpan, inlines: [MarkdownNode],
+                       problems: inout [MarkdownProblem]) -> [MarkdownNode]? {
         guard sourceLines.count >= 2 else { return nil }
-        let rows = sourceLines.map { splitRow(String($0)) }
-        guard sourceLines.allSatisfy({ $0.trimmingSpaces().hasPrefix("|") }),
-              let alignments = delimiterAlignments(rows[1]),
-              alignments.count == rows[0].count
-        else { return nil }
-        func cells(_ row: [String], line: Int) -> [[MarkdownNode]] {
-            var padded = row
-            while padded.count < alignments.count { padded.append("") }
-            return padded.prefix(alignments.count).map { cell in
-                let rowSpan = SourceSpan(startLine: line, startColumn: 1, endLine: line, endColumn: 1)
-                return inlineNodes(cell, rowSpan: rowSpan)
+        // Inside a block quote or a list, drop the markers and indent in front of each line.
+        let lines = sourceLines.map { strip($0, upTo: span.startColumn - 1) }
+        for headerAt in 0..<(lines.count - 1) {
+            let header = lines[headerAt], delimiter = lines[headerAt + 1]
+            guard hasPipe(header) || hasPipe(delimiter), let alignments = delimiterAlignments(splitRow(delimiter)) else { continue }
+            let headerCells = splitRow(header)
+            guard alignments.count == headerCells.count else {
+                problems.append(MarkdownProblem(line: span.startLine + headerAt, column: 1, code: "table-columns",
+                    message: "this looks like a table, but its header row has \(headerCells.count) cell\(headerCells.count == 1 ? "" : "s") and the line under it \(alignments.count); make them match, or it is shown as text"))
+                return nil
+            }
+            let tableSpan = SourceSpan(startLine: span.startLine + headerAt, startColumn: span.startColumn,
+                                       endLine: span.endLine, endColumn: span.endColumn)
+            let rows = lines.map { splitRow($0) }
+            func cells(_ row: [String], line: Int) -> [[MarkdownNode]] {
+                var padded = row
+                while padded.count < alignments.count { padded.append("") }
+                return padded.prefix(alignments.count).map { cell in
+                    inlineNodes(cell, rowSpan: SourceSpan(startLine: line, startColumn: 1, endLine: line, endColumn: 1))
+                }
+            }
+            let table = MarkdownNode.table(
+                header: cells(rows[headerAt], line: tableSpan.startLine), alignments: alignments,
+                rows: rows.dropFirst(headerAt + 2).enumerated().map { offset, row in
+                    cells(row, line: tableSpan.startLine + 2 + offset)
+                }, tableSpan)
+            guard headerAt > 0 else { return [table] }
+            let textSpan = SourceSpan(startLine: span.startLine, startColumn: span.startColumn,
+                                      endLine: span.startLine + headerAt - 1, endColumn: 1)
+            return [.paragraph(linesBefore(headerAt, inlines: inlines, source: lines, span: textSpan), textSpan), table]
+        }
+        return nil
+    }
+
+    /// The paragraph's inlines up to the line break before line `count`, as libcmark parsed them (so reference
+    /// links still resolve), or the lines parsed again when the breaks cannot be told apart.
+    private static func linesBefore(_ count: Int, inlines: [MarkdownNode], source: [String], span: SourceSpan) -> [MarkdownNode] {
+        var breaks = 0
+        for (index, node) in inlines.enumerated() {
+            if node == .softBreak || node == .lineBreak {
+                breaks += 1
+                if breaks == count { return Array(inlines[..<index]) }
             }
         }
-        let header = cells(rows[0], line: span.startLine)
-        let body = rows.dropFirst(2).enumerated().map { offset, row in
-            cells(row, line: span.startLine + 2 + offset)
+        return inlineNodes(source[..<count].joined(separator: "\n"), rowSpan: span)
+    }
+
+    private static func strip(_ line: Substring, upTo count: Int) -> String {
+        var rest = line
+        var dropped = 0
+        while dropped < count, let first = rest.first, first == " " || first == "\t" || first == ">" {
+            rest.removeFirst()
+            dropped += 1
         }
-        return .table(header: header, alignments: alignments, rows: body, span)
+        return String(rest)
+    }
+
+    /// A `|` that is not escaped.
+    private static func hasPipe(_ line: String) -> Bool {
+        var escaped = false
+        for character in line {
+            if escaped { escaped = false; continue }
+            if character == "\\" { escaped = true } else if character == "|" { return true }
+        }
+        return false
     }
 
     private static func splitRow(_ line: String) -> [String] {
@@ -52,7 +101,8 @@ enum PipeTable {
 
     /// A cell's inline Markdown, parsed on its own; its links are placed on the table row's line.
     private static func inlineNodes(_ text: String, rowSpan: SourceSpan) -> [MarkdownNode] {
-        guard case .document(let blocks) = MarkdownParser.parse(text),
+        var ignored: [MarkdownProblem] = []
+        guard case .document(let blocks) = MarkdownParser.parseBlocks(text, problems: &ignored),
               case .paragraph(let inlines, _)? = blocks.first else { return [] }
         return inlines.map { $0.relocated(to: rowSpan) }
     }
@@ -67,6 +117,7 @@ extension MarkdownNode {
             return .image(source: source, title: title, alt: alt, blockSpan: span)
         case .emphasis(let children): return .emphasis(children.map { $0.relocated(to: span) })
         case .strong(let children): return .strong(children.map { $0.relocated(to: span) })
+        case .strikethrough(let children): return .strikethrough(children.map { $0.relocated(to: span) })
         default: return self
         }
     }

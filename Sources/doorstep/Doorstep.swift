@@ -13,13 +13,17 @@ struct Doorstep: ParsableCommand {
         Run the commands from the folder that holds content/ and toolkit-modules/, or pass --root.
         Exit status: 0 clean, 1 errors in your files (or warnings with --strict), 2 usage or environment problems.
         """,
-        version: "1.0.0",
-        subcommands: [Build.self, Check.self, Serve.self, SurveyCommand.self, ResultsCommand.self, New.self],
+        version: Doorstep.version,
+        subcommands: [Build.self, Check.self, Serve.self, SurveyCommand.self, ResultsCommand.self, New.self, Version.self],
         defaultSubcommand: Build.self
     )
 
     /// Usage mistakes exit with 2, like the other environment problems, rather than ArgumentParser's 64.
     static func main() {
+        if let problem = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data((problem + "\n").utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -34,6 +38,19 @@ struct Doorstep: ParsableCommand {
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(code == .failure ? 1 : 2)
         }
+    }
+}
+
+extension Doorstep {
+    static let version = "1.0.0"
+    static let commandNames = ["build", "check", "serve", "survey", "new", "version", "help"]
+
+    /// `doorstep biuld` would otherwise be read as `build` with a stray argument; name the command meant.
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) else { return nil }
+        let hint = Suggestion.closest(to: first, in: commandNames).map { "did you mean '\($0)'?" }
+            ?? "the commands are \(commandNames.joined(separator: ", "))"
+        return "error: '\(first)' is not a doorstep command; \(hint)"
     }
 }
 
@@ -191,5 +208,13 @@ struct New: ParsableCommand {
 
     func run() throws {
         throw ExitCode(Commands.newModule(id: id, title: title, root: URL(fileURLWithPath: root).standardizedFileURL))
+    }
+}
+
+struct Version: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the version of doorstep (the same as --version).")
+
+    func run() throws {
+        print(Doorstep.version)
     }
 }

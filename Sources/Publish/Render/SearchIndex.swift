@@ -1,55 +1,147 @@
+import Diagnostics
 import Foundation
 import Markdown
 import Toolkit
 
 /// The offline search: an index shipped as a script file (so it loads from `file://`), and the search page.
+///
+/// The index holds every page's full text, split at its headings so that a result opens at the right
+/// section, and the Porter2 stem of every word whose stem differs from it. `assets/search.js` stems what
+/// people type with the same rules, so "interviewing" finds "interviews".
 struct SearchIndex {
     let site: Site
 
-    struct Entry: Encodable {
-        /// Title, module title, URL from the site root, kind, headings, text.
-        var t: String
-        var m: String
-        var u: String
-        var k: String
-        var h: [String]
-        var x: String
+    /// One page, survey or session plan: title, module title, URL from the site root, kind.
+    struct Document {
+        var title: String
+        var module: String
+        var url: String
+        var kind: String
     }
 
-    /// Words of body text kept per page: enough to find a page by what it is about, small enough for old phones.
-    static let wordsPerPage = 120
+    /// A stretch of a page under one heading (or above the first): its heading's id and text, and its words.
+    struct Section {
+        var document: Int
+        var anchor: String
+        var heading: String
+        var text: String
+    }
 
-    func entries() -> [Entry] {
-        var entries: [Entry] = []
+    /// Headings at these levels start a section; deeper ones stay in the section above them.
+    static let sectionLevels = 1...3
+
+    func contents() -> (documents: [Document], sections: [Section]) {
+        var documents: [Document] = []
+        var sections: [Section] = []
         for page in site.allPages {
             let module = page.moduleID.flatMap(site.module(id:))
-            var text = ""
-            collectText(page.document, into: &text)
-            let sessions = page.directives.compactMap { site.sessions[$0.location] }
-            let sessionText = sessions.map { plan in ([plan.title] + plan.activities.map(\.activity)).joined(separator: ". ") }
-            entries.append(Entry(
-                t: page.title, m: module?.title ?? site.config.title, u: page.outputPath,
-                k: page.frontMatter.kind.label,
-                h: page.headings.filter { $0.level <= 3 }.map(\.text) + sessions.map(\.title),
-                x: Self.firstWords(([page.frontMatter.summary ?? ""] + sessionText + [text]).joined(separator: " "))))
+            documents.append(Document(title: page.title, module: module?.title ?? site.config.title,
+                                      url: page.outputPath, kind: page.frontMatter.kind.label))
+            var current = Section(document: documents.count - 1, anchor: "", heading: "",
+                                  text: page.frontMatter.summary ?? "")
+            var headingNumber = 0
+            var sessionNumber = 0
+            let sessionBlocks = page.directives.filter { $0.name == "session" }
+            func add(_ text: String) {
+                let trimmed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                guard !trimmed.isEmpty else { return }
+                current.text += current.text.isEmpty ? trimmed : " " + trimmed
+            }
+            func walk(_ node: MarkdownNode) {
+                switch node {
+                case .heading(let level, _, _):
+                    defer { headingNumber += 1 }
+                    guard Self.sectionLevels.contains(level), headingNumber < page.headings.count else {
+                        add(node.plainText)
+                        return
+                    }
+                    if !current.text.isEmpty || !current.heading.isEmpty { sections.append(current) }
+                    current = Section(document: documents.count - 1, anchor: page.headings[headingNumber].id,
+                                      heading: node.plainText, text: "")
+                case .paragraph, .table:
+                    add(node.plainText)
+                case .codeBlock(let info, let code, _):
+                    let name = info.split(separator: " ").first.map(String.init) ?? ""
+                    if name == "note" || name == "tip" || name == "warning" {
+                        add(MarkdownParser.parse(code).plainText)
+                    } else if name == "session" {
+                        defer { sessionNumber += 1 }
+                        guard sessionNumber < sessionBlocks.count,
+                              let plan = site.sessions[sessionBlocks[sessionNumber].location] else { return }
+                        add(([plan.title] + plan.objectives + plan.activities.map(\.activity)).joined(separator: ". "))
+                    }
+                case .htmlBlock, .thematicBreak, .tooDeep:
+                    break
+                default:
+                    for child in node.children { walk(child) }
+                }
+            }
+            walk(page.document)
+            sections.append(current)
         }
         for entry in site.surveys {
             let survey = entry.survey
-            let labels = survey.questions.map { $0.label.text(in: survey.defaultLanguage) }
-            entries.append(Entry(t: entry.title, m: "Surveys", u: "\(entry.folder)/index.html", k: "Survey",
-                                 h: survey.sections.map { $0.title?.text(in: survey.defaultLanguage) ?? "" }.filter { !$0.isEmpty },
-                                 x: Self.firstWords(labels.joined(separator: " "))))
+            let language = survey.defaultLanguage
+            documents.append(Document(title: entry.title, module: "Surveys", url: "\(entry.folder)/index.html", kind: "Survey"))
+            let labels = survey.questions.map { $0.label.text(in: language) }
+            let sectionTitles = survey.sections.compactMap { $0.title?.text(in: language) }
+            sections.append(Section(document: documents.count - 1, anchor: "", heading: "",
+                                    text: (sectionTitles + labels).joined(separator: " ")))
         }
-        return entries
+        return (documents, sections)
+    }
+
+    /// Every word of the index whose stem differs from it, grouped by stem: `{"interview": "interviews interviewing"}`.
+    static func stems(of texts: [String]) -> [String: String] {
+        var words = Set<String>()
+        for text in texts { words.formUnion(SearchWords.words(in: text)) }
+        var groups: [String: [String]] = [:]
+        for word in words {
+            let stem = EnglishStemmer.stem(word)
+            if stem != word { groups[stem, default: []].append(word) }
+        }
+        return groups.mapValues { $0.sorted().joined(separator: " ") }
+    }
+
+    func script() -> String {
+        let (documents, sections) = contents()
+        let texts = documents.map(\.title) + sections.flatMap { [$0.heading, $0.text] }
+        var out = "window.DOORSTEP_SEARCH_INDEX = {\"version\":2,\n\"documents\":["
+        out += documents.map { "[" + [$0.title, $0.module, $0.url, $0.kind].map(Self.json).joined(separator: ",") + "]" }
+            .joined(separator: ",\n")
+        out += "],\n\"sections\":["
+        out += sections.map { "[\($0.document)," + [$0.anchor, $0.heading, $0.text].map(Self.json).joined(separator: ",") + "]" }
+            .joined(separator: ",\n")
+        out += "],\n\"stems\":{"
+        out += Self.stems(of: texts).sorted { $0.key < $1.key }.map { Self.json($0.key) + ":" + Self.json($0.value) }
+            .joined(separator: ",")
+        out += "}};\n"
+        return out
+    }
+
+    /// A JSON string literal; `<` is escaped too, so page text can never close the script.
+    static func json(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
     }
 
     func files(theme: Theme) -> [RenderedFile] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(entries())).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-        let script = "window.DOORSTEP_SEARCH_INDEX = \(json);\n"
-        return [RenderedFile(path: "assets/search-index.js", text: script),
-                RenderedFile(path: "search/index.html", text: page(theme: theme))]
+        [RenderedFile(path: "assets/search-index.js", text: script()),
+         RenderedFile(path: "search/index.html", text: page(theme: theme))]
     }
 
     private func page(theme: Theme) -> String {
@@ -63,27 +155,12 @@ struct SearchIndex {
         <label for="search-input">Search the toolkit</label>
         <div class="search-row"><input id="search-input" name="q" type="search" autocomplete="off" aria-describedby="search-hint search-status">
         <button type="submit">Search</button></div>
-        <p id="search-hint" class="hint">Search guides, handouts, session plans and surveys. Results are grouped by module.</p>
+        <p id="search-hint" class="hint">Search every guide, handout, session plan and survey. Words are matched in any form ("interviewing" finds "interviews"), and small typing slips are forgiven.</p>
         </form>
         <p id="search-status" role="status" aria-live="polite"></p>
-        <div id="search-results"></div>
+        <ol id="search-results" class="search-results"></ol>
         <noscript><p>Search needs JavaScript. Without it, browse the <a href="../index.html#modules">modules</a> or the <a href="../surveys/index.html">surveys</a>.</p></noscript>
         """
         return theme.render(context, template: "list")
-    }
-
-    private func collectText(_ node: MarkdownNode, into text: inout String) {
-        switch node {
-        case .paragraph, .table:
-            text += node.plainText + " "
-        case .codeBlock, .htmlBlock, .heading:
-            break
-        default:
-            for child in node.children { collectText(child, into: &text) }
-        }
-    }
-
-    static func firstWords(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(wordsPerPage).joined(separator: " ")
     }
 }

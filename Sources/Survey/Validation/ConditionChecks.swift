@@ -6,7 +6,6 @@ struct ConditionChecks {
 
     func run(_ findings: inout Findings) {
         let questions = survey.questions
-        let ids = questions.map(\.id)
         let positions = Self.positions(questions)
         let cycleEdges = cycles(&findings)
         for (position, question) in questions.enumerated() {
@@ -15,7 +14,8 @@ struct ConditionChecks {
                 let location = test.questionLocation
                 guard let targetIndex = positions[test.question] else {
                     findings.error("S014", "'show_if' refers to '\(test.question)', which is not a question in this survey",
-                                   at: location, length: test.question.count, notes: Suggestion.note(for: test.question, in: ids))
+                                   at: location, length: test.question.count,
+                                   notes: Suggestion.note(for: test.question, in: questions[..<position].map(\.id)))
                     continue
                 }
                 let target = questions[targetIndex]

@@ -8,7 +8,11 @@ public enum PageParser {
                              directives: DirectiveRegistry) -> (Page?, [Diagnostic]) {
         let split = FrontMatterSplit.split(file.text)
         var (frontMatter, diagnostics) = FrontMatter.decode(split, file: file.path)
-        let document = MarkdownParser.parse(split.body)
+        let (document, problems) = MarkdownParser.parseReporting(split.body)
+        for problem in problems {
+            diagnostics.append(.warning(problem.code, problem.message,
+                at: SourceLocation(file: file.path, line: problem.line + split.bodyLineOffset, column: problem.column)))
+        }
         var blocks: [DirectiveBlock] = []
         var tooDeep = false
         document.forEach { node in

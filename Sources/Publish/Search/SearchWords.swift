@@ -1,0 +1,86 @@
+import Foundation
+
+/// How search splits text into words. `assets/search.js` splits the same way, so a word the index
+/// knows is the word the browser finds: letters and digits of any script, accents dropped, lower case;
+/// "people's" is "people"; "door-step" is both "doorstep" and "door", "step".
+public enum SearchWords {
+    public static func words(in text: String) -> [String] {
+        var result: [String] = []
+        for token in tokens(in: text) { result += forms(of: token) }
+        return result
+    }
+
+    /// The words a token of the text stands for: itself, or for a hyphenated token the joined word and its parts.
+    public static func forms(of token: String) -> [String] {
+        var folded = fold(token)
+        for ending in ["'s", "’s", "'", "’"] where folded.hasSuffix(ending) {
+            folded.removeLast(ending.count)
+            break
+        }
+        folded.removeAll { $0 == "'" || $0 == "’" }
+        let parts = folded.split(whereSeparator: isHyphen).map(String.init)
+        let joined = parts.joined()
+        var forms: [String] = []
+        if joined.count > 1 { forms.append(joined) }
+        if parts.count > 1 { forms += parts.filter { $0.count > 1 } }
+        return forms
+    }
+
+    /// Lower case without accents: "Café" → "cafe".
+    public static func fold(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars where !isMark(scalar) {
+            scalars.append(scalar)
+        }
+        return String(scalars).lowercased()
+    }
+
+    /// Runs of letters and digits, joined by single apostrophes or hyphens.
+    static func tokens(in text: String) -> [String] {
+        var tokens: [String] = []
+        var current = String.UnicodeScalarView()
+        var pendingJoiner: Unicode.Scalar?
+        func finish() {
+            if !current.isEmpty { tokens.append(String(current)) }
+            current = String.UnicodeScalarView()
+            pendingJoiner = nil
+        }
+        for scalar in text.unicodeScalars {
+            if isWordStart(scalar) || (!current.isEmpty && pendingJoiner == nil && isMark(scalar)) {
+                if let joiner = pendingJoiner { current.append(joiner); pendingJoiner = nil }
+                current.append(scalar)
+            } else if !current.isEmpty, pendingJoiner == nil, isJoiner(scalar) {
+                pendingJoiner = scalar
+            } else {
+                finish()
+            }
+        }
+        finish()
+        return tokens
+    }
+
+    static func isWordStart(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "’" || isHyphen(Character(scalar))
+    }
+
+    static func isHyphen(_ character: Character) -> Bool {
+        character == "-" || character == "\u{2010}" || character == "\u{2011}"
+    }
+}

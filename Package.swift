@@ -49,16 +49,18 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Theme")]),
         .target(name: "Preview", dependencies: [
-            "Publish", "Diagnostics",
+            "Publish", "Diagnostics", "Toolkit",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "doorstep", dependencies: [
-            "Publish", "Diagnostics", "Preview",
+            "Publish", "Diagnostics", "Preview", "Toolkit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], plugins: ["EmbedCommit"]),
+        // Names the git commit in `doorstep version` (nil outside a git checkout).
+        .plugin(name: "EmbedCommit", capability: .buildTool()),
         // A bounded mutation fuzzer over pages, manifests, surveys and templates (scripts/test runs it).
         .executableTarget(name: "DoorstepFuzz", dependencies: ["Publish", "Toolkit", "Survey", "Diagnostics"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

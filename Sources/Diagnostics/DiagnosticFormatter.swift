@@ -6,9 +6,12 @@ public struct DiagnosticFormatter: Sendable {
 
     /// Gives the text of a file, so that the offending line can be shown under the message.
     public var sourceText: @Sendable (String) -> String?
+    /// Colours the severity, the caret and notes for a terminal (see `TerminalColour`).
+    public var colour: Bool
 
-    public init(sourceText: @escaping @Sendable (String) -> String? = { _ in nil }) {
+    public init(sourceText: @escaping @Sendable (String) -> String? = { _ in nil }, colour: Bool = false) {
         self.sourceText = sourceText
+        self.colour = colour
     }
 
     /// `path:line:col: error: message`, the source line, a caret under the place, then notes.
@@ -26,7 +29,10 @@ public struct DiagnosticFormatter: Sendable {
     private func text(_ diagnostic: Diagnostic, lines index: inout LineIndex) -> String {
         var lines: [String] = []
         let prefix = diagnostic.location.map { "\(Self.visible($0.description)): " } ?? ""
-        lines.append("\(prefix)\(diagnostic.severity.rawValue): \(Self.visible(diagnostic.message)) [\(diagnostic.code)]")
+        let tone: TerminalColour.Tone = diagnostic.severity == .error ? .error : .warning
+        lines.append(TerminalColour.paint(prefix, .bold, enabled: colour && !prefix.isEmpty)
+            + TerminalColour.paint("\(diagnostic.severity.rawValue):", tone, enabled: colour)
+            + " \(Self.visible(diagnostic.message)) [\(diagnostic.code)]")
         if let location = diagnostic.location, let all = index.characters(location.line, of: location.file) {
             // A very long line (generated or pasted text) is shown as a window around the place.
             var source = String(all.prefix(Self.longestLine))
@@ -44,9 +50,9 @@ public struct DiagnosticFormatter: Sendable {
             lines.append("    " + Self.visible(source))
             let leading = before.map { $0 == "\t" ? "\t" : String(repeating: " ", count: Self.visible(String($0)).count) }.joined()
             let width = max(1, Self.visible(String(marked)).count)
-            lines.append("    " + leading + "^" + String(repeating: "~", count: width - 1))
+            lines.append("    " + leading + TerminalColour.paint("^" + String(repeating: "~", count: width - 1), tone, enabled: colour))
         }
-        lines += diagnostic.notes.map { "note: \(Self.visible($0))" }
+        lines += diagnostic.notes.map { TerminalColour.paint("note:", .note, enabled: colour) + " \(Self.visible($0))" }
         return lines.joined(separator: "\n")
     }
 

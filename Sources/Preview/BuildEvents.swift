@@ -24,6 +24,8 @@ actor BuildEvents {
     }
 
     private(set) var state: State = .built(generation: 0)
+    /// Output paths of the draft pages in the site being served, marked "Draft" when served.
+    private(set) var drafts: Set<String> = []
     private var subscribers: [UUID: AsyncStream<String>.Continuation] = [:]
     private var finished = false
 
@@ -45,7 +47,8 @@ actor BuildEvents {
         return stream
     }
 
-    func succeeded() {
+    func succeeded(drafts: Set<String> = []) {
+        self.drafts = drafts
         publish(.built(generation: state.generation + 1))
     }
 

@@ -55,9 +55,25 @@ public enum LiveReload {
         return lower.hasSuffix(".html") || lower.hasSuffix(".htm")
     }
 
-    /// The response body for a file: injected when it is HTML, untouched otherwise.
-    public static func body(_ data: Data, path: String, generation: Int) -> Data {
+    /// The response body for a file: injected when it is HTML, untouched otherwise; a draft page also
+    /// gets a "Draft" banner.
+    public static func body(_ data: Data, path: String, generation: Int, draft: Bool = false) -> Data {
         guard isHTML(path: path) else { return data }
-        return Data(inject(into: String(decoding: data, as: UTF8.self), generation: generation).utf8)
+        let html = inject(into: String(decoding: data, as: UTF8.self), generation: generation)
+        return Data((draft ? markDraft(html) : html).utf8)
+    }
+
+    static let draftBanner = """
+        <p data-doorstep-draft role="note" style="margin:0;padding:.5rem 1rem;background:#fff3b0;color:#3d3000;\
+        border-bottom:3px solid #8a6d00;font:700 1rem/1.4 system-ui,sans-serif;text-align:center">\
+        Draft: this page has 'draft: true', so 'doorstep build' leaves it out of the site.</p>
+        """
+
+    /// The banner just after the opening `<body>` tag, so it is the first thing on the page.
+    public static func markDraft(_ html: String) -> String {
+        guard let body = html.range(of: "<body", options: .caseInsensitive),
+              let end = html[body.upperBound...].firstIndex(of: ">") else { return draftBanner + html }
+        let after = html.index(after: end)
+        return html.replacingCharacters(in: after..<after, with: "\n" + draftBanner)
     }
 }

@@ -22,11 +22,12 @@ struct PreviewBuilder: Sendable {
     func build() -> Outcome {
         var buildOptions = Pipeline.BuildOptions(root: options.root, output: options.output)
         buildOptions.makePDF = options.makePDF
+        buildOptions.site = options.site
         let start = Date()
         let report = Pipeline.build(buildOptions)
         let seconds = Date().timeIntervalSince(start)
         let sources = report.sourceFiles
-        let formatter = DiagnosticFormatter(sourceText: { sources[$0] })
+        let formatter = DiagnosticFormatter(sourceText: { sources[$0] }, colour: TerminalColour.onStandardError)
         let diagnosticsText = formatter.text(report.diagnostics)
         let counts = DiagnosticFormatter.summary(report.diagnostics)
         let time = String(format: "%.2f", seconds)

@@ -11,24 +11,25 @@ import Darwin
 
 /// Why the preview could not start; all are problems with the machine or the options (exit status 2).
 public enum PreviewError: Error, CustomStringConvertible {
-    case portInUse(Int)
-    case cannotListen(port: Int, reason: String)
+    case portInUse(Int, address: String)
+    case cannotListen(port: Int, address: String, reason: String)
     case environment(String)
 
     public var description: String {
         switch self {
-        case .portInUse(let port):
-            return "port \(port) on 127.0.0.1 is already in use (another 'doorstep serve'?); choose another with --port"
-        case .cannotListen(let port, let reason):
-            return "cannot listen on 127.0.0.1:\(port): \(reason)"
+        case .portInUse(let port, let address):
+            return "port \(port) on \(address) is already in use (another 'doorstep serve'?); choose another with --port"
+        case .cannotListen(let port, let address, let reason):
+            return "cannot listen on \(address):\(port): \(reason)"
         case .environment(let message):
             return message
         }
     }
 }
 
-/// `doorstep serve`: builds the site into the preview folder, serves it on 127.0.0.1 only, and rebuilds
-/// and reloads the open pages when a source changes.
+/// `doorstep serve`: builds the site into the preview folder, serves it on 127.0.0.1 (or the `--bind`
+/// address), and rebuilds and reloads the open pages when a source changes. Only the built site is
+/// served, never the sources or results/, so a preview open to the network shows what a build would publish.
 public struct PreviewServer: Sendable {
     public let options: PreviewOptions
     let log: @Sendable (String) -> Void
@@ -47,9 +48,14 @@ public struct PreviewServer: Sendable {
     /// Runs until Ctrl-C or SIGTERM (with `handleSignals`) or until the calling task is cancelled.
     /// `onReady` gets the port listened on, which is the one chosen by the system when asked for 0.
     public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws(PreviewError) {
-        if let code = LoopbackPort.bindError(options.port) {
-            throw code == EADDRINUSE ? .portInUse(options.port)
-                : .cannotListen(port: options.port, reason: String(cString: strerror(code)))
+        let address = options.bind
+        if let code = LoopbackPort.bindError(options.port, address: address) {
+            throw code == EADDRINUSE ? .portInUse(options.port, address: address)
+                : .cannotListen(port: options.port, address: address, reason: String(cString: strerror(code)))
+        }
+        if !options.isLoopback {
+            log("warning: --bind \(address) lets every device on this network see the preview, drafts included; "
+                + "use it only on a network you trust, and stop it with Ctrl-C when you are done")
         }
         // Taken before the first build, so that a file saved during it is rebuilt afterwards.
         let snapshot = SourceSnapshot.take(root: options.root)
@@ -68,10 +74,17 @@ public struct PreviewServer: Sendable {
         let log = self.log
         let app = Application(
             router: makeRouter(),
-            configuration: .init(address: .hostname("127.0.0.1", port: options.port), serverName: nil),
+            configuration: .init(address: .hostname(address, port: options.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
-                log("serving \(options.root.path) at http://127.0.0.1:\(port)/ (from \(options.output.path)); Ctrl-C stops")
+                let url = BrowserOpener.url(address: address, port: port)
+                log("serving \(options.root.path) at \(url) (from \(options.output.path)); Ctrl-C stops")
+                if !options.isLoopback {
+                    for shown in NetworkAddresses.reachable(bind: address) {
+                        log("  on another device on this network: \(BrowserOpener.url(address: shown, port: port))")
+                    }
+                }
+                if options.openBrowser, let problem = BrowserOpener.open(url) { log("note: \(problem)") }
                 onReady(port)
             },
             logger: logger
@@ -83,13 +96,13 @@ public struct PreviewServer: Sendable {
         do {
             try await group.run()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
-            throw .portInUse(options.port)
+            throw .portInUse(options.port, address: address)
         } catch let error as IOError {
-            throw .cannotListen(port: options.port, reason: String(cString: strerror(error.errnoCode)))
+            throw .cannotListen(port: options.port, address: address, reason: String(cString: strerror(error.errnoCode)))
         } catch is CancellationError {
             return
         } catch {
-            throw .cannotListen(port: options.port, reason: String(describing: error))
+            throw .cannotListen(port: options.port, address: address, reason: String(describing: error))
         }
     }
 
@@ -118,8 +131,10 @@ public struct PreviewServer: Sendable {
         let generation = await events.generation
         switch files.lookup(path) {
         case .file(let file, let data):
+            let isDraft = await events.drafts.contains(file)
             return Response(status: .ok, headers: headers(contentType: SiteFiles.contentType(for: file)),
-                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: LiveReload.body(data, path: file, generation: generation))))
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: LiveReload.body(data, path: file, generation: generation,
+                                                                                             draft: isDraft))))
         case .redirect(let location):
             return Response(status: .found, headers: [.location: location, .cacheControl: "no-store"])
         case .notFound(let page):

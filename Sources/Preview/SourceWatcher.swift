@@ -76,7 +76,7 @@ struct SourceWatcher: Service {
         if let problems = outcome.problems {
             await events.failed(problems)
         } else {
-            await events.succeeded()
+            await events.succeeded(drafts: outcome.report.draftOutputPaths)
         }
     }
 }

@@ -79,3 +79,22 @@ import Testing
         #expect(problem.message.contains("0xC3"))
     }
 }
+
+@Suite struct TerminalColourTests {
+    @Test func colourOnlyOnATerminalWithoutNoColor() {
+        #expect(TerminalColour.wanted(environment: [:], isTerminal: true))
+        #expect(!TerminalColour.wanted(environment: [:], isTerminal: false))
+        #expect(!TerminalColour.wanted(environment: ["NO_COLOR": "1"], isTerminal: true))
+        #expect(TerminalColour.wanted(environment: ["NO_COLOR": ""], isTerminal: true), "an empty NO_COLOR does not count")
+        #expect(!TerminalColour.wanted(environment: ["TERM": "dumb"], isTerminal: true))
+    }
+
+    @Test func colouredDiagnosticsKeepTheirText() {
+        let diagnostic = Diagnostic.warning("w", "careful", at: SourceLocation(file: "a.md", line: 1, column: 3), notes: ["a note"])
+        let plain = DiagnosticFormatter(sourceText: { _ in "ab cd" }).text(diagnostic)
+        let coloured = DiagnosticFormatter(sourceText: { _ in "ab cd" }, colour: true).text(diagnostic)
+        #expect(!plain.contains("\u{1B}"))
+        #expect(coloured.contains("\u{1B}[1;33mwarning:\u{1B}[0m careful [w]"))
+        #expect(coloured.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression) == plain)
+    }
+}

@@ -16,13 +16,13 @@ struct CommandNameTests {
         let command = try DoorstepRunner.run(["version"], in: project)
         let option = try DoorstepRunner.run(["--version"], in: project)
         #expect(command.status == 0 && option.status == 0)
-        #expect(command.stdout == option.stdout && command.stdout.hasPrefix("1."))
+        #expect(command.stdout == option.stdout && command.stdout.hasPrefix("doorstep 1."))
     }
 
     @Test func aWordFarFromAnyCommandListsThem() throws {
         let project = try DoorstepRunner.project("good-site")
         let result = try DoorstepRunner.run(["publishing"], in: project)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("the commands are build, check, serve, survey, new, version, help"))
+        #expect(result.stderr.contains("the commands are init, build, check, serve, survey, results, new, version, help"))
     }
 }

@@ -35,8 +35,13 @@ struct DoorstepRunner {
     @discardableResult
     static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Result {
         #expect(FileManager.default.isExecutableFile(atPath: binary.path), "build doorstep first: \(binary.path)")
+        return try runTool(binary.path, arguments, in: folder, environment: environment)
+    }
+
+    /// Any program, such as `script` to give doorstep a terminal.
+    static func runTool(_ tool: String, _ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment

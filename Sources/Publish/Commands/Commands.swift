@@ -6,7 +6,7 @@ import Toolkit
 /// What each command does, kept out of the executable so that it can be tested like the rest.
 public enum Commands {
     static func formatter(_ files: [String: String]) -> DiagnosticFormatter {
-        DiagnosticFormatter(sourceText: { files[$0] })
+        DiagnosticFormatter(sourceText: { files[$0] }, colour: TerminalColour.onStandardError)
     }
 
     static func printDiagnostics(_ diagnostics: [Diagnostic], files: [String: String], format: DiagnosticFormatter.Style) {
@@ -52,8 +52,9 @@ public enum Commands {
         return 0
     }
 
-    public static func check(root: URL, format: DiagnosticFormatter.Style, strict: Bool, readability: Bool) -> Int32 {
-        let checked = Pipeline.check(root: root)
+    public static func check(root: URL, format: DiagnosticFormatter.Style, strict: Bool, readability: Bool,
+                             options: SiteOptions = SiteOptions()) -> Int32 {
+        let checked = Pipeline.check(root: root, options: options)
         printDiagnostics(checked.diagnostics, files: checked.sources.allFiles, format: format)
         if readability, let site = checked.site, format == .text {
             print(ReadabilityReport.text(site))
@@ -86,60 +87,5 @@ public enum Commands {
             printError("\(count) survey\(count == 1 ? "" : "s") checked; \(DiagnosticFormatter.summary(diagnostics))")
         }
         return status(diagnostics, strict: strict)
-    }
-
-    public static func newModule(id: String, title: String?, root: URL) -> Int32 {
-        guard Identifier.isSlug(id) else {
-            printError("error: '\(id)' is not a valid module id: use lower-case letters, digits and hyphens, not at the start or end")
-            return 2
-        }
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path) else {
-            printError("error: '\(root.path)' has no content/ folder: run 'doorstep new' in a Doorstep project, or pass --root")
-            return 2
-        }
-        let folder = root.appendingPathComponent("toolkit-modules/\(id)")
-        guard !FileManager.default.fileExists(atPath: folder.path) else {
-            printError("error: '\(folder.path)' already exists; nothing was changed")
-            return 2
-        }
-        let name = title ?? id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-        // Most modules build on the ethics module; name it only when this project has one.
-        let hasEthics = FileManager.default.fileExists(atPath: root.appendingPathComponent("toolkit-modules/ethics-and-consent").path)
-        let manifest = """
-        id: \(id)
-        title: \(yamlQuoted(name))
-        summary: \(yamlQuoted("Say in one sentence what this module helps a resident do."))
-        order: 200
-        requires: [\(hasEthics ? "ethics-and-consent" : "")]
-        licence: CC-BY-4.0
-        version: 0.1.0
-
-        """
-        let index = """
-        ---
-        title: \(yamlQuoted(name))
-        summary: \(yamlQuoted("Say in one sentence what this module helps a resident do."))
-        kind: page
-        order: 0
-        ---
-
-        Say who this module is for, what they will be able to do after reading it, and which page to read first.
-
-        """
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(manifest.utf8).write(to: folder.appendingPathComponent("module.yml"))
-            try Data(index.utf8).write(to: folder.appendingPathComponent("index.md"))
-        } catch {
-            printError("error: could not create the module: \(error.localizedDescription)")
-            return 2
-        }
-        print("created \(folder.path)/module.yml and index.md; run 'doorstep check' to see it in the site")
-        return 0
-    }
-
-    /// A YAML double-quoted string, so titles with colons or quotes stay valid.
-    static func yamlQuoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -12,20 +12,21 @@ public enum Pipeline {
     }
 
     /// Every stage but writing: what `doorstep check` runs, and the first half of a build.
-    public static func check(root: URL, directives: DirectiveRegistry = .standard) -> Checked {
+    public static func check(root: URL, directives: DirectiveRegistry = .standard, options: SiteOptions = SiteOptions()) -> Checked {
         let (sources, loadDiagnostics) = ProjectLoader.load(root: root)
         if loadDiagnostics.contains(where: { $0.code == "project-missing-content" }) {
             return Checked(sources: sources, site: nil, theme: nil, diagnostics: loadDiagnostics)
         }
-        var checked = check(sources, directives: directives)
+        var checked = check(sources, directives: directives, options: options)
         checked.diagnostics = loadDiagnostics + checked.diagnostics
         return checked
     }
 
     /// Parse, model and check on sources already in memory: the part of a build that never touches the disk.
-    public static func check(_ sources: ProjectSources, directives: DirectiveRegistry = .standard) -> Checked {
+    public static func check(_ sources: ProjectSources, directives: DirectiveRegistry = .standard,
+                             options: SiteOptions = SiteOptions()) -> Checked {
         let loadDiagnostics: [Diagnostic] = []
-        let (site, modelDiagnostics) = SiteBuilder.build(sources, directives: directives)
+        let (site, modelDiagnostics) = SiteBuilder.build(sources, directives: directives, options: options)
         let checkDiagnostics = SiteChecker.check(site, files: sources.allFiles, directives: directives)
             + AssetCheck.check(sources.assetData)
         let (theme, themeDiagnostics) = Theme.load(overrides: site.templates)
@@ -39,6 +40,8 @@ public enum Pipeline {
         public var strict = false
         public var makePDF = true
         public var requirePDF = false
+        /// `--drafts` and `--base-url`.
+        public var site = SiteOptions()
 
         public init(root: URL, output: URL) {
             self.root = root
@@ -61,6 +64,8 @@ public enum Pipeline {
         public var seconds: [String: Double] = [:]
         /// A problem with the machine or the output folder rather than with the user's files (exit status 2).
         public var environmentError: String?
+        /// Where the draft pages kept by `--drafts` were written, so the preview can mark them.
+        public var draftOutputPaths: Set<String> = []
     }
 
     public static func build(_ options: BuildOptions, directives: DirectiveRegistry = .standard) -> BuildReport {
@@ -81,7 +86,7 @@ public enum Pipeline {
             report.environmentError = error.description
             return report
         }
-        let checked = check(root: options.root, directives: directives)
+        let checked = check(root: options.root, directives: directives, options: options.site)
         var report = BuildReport(diagnostics: checked.diagnostics, sourceFiles: checked.sources.allFiles)
         lap("load, parse, model and check", &report)
         let blocking = checked.diagnostics.hasErrors || (options.strict && !checked.diagnostics.isEmpty)
@@ -137,6 +142,7 @@ public enum Pipeline {
                 report.written = writer.written
                 report.unchanged = writer.unchanged
                 report.built = true
+                report.draftOutputPaths = Set(site.allPages.filter(\.frontMatter.draft).map(\.outputPath))
             } catch {
                 writer.abandon()
                 throw error

@@ -29,11 +29,24 @@ struct LayoutContext {
             "scripts": scripts,
             "licenceHTML": Formatting.licenceHTML(site.config.licence, root: String(root),
                                                   hasLicencePage: site.page(source: "content/licence.md") != nil),
+            "footerLinks": footerLinks,
+            "hasFooterLinks": !footerLinks.isEmpty,
             "hasBreadcrumbs": !breadcrumbs.isEmpty,
             "breadcrumbs": breadcrumbs.map { crumb -> [String: Any] in
                 ["title": crumb.0, "url": crumb.1.map { ProjectPath.relativeURL(from: outputPath, to: $0) } ?? ""].withoutEmptyText
             },
         ].withoutEmptyText
+    }
+}
+
+extension LayoutContext {
+    /// The footer's links to site-wide pages, only to those this site has: a new site starts without them.
+    var footerLinks: [[String: Any]] {
+        let pages = [("about", "About the Hub"), ("glossary", "Glossary"), ("contribute", "Contribute a module")]
+            .filter { site.page(source: "content/\($0.0).md") != nil }
+        return pages.enumerated().map { index, page in
+            ["path": "\(page.0)/index.html", "label": page.1, "first": index == 0]
+        }
     }
 }
 

@@ -20,7 +20,8 @@ public enum LinkChecker {
                           case .failure(let problem) = site.resolve(link: destination, from: page.sourcePath) else { return }
                     let location = cursor.locate(destination, from: span.startLine + offset, to: span.endLine + offset,
                                                  file: page.sourcePath)
-                    if let found = diagnostic(for: problem, destination: destination, at: location, site: site, folders: folders) {
+                    if let found = diagnostic(for: problem, destination: destination, at: location, site: site, folders: folders,
+                                              from: page.sourcePath) {
                         diagnostics.append(found)
                     }
                 }
@@ -30,7 +31,7 @@ public enum LinkChecker {
     }
 
     static func diagnostic(for problem: LinkProblem, destination: String, at location: SourceLocation, site: Site,
-                           folders: SiblingIndex) -> Diagnostic? {
+                           folders: SiblingIndex, from source: String) -> Diagnostic? {
         let target: String
         switch problem {
         case .missingFile(let path), .notMarkdown(let path), .missingAnchor(let path, _, _): target = path
@@ -48,9 +49,14 @@ public enum LinkChecker {
         guard !site.unreadableFolders.contains(where: { target.hasPrefix($0 + "/") }),
               !site.unreadablePages.contains(target) else { return nil }
         switch problem {
+        case .missingFile(let path) where site.draftPages.contains(path):
+            return .error("link-to-draft", "link to '\(destination)' points at '\(path)', a draft page that this build leaves out",
+                          at: location, length: destination.count,
+                          notes: ["remove 'draft: true' from that page to publish it, or build with --drafts to see both"])
         case .missingFile(let path):
             return .error("link-broken", "link to '\(destination)' points at '\(path)', which is not a page of this site",
-                          at: location, length: destination.count, notes: folders.suggestion(for: path))
+                          at: location, length: destination.count,
+                          notes: folders.suggestion(for: path, writtenAs: destination, from: source))
         case .notMarkdown(let path):
             return .error("link-broken",
                 "link to '\(destination)' points at '\(path)', which is neither a page nor a file in a module's assets folder",
@@ -76,12 +82,22 @@ struct SiblingIndex {
         }
     }
 
-    /// A page in the same folder whose name is close to the one written, if there is one.
-    func suggestion(for path: String) -> [String] {
+    /// A page in the same folder whose name is close to the one written, given as the link to write in
+    /// the page `source` (the destination with its last part corrected); never the page itself.
+    func suggestion(for path: String, writtenAs destination: String, from source: String) -> [String] {
         let folder = ProjectPath.directory(of: path)
         let name = String(path.dropFirst(folder.isEmpty ? 0 : folder.count + 1))
-        guard let guess = Suggestion.closest(to: name, in: names[folder] ?? []) else { return [] }
-        return ["did you mean '\(folder.isEmpty ? guess : folder + "/" + guess)'?"]
+        let candidates = (names[folder] ?? []).filter { (folder.isEmpty ? $0 : folder + "/" + $0) != source }
+        guard let guess = Suggestion.closest(to: name, in: candidates) else { return [] }
+        return ["did you mean '\(Self.replacingName(in: destination, with: guess))'?"]
+    }
+
+    /// "../ethics/consnet.md#who" with "consent.md" → "../ethics/consent.md#who".
+    static func replacingName(in destination: String, with name: String) -> String {
+        let end = destination.firstIndex(where: { $0 == "#" || $0 == "?" }) ?? destination.endIndex
+        let path = destination[..<end]
+        let start = path.lastIndex(of: "/").map(path.index(after:)) ?? path.startIndex
+        return String(destination[..<start]) + name + String(destination[end...])
     }
 }
 

@@ -14,6 +14,7 @@ public enum SiteChecker {
         diagnostics += SurveyValidator.validateAcross(site.surveys.map(\.survey))
         diagnostics += ReadabilityCheck.check(site)
         diagnostics += GroupPlaceholderCheck.check(files)
+        diagnostics += PlaceholderCheck.check(files)
         return diagnostics
     }
 }

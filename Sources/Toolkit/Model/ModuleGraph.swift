@@ -28,7 +28,7 @@ public enum ModuleGraph {
                     diagnostics.append(.error("module-requires-missing",
                         "module '\(manifest.id)' requires '\(requirement.value)', which does not exist",
                         at: requirement.location, length: requirement.value.count,
-                        notes: Suggestion.note(for: requirement.value, in: byID.keys)))
+                        notes: Suggestion.note(for: requirement.value, in: byID.keys.filter { $0 != manifest.id })))
                 } else if !enabledIDs.contains(requirement.value) {
                     diagnostics.append(.error("module-requires-disabled",
                         "module '\(manifest.id)' requires '\(requirement.value)', which is not enabled in content/site.yml",

@@ -18,6 +18,8 @@ public struct Site: Sendable {
     public var unreadableFolders: [String] = []
     /// Pages whose front matter could not be read: links to them are not reported again.
     public var unreadablePages: Set<String> = []
+    /// Source paths of pages with `draft: true`, whether they were kept or left out.
+    public var draftPages: Set<String> = []
 
     let pagesBySource: [String: Page]
     let assetPaths: Set<String>

@@ -4,7 +4,8 @@ import Survey
 
 /// The parse and model stages: from the files read to a `Site`, with every problem found on the way.
 public enum SiteBuilder {
-    public static func build(_ sources: ProjectSources, directives: DirectiveRegistry = .standard) -> (Site, [Diagnostic]) {
+    public static func build(_ sources: ProjectSources, directives: DirectiveRegistry = .standard,
+                             options: SiteOptions = SiteOptions()) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var config = SiteConfig.default
         if let file = sources.siteConfig {
@@ -12,6 +13,7 @@ public enum SiteBuilder {
             config = decoded
             diagnostics += found
         }
+        if let baseURL = options.baseURL { config.baseURL = baseURL }
 
         var manifests: [ModuleManifest] = []
         var sourcesByID: [String: ModuleSources] = [:]
@@ -42,7 +44,9 @@ public enum SiteBuilder {
             PageParser.parse(job.file, moduleID: job.moduleID, slug: job.slug, directives: directives)
         }
         diagnostics += parsed.flatMap(\.1)
-        let parsedPages = parsed.compactMap(\.0)
+        // Drafts are checked like every page, then left out unless asked for.
+        let drafts = parsed.compactMap(\.0).filter { $0.frontMatter.draft }
+        let parsedPages = parsed.compactMap(\.0).filter { options.includeDrafts || !$0.frontMatter.draft }
         let unreadablePages = zip(jobs, parsed).filter { $0.1.0 == nil }.map(\.0.file.path)
 
         var modules: [Module] = []
@@ -78,6 +82,7 @@ public enum SiteBuilder {
                             })))
         site.unreadableFolders = unreadable
         site.unreadablePages = Set(unreadablePages)
+        site.draftPages = Set(drafts.map(\.sourcePath))
         let (packs, packDiagnostics) = resolvePacks(modules: modules, site: site)
         site.packs = packs
         diagnostics += packDiagnostics

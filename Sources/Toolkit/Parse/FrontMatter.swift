@@ -59,8 +59,10 @@ public struct FrontMatter: Sendable, Hashable {
     public var timeNeeded: String?
     public var tags: [String]
     public var updated: String?
+    /// A page still being written: left out of the site unless the build is asked for drafts.
+    public var draft = false
 
-    static let keys = ["title", "summary", "order", "kind", "audience", "time_needed", "tags", "updated"]
+    static let keys = ["title", "summary", "order", "kind", "audience", "time_needed", "tags", "updated", "draft"]
 
     /// Decodes the front matter of `file`; a page without front matter is an error since it has no title.
     public static func decode(_ split: FrontMatterSplit, file: String) -> (FrontMatter?, [Diagnostic]) {
@@ -96,7 +98,7 @@ public struct FrontMatter: Sendable, Hashable {
                                       at: map.location(of: "updated"), length: updated.count))
         }
         guard let title else { return (nil, diagnostics) }
-        let matter = FrontMatter(
+        var matter = FrontMatter(
             title: title,
             summary: map.string("summary", diagnostics: &diagnostics),
             order: map.int("order", diagnostics: &diagnostics),
@@ -106,6 +108,7 @@ public struct FrontMatter: Sendable, Hashable {
             tags: map.stringList("tags", diagnostics: &diagnostics)?.map(\.value) ?? [],
             updated: updated
         )
+        matter.draft = map.bool("draft", diagnostics: &diagnostics) ?? false
         return (matter, diagnostics)
     }
 

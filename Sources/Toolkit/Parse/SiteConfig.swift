@@ -66,7 +66,7 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     /// Why `text` is not an absolute http(s) address with a host, or nil when it is one.
-    static func baseURLProblem(_ text: String) -> String? {
+    public static func baseURLProblem(_ text: String) -> String? {
         guard let scheme = URLPolicy.scheme(of: text) else { return "it has no 'https://' at the start" }
         guard scheme == "http" || scheme == "https" else { return "'\(scheme):' addresses cannot be a website's address" }
         guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"'<>\\`".unicodeScalars.contains($0) }) else {

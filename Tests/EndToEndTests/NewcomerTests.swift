@@ -300,7 +300,11 @@ final class Serving: @unchecked Sendable {
         process.standardOutput = FileHandle.nullDevice
         err.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
+            guard !data.isEmpty else {
+                handle.readabilityHandler = nil  // the end of the stream: stop being called
+                return
+            }
+            guard let self else { return }
             self.lock.withLock { self.collected += String(decoding: data, as: UTF8.self) }
         }
         try process.run()

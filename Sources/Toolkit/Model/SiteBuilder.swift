@@ -89,6 +89,12 @@ public enum SiteBuilder {
         return (site, diagnostics)
     }
 
+    /// "Did you mean …?" with the path as it is written in `file`, not as a project path.
+    static func relativeSuggestion<S: Sequence>(for path: String, in candidates: S, from file: String) -> [String]
+        where S.Element == String {
+        Suggestion.closest(to: path, in: candidates).map { ["did you mean '\(ProjectPath.relativeURL(from: file, to: $0))'?"] } ?? []
+    }
+
     /// Folders the generator writes itself; a module or page of the same name would be overwritten.
     public static let reservedNames: Set<String> = ["assets", "packs", "surveys", "search", "404", "sitemap"]
 
@@ -185,7 +191,7 @@ public enum SiteBuilder {
                         diagnostics.append(.error("survey-include-missing",
                             "the survey file '\(include)' does not exist (surveys live in a module's folder and end in .survey.yml)",
                             at: block.location.shifted(lines: 1), length: include.count + 9,
-                            notes: Suggestion.note(for: resolved ?? include, in: filesByPath.keys)))
+                            notes: relativeSuggestion(for: resolved ?? include, in: filesByPath.keys, from: page.sourcePath)))
                         continue
                     }
                     if let index = decodeFile(file) {
@@ -245,7 +251,8 @@ public enum SiteBuilder {
                             diagnostics.append(.error("pack-item-missing",
                                 "pack '\(definition.id)' names '\(path.value)', which is not a page of this site",
                                 at: path.location, length: path.value.count,
-                                notes: resolved.flatMap { Suggestion.note(for: $0, in: site.allSourcePaths) } ?? []))
+                                notes: resolved.map { relativeSuggestion(for: $0, in: site.allSourcePaths,
+                                                                         from: "toolkit-modules/\(module.folder)/module.yml") } ?? []))
                         }
                     case .survey(let id):
                         if let entry = site.survey(id: id.value) {

@@ -34,12 +34,12 @@ struct PreviewBuilder: Sendable {
 
         if let problem = report.environmentError {
             let text = [diagnosticsText, "error: \(problem)"].filter { !$0.isEmpty }.joined(separator: "\n")
-            return Outcome(report: report, seconds: seconds, diagnosticsText: diagnosticsText, problems: text,
+            return Outcome(report: report, seconds: seconds, diagnosticsText: diagnosticsText, problems: forPages(text, counts),
                            summary: "error: \(problem)\nthe build failed after \(time) s; the preview keeps serving the last good site")
         }
         guard report.built else {
             return Outcome(report: report, seconds: seconds, diagnosticsText: diagnosticsText,
-                           problems: diagnosticsText + "\n\n" + counts,
+                           problems: forPages(diagnosticsText + "\n\n" + counts, counts),
                            summary: "\(counts); the site was not rebuilt, so the preview keeps serving the last good site")
         }
         var summary = "built \(report.files) files in \(time) s (\(Self.stages(report))\(report.written) written, \(report.unchanged) unchanged"
@@ -47,6 +47,15 @@ struct PreviewBuilder: Sendable {
         summary += "); \(counts)"
         if let reason = report.pdfSkippedReason { summary = "note: \(reason)\n" + summary }
         return Outcome(report: report, seconds: seconds, diagnosticsText: diagnosticsText, problems: nil, summary: summary)
+    }
+
+    /// What the open pages are told of a failed build. Beyond loopback they get no message: a message can
+    /// quote a returned survey answer, which is personal data, and the whole network can see the preview.
+    func forPages(_ problems: String, _ counts: String) -> String {
+        options.isLoopback ? problems : """
+            \(counts). The problems are listed in the terminal where 'doorstep serve' runs: with --bind \(options.bind) \
+            they are not sent to the pages, because a message can quote people's survey answers.
+            """
     }
 
     /// "check 0.61 s, render 0.30 s, write 0.05 s; ": where a rebuild's time went, to see what to speed up.

@@ -169,7 +169,9 @@ struct NewcomerTests {
         let bad = try DoorstepRunner.run(["build", "--base-url", "hillside.example.org"], in: project)
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("--base-url must be the site's web address"), "\(bad.stderr)")
-        #expect(!Self.exists(project, "site/404.html") || sitemap.contains("hillside"), "nothing is written for a bad address")
+        let served = try Serving(["serve", "--port", "0", "--base-url", "https://preview.example.org/"], in: project)
+        #expect(served.get("/sitemap.xml").body.contains("<loc>https://preview.example.org/our-research/</loc>"))
+        served.stop()
     }
 
     @Test func bindingBeyondLoopbackWarnsAndStillServes() throws {

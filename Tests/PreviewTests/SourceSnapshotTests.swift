@@ -69,3 +69,18 @@ import Testing
         #expect(snapshot.latestModification(of: ["gone.md"]) == nil)
     }
 }
+
+@Suite struct NetworkPreviewTests {
+    @Test func problemsReachPagesOnlyOverLoopback() throws {
+        let root = try SourceSnapshotTests().project()
+        var options = PreviewOptions(root: root, output: root.deletingLastPathComponent()
+            .appendingPathComponent("doorstep-network-\(UUID().uuidString)"))
+        let local = PreviewBuilder(options: options).build()
+        #expect(local.problems?.contains("module-manifest-missing") == true, "\(local.problems ?? "")")
+        options.bind = "0.0.0.0"
+        let shared = PreviewBuilder(options: options).build()
+        #expect(shared.diagnosticsText.contains("module-manifest-missing"), "the terminal still shows every problem")
+        #expect(shared.problems?.contains("module-manifest-missing") == false)
+        #expect(shared.problems?.contains("listed in the terminal") == true, "\(shared.problems ?? "")")
+    }
+}

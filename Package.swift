@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "Toolkit", dependencies: [
             "Diagnostics", "Markdown", "Prose", "Survey",
             .product(name: "Yams", package: "Yams"),
+            // Template directives render through Mustache, like the theme.
+            .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "Publish", dependencies: [
             "CPlatform", "Diagnostics", "Markdown", "Results", "Survey", "Toolkit",
@@ -56,7 +58,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "doorstep", dependencies: [
-            "Publish", "Diagnostics", "Preview",
+            "Publish", "Toolkit", "Diagnostics", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // A bounded mutation fuzzer over pages, manifests, surveys and templates (scripts/test runs it).

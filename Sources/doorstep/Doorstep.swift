@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import Preview
 import Publish
+import Toolkit
 
 @main
 struct Doorstep: ParsableCommand {
@@ -42,7 +43,7 @@ struct Doorstep: ParsableCommand {
 }
 
 extension Doorstep {
-    static let version = "1.0.0"
+    static let version = DoorstepVersion.current
     static let commandNames = ["build", "check", "serve", "survey", "new", "version", "help"]
 
     /// `doorstep biuld` would otherwise be read as `build` with a stray argument; name the command meant.
@@ -95,6 +96,7 @@ struct Build: ParsableCommand {
         options.strict = project.strict
         options.requirePDF = requirePDF
         options.makePDF = !noPDF
+        options.directives = .standard
         let status = Commands.build(options, format: project.format)
         throw ExitCode(status)
     }
@@ -111,7 +113,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         throw ExitCode(Commands.check(root: project.rootURL, format: project.format, strict: project.strict,
-                                         readability: readability))
+                                         readability: readability, directives: .standard))
     }
 }
 

@@ -52,9 +52,10 @@ public enum Commands {
         return 0
     }
 
-    public static func check(root: URL, format: DiagnosticFormatter.Style, strict: Bool, readability: Bool) -> Int32 {
-        let checked = Pipeline.check(root: root)
-        printDiagnostics(checked.diagnostics, files: checked.sources.allFiles, format: format)
+    public static func check(root: URL, format: DiagnosticFormatter.Style, strict: Bool, readability: Bool,
+                             directives: DirectiveRegistry = .standard) -> Int32 {
+        let checked = Pipeline.check(root: root, directives: directives)
+        printDiagnostics(checked.diagnostics, files: checked.sourceFiles, format: format)
         if readability, let site = checked.site, format == .text {
             print(ReadabilityReport.text(site))
         }

@@ -112,3 +112,12 @@ import Testing
         #expect(diagnostics.map(\.code) == ["preprocessor-lines"])
     }
 }
+
+@Suite struct PrintLinkRepeatTests {
+    @Test func aPageOnTheWebsiteIsNamedOnceInAPrintedDocument() {
+        // Glossary links: one page, many anchors; the reader is told where to look once.
+        let html = "<p><a href=\"../glossary/index.html#c\">consent</a> and <a href=\"../glossary/index.html#d\">data</a>.</p>"
+        let printed = PrintLinks.forPrint(html, from: "packs/x.html", titleOf: { $0 == "glossary/index.html" ? "Glossary" : nil })
+        #expect(printed == "<p>consent <span class=\"print-url\">(see \u{2018}Glossary\u{2019} on the website)</span> and data.</p>")
+    }
+}

@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "Toolkit", dependencies: [
             "Diagnostics", "Markdown", "Prose", "Survey",
             .product(name: "Yams", package: "Yams"),
+            // Template directives render through Mustache, like the theme.
+            .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "Publish", dependencies: [
             "CPlatform", "Diagnostics", "Markdown", "Results", "Survey", "Toolkit",

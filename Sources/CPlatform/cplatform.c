@@ -29,3 +29,15 @@ int doorstep_exchange_paths(const char *first, const char *second) {
     return -1;
 }
 #endif
+
+#include <spawn.h>
+int doorstep_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *path) {
+#if defined(__APPLE__)
+    return posix_spawn_file_actions_addchdir_np(actions, path);
+#elif defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 29))
+    return posix_spawn_file_actions_addchdir_np(actions, path);
+#else
+    (void)actions; (void)path;
+    return ENOSYS;
+#endif
+}

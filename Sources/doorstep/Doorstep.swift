@@ -50,7 +50,7 @@ struct Doorstep: ParsableCommand {
 }
 
 extension Doorstep {
-    static let version = "1.0.0"
+    static let version = DoorstepVersion.current
     /// "doorstep 1.0.0 (commit 0123abcd4567)"; `buildCommit` is written at build time by the EmbedCommit plugin.
     static var versionLine: String {
         "doorstep \(version) (" + (buildCommit.map { "commit \($0)" } ?? "commit unknown: not built from a git checkout") + ")"
@@ -129,6 +129,7 @@ struct Build: ParsableCommand {
         options.requirePDF = requirePDF
         options.makePDF = !noPDF
         options.site = overrides.options(drafts: drafts)
+        options.directives = .standard
         let status = Commands.build(options, format: project.format)
         throw ExitCode(status)
     }
@@ -148,7 +149,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         throw ExitCode(Commands.check(root: project.rootURL, format: project.format, strict: project.strict,
-                                         readability: readability, options: SiteOptions(includeDrafts: drafts)))
+                                         readability: readability, options: SiteOptions(includeDrafts: drafts),
+                                         directives: .standard))
     }
 }
 

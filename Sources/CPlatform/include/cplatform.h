@@ -6,4 +6,9 @@
 /// file system cannot do it).
 int doorstep_exchange_paths(const char *first, const char *second);
 
+#include <spawn.h>
+/// Makes a spawned program start in `path` (posix_spawn_file_actions_addchdir_np, glibc 2.29 and macOS),
+/// so a build never changes its own working folder. Returns 0 or an error number.
+int doorstep_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *path);
+
 #endif

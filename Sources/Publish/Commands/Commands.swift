@@ -53,9 +53,9 @@ public enum Commands {
     }
 
     public static func check(root: URL, format: DiagnosticFormatter.Style, strict: Bool, readability: Bool,
-                             options: SiteOptions = SiteOptions()) -> Int32 {
-        let checked = Pipeline.check(root: root, options: options)
-        printDiagnostics(checked.diagnostics, files: checked.sources.allFiles, format: format)
+                             options: SiteOptions = SiteOptions(), directives: DirectiveRegistry = .standard) -> Int32 {
+        let checked = Pipeline.check(root: root, directives: directives, options: options)
+        printDiagnostics(checked.diagnostics, files: checked.sourceFiles, format: format)
         if readability, let site = checked.site, format == .text {
             print(ReadabilityReport.text(site))
         }

@@ -7,7 +7,7 @@ extension Commands {
     public static func results(root: URL, folder: String?, format: DiagnosticFormatter.Style, strict: Bool) -> Int32 {
         let checked = Pipeline.check(root: root)
         guard let site = checked.site else {
-            printDiagnostics(checked.diagnostics, files: checked.sources.allFiles, format: format)
+            printDiagnostics(checked.diagnostics, files: checked.sourceFiles, format: format)
             return 2
         }
         let loaded = ResultsFolder.load(root: root, siteYAML: checked.sources.allFiles["content/site.yml"], folder: folder)

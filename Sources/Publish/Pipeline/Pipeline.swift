@@ -9,16 +9,21 @@ public enum Pipeline {
         public var site: Site?
         public var theme: Theme?
         public var diagnostics: [Diagnostic]
+        /// The files as the user wrote them, before any preprocessor: shown under diagnostics.
+        public var sourceFiles: [String: String] = [:]
     }
 
     /// Every stage but writing: what `doorstep check` runs, and the first half of a build.
+    /// load → preprocess → parse and model → check.
     public static func check(root: URL, directives: DirectiveRegistry = .standard, options: SiteOptions = SiteOptions()) -> Checked {
-        let (sources, loadDiagnostics) = ProjectLoader.load(root: root)
+        let (loaded, loadDiagnostics) = ProjectLoader.load(root: root)
         if loadDiagnostics.contains(where: { $0.code == "project-missing-content" }) {
-            return Checked(sources: sources, site: nil, theme: nil, diagnostics: loadDiagnostics)
+            return Checked(sources: loaded, site: nil, theme: nil, diagnostics: loadDiagnostics, sourceFiles: loaded.allFiles)
         }
+        let (sources, preprocessDiagnostics) = Preprocessing.run(loaded, root: root)
         var checked = check(sources, directives: directives, options: options)
-        checked.diagnostics = loadDiagnostics + checked.diagnostics
+        checked.diagnostics = loadDiagnostics + preprocessDiagnostics + checked.diagnostics
+        checked.sourceFiles = loaded.allFiles
         return checked
     }
 
@@ -27,11 +32,12 @@ public enum Pipeline {
                              options: SiteOptions = SiteOptions()) -> Checked {
         let loadDiagnostics: [Diagnostic] = []
         let (site, modelDiagnostics) = SiteBuilder.build(sources, directives: directives, options: options)
-        let checkDiagnostics = SiteChecker.check(site, files: sources.allFiles, directives: directives)
+        let checkDiagnostics = SiteChecker.check(site, files: sources.allFiles)
             + AssetCheck.check(sources.assetData)
         let (theme, themeDiagnostics) = Theme.load(overrides: site.templates)
         return Checked(sources: sources, site: site, theme: theme,
-                       diagnostics: loadDiagnostics + modelDiagnostics + checkDiagnostics + themeDiagnostics)
+                       diagnostics: loadDiagnostics + modelDiagnostics + checkDiagnostics + themeDiagnostics,
+                       sourceFiles: sources.allFiles)
     }
 
     public struct BuildOptions: Sendable {
@@ -42,6 +48,8 @@ public enum Pipeline {
         public var requirePDF = false
         /// `--drafts` and `--base-url`.
         public var site = SiteOptions()
+        /// The directives pages may use, before the site's own template directives are added.
+        public var directives: DirectiveRegistry = .standard
 
         public init(root: URL, output: URL) {
             self.root = root
@@ -68,7 +76,7 @@ public enum Pipeline {
         public var draftOutputPaths: Set<String> = []
     }
 
-    public static func build(_ options: BuildOptions, directives: DirectiveRegistry = .standard) -> BuildReport {
+    public static func build(_ options: BuildOptions) -> BuildReport {
         var clock = Date()
         func lap(_ stage: String, _ report: inout BuildReport) {
             report.seconds[stage] = Date().timeIntervalSince(clock)
@@ -86,8 +94,8 @@ public enum Pipeline {
             report.environmentError = error.description
             return report
         }
-        let checked = check(root: options.root, directives: directives, options: options.site)
-        var report = BuildReport(diagnostics: checked.diagnostics, sourceFiles: checked.sources.allFiles)
+        let checked = check(root: options.root, directives: options.directives, options: options.site)
+        var report = BuildReport(diagnostics: checked.diagnostics, sourceFiles: checked.sourceFiles)
         lap("load, parse, model and check", &report)
         let blocking = checked.diagnostics.hasErrors || (options.strict && !checked.diagnostics.isEmpty)
         guard !blocking, let site = checked.site, let theme = checked.theme else { return report }
@@ -104,7 +112,7 @@ public enum Pipeline {
 
         var files: [RenderedFile]
         do {
-            files = try SiteRenderer(site: site, theme: theme, directives: directives, withPDFs: pdfMaker != nil).render()
+            files = try SiteRenderer(site: site, theme: theme, withPDFs: pdfMaker != nil).render()
         } catch {
             report.environmentError = error.message
             return report
@@ -135,7 +143,7 @@ public enum Pipeline {
                     }
                 }
                 lap("pdf", &report)
-                let index = PackPages(site: site, theme: theme, directives: directives).indexPage(pageCounts: pageCounts)
+                let index = PackPages(site: site, theme: theme, directives: site.directives).indexPage(pageCounts: pageCounts)
                 try writer.stage([index])
                 try writer.commit()
                 report.files = files.count + 1 + pageCounts.count
@@ -162,10 +170,10 @@ public enum Pipeline {
         if output == root || root.hasPrefix(output + "/") {
             return "the output folder '\(output)' holds the project itself; choose another --output folder, such as 'site'"
         }
-        for folder in ["content", "toolkit-modules", "templates"] {
+        for folder in ["content", "toolkit-modules", "templates", "directives"] {
             let source = root + "/" + folder
             if output == source || output.hasPrefix(source + "/") {
-                return "the output folder '\(output)' is inside '\(folder)/', which the build reads; choose a folder outside content/, toolkit-modules/ and templates/, such as 'site'"
+                return "the output folder '\(output)' is inside '\(folder)/', which the build reads; choose a folder outside content/, toolkit-modules/, templates/ and directives/, such as 'site'"
             }
         }
         return nil

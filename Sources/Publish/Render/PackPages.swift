@@ -115,11 +115,14 @@ enum PackAnchors {
 
 /// In print a reader cannot click, and a PDF must never point into the folder it was built in:
 /// web links get their address written after them, without `https://`; links to the site's own pages
-/// (relative, when there is no `base_url`) lose their link and say where to look on the website instead.
+/// (relative, when there is no `base_url`) lose their link and say where to look on the website instead,
+/// once for each page they point to.
 enum PrintLinks {
     static func forPrint(_ html: String, from documentPath: String, titleOf: (String) -> String?) -> String {
         var output = ""
         var rest = Substring(html)
+        // Pages already pointed to on the website, so each is named once.
+        var named = Set<String>()
         while let start = rest.range(of: "<a href=\"") {
             output += rest[..<start.lowerBound]
             guard let hrefEnd = rest[start.upperBound...].firstIndex(of: "\""),
@@ -136,7 +139,11 @@ enum PrintLinks {
                 let path = ProjectPath.splitAnchor(href).path
                 let target = ProjectPath.resolve(path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path, from: documentPath)
                 output += inner
-                if let title = target.flatMap(titleOf) {
+                let title = target.flatMap(titleOf)
+                if let title, named.contains(title) {
+                    // Said once per document: glossary terms link to one page many times over.
+                } else if let title {
+                    named.insert(title)
                     output += " <span class=\"print-url\">(see \u{2018}\(HTML.escape(title))\u{2019} on the website)</span>"
                 } else {
                     output += " <span class=\"print-url\">(on the website)</span>"

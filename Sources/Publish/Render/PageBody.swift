@@ -40,13 +40,12 @@ struct PageBody {
         hooks.codeBlock = { info, code, span in
             let name = String(info.split(separator: " ").first ?? "")
             let line = span.startLine + page.bodyLineOffset
-            guard let directive = directives.directive(named: name),
-                  let block = page.directives.first(where: { $0.location.line == line && $0.name == name }) else { return nil }
+            guard let decoded = page.directives.first(where: { $0.location.line == line && $0.name == name }) else { return nil }
             let context = DirectiveContext(site: site, page: page, outputPath: outputPath, link: { url($0, nil) }) { text, lineOffset in
                 HTMLRenderer(hooks: RenderHooks(destination: destination), idPrefix: "\(name)-\(lineOffset)-")
                     .render(MarkdownParser.parse(text))
             }
-            return directive.render(block, in: context)
+            return directives.render(decoded, in: context)
         }
         return HTMLRenderer(hooks: hooks, headingShift: headingShift)
     }

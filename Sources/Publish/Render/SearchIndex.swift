@@ -40,8 +40,7 @@ struct SearchIndex {
             var current = Section(document: documents.count - 1, anchor: "", heading: "",
                                   text: page.frontMatter.summary ?? "")
             var headingNumber = 0
-            var sessionNumber = 0
-            let sessionBlocks = page.directives.filter { $0.name == "session" }
+            let directives = Dictionary(page.directives.map { ($0.location.line, $0) }, uniquingKeysWith: { first, _ in first })
             func add(_ text: String) {
                 let trimmed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 guard !trimmed.isEmpty else { return }
@@ -60,16 +59,8 @@ struct SearchIndex {
                                       heading: node.plainText, text: "")
                 case .paragraph, .table:
                     add(node.plainText)
-                case .codeBlock(let info, let code, _):
-                    let name = info.split(separator: " ").first.map(String.init) ?? ""
-                    if name == "note" || name == "tip" || name == "warning" {
-                        add(MarkdownParser.parse(code).plainText)
-                    } else if name == "session" {
-                        defer { sessionNumber += 1 }
-                        guard sessionNumber < sessionBlocks.count,
-                              let plan = site.sessions[sessionBlocks[sessionNumber].location] else { return }
-                        add(([plan.title] + plan.objectives + plan.activities.map(\.activity)).joined(separator: ". "))
-                    }
+                case .codeBlock(_, _, let span):
+                    if let directive = directives[span.startLine + page.bodyLineOffset] { add(directive.searchText) }
                 case .htmlBlock, .thematicBreak, .tooDeep:
                     break
                 default:

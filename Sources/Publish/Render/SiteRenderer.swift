@@ -13,10 +13,10 @@ public struct SiteRenderer: Sendable {
     /// Each module page's place in its module, found once rather than searched for on every page.
     let positions: [String: Int]
 
-    public init(site: Site, theme: Theme, directives: DirectiveRegistry = .standard, withPDFs: Bool) {
+    public init(site: Site, theme: Theme, directives: DirectiveRegistry? = nil, withPDFs: Bool) {
         self.site = site
         self.theme = theme
-        self.directives = directives
+        self.directives = directives ?? site.directives
         self.withPDFs = withPDFs
         var positions: [String: Int] = [:]
         for module in site.modules {

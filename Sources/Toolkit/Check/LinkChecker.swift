@@ -9,10 +9,9 @@ public enum LinkChecker {
         let folders = SiblingIndex(paths: site.allSourcePaths)
         for page in site.allPages {
             let lines = (files[page.sourcePath] ?? "").split(separator: "\n", omittingEmptySubsequences: false)
-            // Callouts hold Markdown of their own, whose lines start below their fence.
-            let callouts = page.directives.filter { ["note", "tip", "warning"].contains($0.name) }
+            // Directives hold Markdown of their own, whose lines start below their fence.
             let documents = [(page.document, page.bodyLineOffset)]
-                + callouts.map { (MarkdownParser.parse($0.content), $0.contentLineOffset) }
+                + page.directives.flatMap(\.markdown).map { (MarkdownParser.parse($0.text), $0.lineOffset) }
             for (document, offset) in documents {
                 var cursor = Cursor(lines: lines)
                 document.forEach { node in

@@ -3,11 +3,12 @@ import Survey
 
 /// The check stage: everything that needs the whole site to judge, in one pass.
 public enum SiteChecker {
-    public static func check(_ site: Site, files: [String: String], directives: DirectiveRegistry = .standard) -> [Diagnostic] {
+    public static func check(_ site: Site, files: [String: String], directives: DirectiveRegistry? = nil) -> [Diagnostic] {
+        let directives = directives ?? site.directives
         var diagnostics = LinkChecker.check(site, files: files)
         for page in site.allPages {
-            for block in page.directives {
-                diagnostics += directives.directive(named: block.name)?.check(block, in: site) ?? []
+            for directive in page.directives {
+                diagnostics += directives.check(directive, in: site)
             }
         }
         diagnostics += parallelMap(site.surveys.map(\.survey), SurveyValidator.validate).flatMap { $0 }

@@ -11,12 +11,18 @@ public struct Callout: Directive {
 
     public init(kind: Kind) { self.kind = kind }
 
-    public func render(_ block: DirectiveBlock, in context: DirectiveContext) -> String {
+    public func decode(_ block: DirectiveBlock) -> (MarkdownText?, [Diagnostic]) {
+        (MarkdownText(block.content, lineOffset: block.contentLineOffset), [])
+    }
+
+    public func markdown(in value: MarkdownText, of block: DirectiveBlock) -> [MarkdownText] { [value] }
+
+    public func render(_ value: MarkdownText, of block: DirectiveBlock, in context: DirectiveContext) -> String {
         let heading = block.argument.isEmpty ? kind.rawValue.capitalized : block.argument
         return """
         <aside class="callout callout-\(kind.rawValue)" aria-label="\(HTML.escape(heading))">
         <p class="callout-title">\(HTML.escape(heading))</p>
-        \(context.markdown(block.content, block.contentLineOffset))</aside>
+        \(context.html(value))</aside>
         """
     }
 }
@@ -27,25 +33,22 @@ public struct WritingLines: Directive {
 
     public init() {}
 
-    static func count(_ block: DirectiveBlock) -> Int? {
+    public func decode(_ block: DirectiveBlock) -> (Int?, [Diagnostic]) {
         let text = block.content.trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? 4 : Int(text)
-    }
-
-    public func check(_ block: DirectiveBlock, in site: Site) -> [Diagnostic] {
-        guard let count = Self.count(block) else {
-            return [.error("lines-count", "a 'lines' block holds one whole number: how many lines to print",
-                           at: block.location.shifted(lines: 1))]
+        guard let count = text.isEmpty ? 4 : Int(text) else {
+            return (nil, [.error("lines-count", "a 'lines' block holds one whole number: how many lines to print",
+                                 at: block.location.shifted(lines: 1))])
         }
         guard (1...60).contains(count) else {
-            return [.error("lines-count", "a 'lines' block must ask for 1 to 60 lines, not \(count)",
-                           at: block.location.shifted(lines: 1))]
+            return (nil, [.error("lines-count", "a 'lines' block must ask for 1 to 60 lines, not \(count)",
+                                 at: block.location.shifted(lines: 1))])
         }
-        return []
+        return (count, [])
     }
 
-    public func render(_ block: DirectiveBlock, in context: DirectiveContext) -> String {
-        let count = min(60, max(1, Self.count(block) ?? 4))
+    public func searchText(of value: Int, in block: DirectiveBlock) -> String { "" }
+
+    public func render(_ count: Int, of block: DirectiveBlock, in context: DirectiveContext) -> String {
         let label = block.argument.isEmpty ? "Space to write" : block.argument
         // One element per line, each with its own rule, so every print engine gives the stated height.
         let lines = String(repeating: "<span class=\"writing-line\"></span>", count: count)

@@ -7,8 +7,15 @@ public struct SessionDirective: Directive {
 
     public init() {}
 
-    public func check(_ block: DirectiveBlock, in site: Site) -> [Diagnostic] {
-        guard let plan = site.sessions[block.location] else { return [] }
+    public func decode(_ block: DirectiveBlock) -> (SessionPlan?, [Diagnostic]) {
+        SessionPlan.decode(block)
+    }
+
+    public func searchText(of plan: SessionPlan, in block: DirectiveBlock) -> String {
+        ([plan.title] + plan.objectives + plan.activities.map(\.activity)).joined(separator: ". ")
+    }
+
+    public func check(_ plan: SessionPlan, of block: DirectiveBlock, in site: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if plan.plannedMinutes != plan.duration {
             let difference = plan.duration - plan.plannedMinutes
@@ -33,8 +40,7 @@ public struct SessionDirective: Directive {
         return diagnostics
     }
 
-    public func render(_ block: DirectiveBlock, in context: DirectiveContext) -> String {
-        guard let plan = context.site.sessions[block.location] else { return "" }
+    public func render(_ plan: SessionPlan, of block: DirectiveBlock, in context: DirectiveContext) -> String {
         var html = "<section class=\"session-plan\" aria-label=\"Session plan: \(HTML.escape(plan.title))\">\n"
         html += "<h2 class=\"session-title\">\(HTML.escape(plan.title))</h2>\n<dl class=\"session-facts\">\n"
         html += "<div><dt>Length</dt><dd>\(Self.duration(plan.duration))</dd></div>\n"

@@ -9,7 +9,27 @@ public struct SurveyDirective: Directive {
 
     public init() {}
 
-    public func render(_ block: DirectiveBlock, in context: DirectiveContext) -> String {
+    /// A block either names a survey file (`include: ...`) or holds the survey itself.
+    public enum Block: Sendable {
+        case include(Located<String>)
+        case inline(Survey)
+    }
+
+    public func decode(_ block: DirectiveBlock) -> (Block?, [Diagnostic]) {
+        if let include = SurveyDecoder.includePath(yaml: block.content) {
+            return (.include(Located(include, at: block.location.shifted(lines: 1))), [])
+        }
+        // A fence inside a list or quote is indented; libcmark strips that indent from the YAML.
+        let (survey, diagnostics) = SurveyDecoder.decode(yaml: block.content, file: block.location.file,
+                                                         lineOffset: block.contentLineOffset,
+                                                         columnOffset: block.location.column - 1)
+        return (survey.map(Block.inline), diagnostics)
+    }
+
+    /// A survey is found through its own pages in search, not through the page that shows its card.
+    public func searchText(of value: Block, in block: DirectiveBlock) -> String { "" }
+
+    public func render(_ value: Block, of block: DirectiveBlock, in context: DirectiveContext) -> String {
         guard let entry = context.site.surveys.first(where: { $0.blockLocations.contains(block.location) }) else { return "" }
         let survey = entry.survey
         let language = survey.defaultLanguage

@@ -52,6 +52,8 @@ public enum ProjectLoader {
                 at: SourceLocation(file: nested, line: 1, column: 1)))
         }
         let siteTemplates = files(under: root, in: "templates", suffix: ".mustache", recursive: true).compactMap(read)
+        let siteDirectives = files(under: root, in: "directives", suffix: "", recursive: false)
+            .filter(isDirectiveFile).compactMap(read)
 
         var modules: [ModuleSources] = []
         var assetData: [String: Data] = [:]
@@ -83,11 +85,13 @@ public enum ProjectLoader {
                 pages: pages.compactMap(read),
                 surveys: all.filter { $0.hasSuffix(".survey.yml") }.compactMap(read),
                 assets: assetPaths,
-                templates: all.filter { $0.hasPrefix("\(base)/templates/") && $0.hasSuffix(".mustache") }.compactMap(read)
+                templates: all.filter { $0.hasPrefix("\(base)/templates/") && $0.hasSuffix(".mustache") }.compactMap(read),
+                directives: all.filter { ProjectPath.directory(of: $0) == "\(base)/directives" && isDirectiveFile($0) }.compactMap(read)
             ))
         }
         var sources = ProjectSources(siteConfig: siteConfig, contentPages: contentPages, modules: modules, siteTemplates: siteTemplates)
         sources.assetData = assetData
+        sources.siteDirectives = siteDirectives
         return (sources, diagnostics)
     }
 
@@ -111,6 +115,11 @@ public enum ProjectLoader {
             defer { free(resolved) }
             return String(cString: resolved)
         }
+    }
+
+    /// A template directive's template or schema, in a `directives/` folder.
+    static func isDirectiveFile(_ path: String) -> Bool {
+        path.hasSuffix(".mustache") || (path.hasSuffix(".yml") && !path.hasSuffix(".survey.yml"))
     }
 
     private static func exists(_ root: URL, _ relative: String) -> Bool {

@@ -9,6 +9,8 @@ public struct ProjectSources: Sendable {
     public var siteTemplates: [SourceFile]
     /// The bytes of every module asset, read with the rest so that later stages never touch the disk.
     public var assetData: [String: Data] = [:]
+    /// Template directives for the whole site, from `directives/` (`<name>.mustache` and `<name>.yml`).
+    public var siteDirectives: [SourceFile] = []
 
     public init(siteConfig: SourceFile?, contentPages: [SourceFile], modules: [ModuleSources], siteTemplates: [SourceFile]) {
         self.siteConfig = siteConfig
@@ -20,9 +22,9 @@ public struct ProjectSources: Sendable {
     /// Every text file by path, for showing source lines under diagnostics.
     public var allFiles: [String: String] {
         var files: [String: String] = [:]
-        for file in [siteConfig].compactMap({ $0 }) + contentPages + siteTemplates { files[file.path] = file.text }
+        for file in [siteConfig].compactMap({ $0 }) + contentPages + siteTemplates + siteDirectives { files[file.path] = file.text }
         for module in modules {
-            for file in [module.manifest].compactMap({ $0 }) + module.pages + module.surveys + module.templates {
+            for file in [module.manifest].compactMap({ $0 }) + module.pages + module.surveys + module.templates + module.directives {
                 files[file.path] = file.text
             }
         }
@@ -39,14 +41,18 @@ public struct ModuleSources: Sendable {
     /// Paths (relative to the project) of files under the module's `assets/` folder.
     public var assets: [String]
     public var templates: [SourceFile]
+    /// Template directives from the module's `directives/` folder.
+    public var directives: [SourceFile]
 
-    public init(folder: String, manifest: SourceFile?, pages: [SourceFile], surveys: [SourceFile], assets: [String], templates: [SourceFile]) {
+    public init(folder: String, manifest: SourceFile?, pages: [SourceFile], surveys: [SourceFile], assets: [String],
+                templates: [SourceFile], directives: [SourceFile] = []) {
         self.folder = folder
         self.manifest = manifest
         self.pages = pages
         self.surveys = surveys
         self.assets = assets
         self.templates = templates
+        self.directives = directives
     }
 
     public var path: String { "toolkit-modules/\(folder)" }

@@ -14,7 +14,8 @@ public struct Page: Sendable, Hashable {
     /// Lines of front matter above the Markdown body.
     public var bodyLineOffset: Int
     public var headings: [Heading]
-    public var directives: [DirectiveBlock]
+    /// The page's directive blocks, decoded, in the order they appear.
+    public var directives: [DecodedDirective]
 
     public var title: String { frontMatter.title }
     public var isIndex: Bool { slug == "index" }
@@ -36,4 +37,12 @@ public struct DirectiveBlock: Sendable, Hashable {
     public var location: SourceLocation
     /// Line `k` (1-based) of `content` is line `k + contentLineOffset` of the file.
     public var contentLineOffset: Int
+
+    public init(name: String, argument: String = "", content: String, location: SourceLocation, contentLineOffset: Int) {
+        self.name = name
+        self.argument = argument
+        self.content = content
+        self.location = location
+        self.contentLineOffset = contentLineOffset
+    }
 }

@@ -13,7 +13,7 @@ public enum PageParser {
             diagnostics.append(.warning(problem.code, problem.message,
                 at: SourceLocation(file: file.path, line: problem.line + split.bodyLineOffset, column: problem.column)))
         }
-        var blocks: [DirectiveBlock] = []
+        var blocks: [DecodedDirective] = []
         var tooDeep = false
         document.forEach { node in
             switch node {
@@ -22,10 +22,12 @@ public enum PageParser {
                 guard let first = words.first.map(String.init) else { return }
                 let fenceLine = span.startLine + split.bodyLineOffset
                 let location = SourceLocation(file: file.path, line: fenceLine, column: span.startColumn)
-                if directives.directive(named: first) != nil {
-                    blocks.append(DirectiveBlock(
-                        name: first, argument: words.count > 1 ? String(words[1]).trimmingCharacters(in: .whitespaces) : "",
-                        content: code, location: location, contentLineOffset: fenceLine))
+                let block = DirectiveBlock(
+                    name: first, argument: words.count > 1 ? String(words[1]).trimmingCharacters(in: .whitespaces) : "",
+                    content: code, location: location, contentLineOffset: fenceLine)
+                if let (decoded, found) = directives.decode(block) {
+                    blocks.append(decoded)
+                    diagnostics += found
                 } else if let guess = Suggestion.closest(to: first, in: directives.names), guess != first {
                     diagnostics.append(.warning("directive-unknown",
                         "'\(first)' is not a directive, so this block is shown as code",

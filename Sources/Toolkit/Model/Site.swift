@@ -10,10 +10,10 @@ public struct Site: Sendable {
     /// Site-wide pages from `content/` (the home page is the one with slug `index`).
     public var contentPages: [Page]
     public var surveys: [SurveyEntry]
-    /// Session plans by the location of their fenced block.
-    public var sessions: [SourceLocation: SessionPlan]
     public var packs: [Pack]
     public var templates: TemplateOverrides
+    /// The directives the pages were parsed with, the site's own template directives among them.
+    public var directives: DirectiveRegistry = .standard
     /// Module folders whose manifest could not be read: links into them are not reported again.
     public var unreadableFolders: [String] = []
     /// Pages whose front matter could not be read: links to them are not reported again.
@@ -25,12 +25,11 @@ public struct Site: Sendable {
     let assetPaths: Set<String>
 
     public init(config: SiteConfig, modules: [Module], contentPages: [Page], surveys: [SurveyEntry],
-                sessions: [SourceLocation: SessionPlan], packs: [Pack], templates: TemplateOverrides) {
+                packs: [Pack], templates: TemplateOverrides) {
         self.config = config
         self.modules = modules
         self.contentPages = contentPages
         self.surveys = surveys
-        self.sessions = sessions
         self.packs = packs
         self.templates = templates
         var bySource: [String: Page] = [:]

@@ -32,6 +32,12 @@ public enum SiteBuilder {
         let (enabled, graphDiagnostics) = ModuleGraph.order(manifests, selection: config.modules)
         diagnostics += graphDiagnostics
 
+        // Template directives of the site and of the modules in use join the directives pages may use.
+        let directiveFiles = sources.siteDirectives + enabled.compactMap { sourcesByID[$0.id] }.flatMap(\.directives)
+        let (templateDirectives, directiveDiagnostics) = TemplateDirectiveLoader.load(directiveFiles, builtIn: directives)
+        diagnostics += directiveDiagnostics
+        let directives = directives.adding(templateDirectives)
+
         // Pages are independent, so they are parsed side by side; results keep the files' order.
         struct PageJob: Sendable { var file: SourceFile; var moduleID: String?; var slug: String }
         var jobs: [PageJob] = []
@@ -68,18 +74,17 @@ public enum SiteBuilder {
 
         diagnostics += checkOutputPaths(modules: modules, contentPages: contentPages)
         let allPages = contentPages + modules.flatMap { [$0.index].compactMap { $0 } + $0.pages }
-        let (sessions, sessionDiagnostics) = decodeSessions(in: allPages)
-        diagnostics += sessionDiagnostics
         let enabledSurveyFiles = enabled.compactMap { sourcesByID[$0.id] }.flatMap(\.surveys)
         let (surveys, surveyDiagnostics) = collectSurveys(pages: allPages, surveyFiles: enabledSurveyFiles)
         diagnostics += surveyDiagnostics
 
-        var site = Site(config: config, modules: modules, contentPages: contentPages, surveys: surveys, sessions: sessions,
+        var site = Site(config: config, modules: modules, contentPages: contentPages, surveys: surveys,
                         packs: [], templates: TemplateOverrides(
                             site: sources.siteTemplates,
                             modules: Dictionary(uniqueKeysWithValues: enabled.compactMap { manifest in
                                 sourcesByID[manifest.id].map { (manifest.id, $0.templates) }
                             })))
+        site.directives = directives
         site.unreadableFolders = unreadable
         site.unreadablePages = Set(unreadablePages)
         site.draftPages = Set(drafts.map(\.sourcePath))
@@ -155,17 +160,6 @@ public enum SiteBuilder {
         return diagnostics
     }
 
-    static func decodeSessions(in pages: [Page]) -> ([SourceLocation: SessionPlan], [Diagnostic]) {
-        var sessions: [SourceLocation: SessionPlan] = [:]
-        var diagnostics: [Diagnostic] = []
-        for block in pages.flatMap(\.directives) where block.name == "session" {
-            let (plan, found) = SessionPlan.decode(block)
-            diagnostics += found
-            if let plan { sessions[block.location] = plan }
-        }
-        return (sessions, diagnostics)
-    }
-
     /// Surveys embedded in pages, included by them, or standing alone in a module's `surveys/` folder.
     static func collectSurveys(pages: [Page], surveyFiles: [SourceFile]) -> ([SurveyEntry], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -184,30 +178,26 @@ public enum SiteBuilder {
         }
 
         for page in pages {
-            for block in page.directives where block.name == "survey" {
-                if let include = SurveyDecoder.includePath(yaml: block.content) {
-                    let resolved = ProjectPath.resolve(include, from: page.sourcePath)
+            for directive in page.directives {
+                switch directive.value(as: SurveyDirective.Block.self) {
+                case .include(let include)?:
+                    let resolved = ProjectPath.resolve(include.value, from: page.sourcePath)
                     guard let path = resolved, let file = filesByPath[path] else {
                         diagnostics.append(.error("survey-include-missing",
-                            "the survey file '\(include)' does not exist (surveys live in a module's folder and end in .survey.yml)",
-                            at: block.location.shifted(lines: 1), length: include.count + 9,
-                            notes: relativeSuggestion(for: resolved ?? include, in: filesByPath.keys, from: page.sourcePath)))
+                            "the survey file '\(include.value)' does not exist (surveys live in a module's folder and end in .survey.yml)",
+                            at: include.location, length: include.value.count + 9,
+                            notes: relativeSuggestion(for: resolved ?? include.value, in: filesByPath.keys, from: page.sourcePath)))
                         continue
                     }
                     if let index = decodeFile(file) {
                         entries[index].pages.append(page.sourcePath)
-                        entries[index].blockLocations.append(block.location)
+                        entries[index].blockLocations.append(directive.location)
                     }
-                } else {
-                    // A fence inside a list or quote is indented; libcmark strips that indent from the YAML.
-                    let (survey, found) = SurveyDecoder.decode(yaml: block.content, file: page.sourcePath,
-                                                               lineOffset: block.contentLineOffset,
-                                                               columnOffset: block.location.column - 1)
-                    diagnostics += found
-                    if let survey {
-                        entries.append(SurveyEntry(survey: survey, sourcePath: page.sourcePath, pages: [page.sourcePath],
-                                                   blockLocations: [block.location]))
-                    }
+                case .inline(let survey)?:
+                    entries.append(SurveyEntry(survey: survey, sourcePath: page.sourcePath, pages: [page.sourcePath],
+                                               blockLocations: [directive.location]))
+                case nil:
+                    continue
                 }
             }
         }

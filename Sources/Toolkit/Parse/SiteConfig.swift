@@ -18,12 +18,14 @@ public struct SiteConfig: Sendable, Hashable {
 
     /// The group running the research: printed on forms, surveys and notices.
     public var group = GroupDetails()
+    /// Programs run over the pages before they are parsed, in this order.
+    public var preprocessors: [PreprocessorCommand] = []
 
     public static let `default` = SiteConfig(title: "Doorstep", tagline: nil, baseURL: nil, language: "en-GB",
                                              licence: "CC-BY-4.0", modules: .all)
 
     /// `results` is read by the results stage (`ResultsSettings`).
-    static let keys = ["title", "tagline", "base_url", "language", "licence", "modules", "group", "results"]
+    static let keys = ["title", "tagline", "base_url", "language", "licence", "modules", "group", "results", "preprocessors"]
 
     public static func decode(_ file: SourceFile) -> (SiteConfig, [Diagnostic]) {
         let reader = YAMLReader(file: file.path)
@@ -61,6 +63,9 @@ public struct SiteConfig: Sendable, Hashable {
         }
         if let group = map["group"] {
             config.group = GroupDetails.decode(group, reader: reader, diagnostics: &diagnostics)
+        }
+        if let preprocessors = map["preprocessors"] {
+            config.preprocessors = PreprocessorCommand.decodeList(preprocessors, reader: reader, diagnostics: &diagnostics)
         }
         return (config, diagnostics)
     }

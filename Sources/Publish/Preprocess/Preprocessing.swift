@@ -1,0 +1,155 @@
+import Diagnostics
+import Foundation
+import Toolkit
+
+/// The preprocess stage, between load and parse: each program named under `preprocessors:` in
+/// `content/site.yml` reads every page as JSON and may hand back changed Markdown and diagnostics.
+/// Programs run one after another, each seeing the pages as the one before left them. The first that
+/// fails stops the rest, with an error at its entry in site.yml.
+public enum Preprocessing {
+    public static func run(_ sources: ProjectSources, root: URL) -> (ProjectSources, [Diagnostic]) {
+        guard let file = sources.siteConfig else { return (sources, []) }
+        // The configuration's own problems are reported by the model stage; here only the commands matter.
+        let commands = SiteConfig.decode(file).0.preprocessors
+        var sources = sources
+        var diagnostics: [Diagnostic] = []
+        for command in commands {
+            let (changed, found) = run(command, sources: sources, root: root)
+            diagnostics += found
+            guard let changed else { break }
+            sources = changed
+        }
+        return (sources, diagnostics)
+    }
+
+    /// Every page of the project in the JSON a preprocessor reads.
+    static func input(_ sources: ProjectSources) -> PreprocessorJSON.Input {
+        var pages: [PreprocessorJSON.Page] = []
+        func add(_ file: SourceFile, module: String?) {
+            let split = FrontMatterSplit.split(file.text)
+            pages.append(PreprocessorJSON.Page(path: file.path, module: module, frontMatter: split.yaml, markdown: split.body,
+                                               markdownLine: split.bodyLineOffset + 1))
+        }
+        for file in sources.contentPages { add(file, module: nil) }
+        for module in sources.modules {
+            for file in module.pages { add(file, module: module.folder) }
+        }
+        return PreprocessorJSON.Input(version: PreprocessorJSON.version, doorstep: DoorstepVersion.current, pages: pages)
+    }
+
+    /// The sources with one preprocessor's changes, or nil when it failed (the reason is among the diagnostics).
+    static func run(_ command: PreprocessorCommand, sources: ProjectSources, root: URL) -> (ProjectSources?, [Diagnostic]) {
+        let name = "'\(command.display)'"
+        let input: Data
+        do {
+            input = try PreprocessorJSON.encoder().encode(Self.input(sources))
+        } catch {
+            return (nil, [.error("preprocessor-failed", "the pages could not be written as JSON for \(name): \(error)", at: command.location)])
+        }
+        switch ProcessRunner.run(command.arguments.map(\.value), input: input, directory: root, timeout: command.timeout) {
+        case .failure(.cannotStart(let reason)):
+            return (nil, [.error("preprocessor-failed", "preprocessor \(name) could not start: \(reason)",
+                                 at: command.arguments[0].location, length: command.arguments[0].value.count)])
+        case .success(let outcome):
+            return apply(outcome, of: command, to: sources)
+        }
+    }
+
+    /// What a finished run means for the sources: its changes and diagnostics, or the reason it failed.
+    static func apply(_ outcome: ProcessRunner.Outcome, of command: PreprocessorCommand,
+                      to sources: ProjectSources) -> (ProjectSources?, [Diagnostic]) {
+        let name = "'\(command.display)'"
+        let errorLines = String(decoding: outcome.standardError, as: UTF8.self)
+            .split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+        let errorNotes = errorLines.isEmpty ? [] : ["it wrote: " + errorLines.suffix(5).joined(separator: " / ")]
+        switch outcome.ending {
+        case .timedOut:
+            return (nil, [.error("preprocessor-timeout",
+                "preprocessor \(name) ran for more than \(seconds(command.timeout)) and was stopped, with every program it started",
+                at: command.location, notes: ["if it needs longer, raise its 'timeout' (in seconds) in content/site.yml"] + errorNotes)])
+        case .signalled(let signal):
+            return (nil, [.error("preprocessor-failed", "preprocessor \(name) was stopped by signal \(signal)",
+                                 at: command.location, notes: errorNotes)])
+        case .exited(let status) where status != 0:
+            return (nil, [.error("preprocessor-failed", "preprocessor \(name) failed with exit status \(status)",
+                                 at: command.location, notes: errorNotes)])
+        case .exited:
+            break
+        }
+        let output: PreprocessorJSON.Output
+        do {
+            output = try PreprocessorJSON.decoder().decode(PreprocessorJSON.Output.self, from: outcome.standardOutput)
+        } catch {
+            let text = String(decoding: outcome.standardOutput.prefix(80), as: UTF8.self)
+            return (nil, [.error("preprocessor-output",
+                "preprocessor \(name) did not write the JSON doorstep reads: \(describe(error))",
+                at: command.location,
+                notes: [text.isEmpty ? "it wrote nothing on standard output" : "its output starts: \(text)"]
+                    + ["docs/authoring.md#preprocessors describes the JSON a preprocessor writes"])])
+        }
+        guard output.version == PreprocessorJSON.version else {
+            return (nil, [.error("preprocessor-output",
+                "preprocessor \(name) wrote version \(output.version) of the JSON; this doorstep reads version \(PreprocessorJSON.version)",
+                at: command.location)])
+        }
+
+        var diagnostics: [Diagnostic] = []
+        let known = Set(sources.contentPages.map(\.path) + sources.modules.flatMap { $0.pages.map(\.path) })
+        for reported in output.diagnostics ?? [] {
+            let severity: Severity = reported.severity == "error" ? .error : .warning
+            let location = reported.path.map { SourceLocation(file: $0, line: max(1, reported.line ?? 1), column: max(1, reported.column ?? 1)) }
+            let code = reported.code.map { "preprocessor-\($0)" } ?? "preprocessor"
+            diagnostics.append(Diagnostic(severity, code: code, reported.message, at: location ?? command.location,
+                                          notes: ["reported by the preprocessor \(name)"]))
+        }
+        var changes: [String: String] = [:]
+        for page in output.pages ?? [] {
+            guard known.contains(page.path) else {
+                diagnostics.append(.error("preprocessor-output",
+                    "preprocessor \(name) changed '\(page.path)', which is not one of the pages it was given",
+                    at: command.location, notes: ["a preprocessor may change pages, not add them"]))
+                return (nil, diagnostics)
+            }
+            changes[page.path] = page.markdown
+        }
+        var sources = sources
+        func changed(_ file: SourceFile) -> SourceFile {
+            guard let markdown = changes[file.path] else { return file }
+            let split = FrontMatterSplit.split(file.text)
+            let before = file.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(split.bodyLineOffset)
+            let lines = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).count }
+            if lines(markdown) != lines(split.body) {
+                diagnostics.append(.warning("preprocessor-lines",
+                    "preprocessor \(name) changed the number of lines in '\(file.path)', so the lines of later problems in it may be wrong",
+                    at: command.location, notes: ["a preprocessor should change text within lines and keep every line where it was"]))
+            }
+            return SourceFile(path: file.path, text: before.isEmpty ? markdown : before.joined(separator: "\n") + "\n" + markdown)
+        }
+        sources.contentPages = sources.contentPages.map(changed)
+        for index in sources.modules.indices {
+            sources.modules[index].pages = sources.modules[index].pages.map(changed)
+        }
+        return (sources, diagnostics)
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) seconds" : "\(value) seconds"
+    }
+
+    /// A decoding error in words: where in the JSON, and what was wrong.
+    static func describe(_ error: Error) -> String {
+        func path(_ keys: [CodingKey]) -> String {
+            keys.isEmpty ? "the top level" : "'" + keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") + "'"
+        }
+        switch error {
+        case DecodingError.dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "it is not valid JSON" : "\(path(context.codingPath)) is not valid"
+        case DecodingError.keyNotFound(let key, let context):
+            return "\(path(context.codingPath + [key])) is missing"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "\(path(context.codingPath)) has the wrong type"
+        default:
+            return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Diagnostics
+import Yams
+
+/// One entry of `preprocessors:` in `content/site.yml`: a program and its arguments, run without a shell,
+/// with a time limit.
+///
+/// ```yaml
+/// preprocessors:
+///   - command: [python3, scripts/preprocessors/glossary_links.py]
+///     timeout: 10
+/// ```
+public struct PreprocessorCommand: Sendable, Hashable {
+    /// The program, then its arguments, exactly as written: nothing is split, expanded or interpolated.
+    public var arguments: [Located<String>]
+    /// Seconds the program may run before it and everything it started are stopped.
+    public var timeout: Double
+    public var location: SourceLocation
+
+    public static let defaultTimeout = 10.0
+    public static let timeoutRange = 1.0...600.0
+    static let keys = ["command", "timeout"]
+
+    /// How the command is named in messages: `python3 scripts/preprocessors/glossary_links.py`.
+    public var display: String { arguments.map(\.value).joined(separator: " ") }
+
+    static func decodeList(_ node: Node, reader: YAMLReader, diagnostics: inout [Diagnostic]) -> [PreprocessorCommand] {
+        guard case .sequence(let sequence) = node else {
+            diagnostics.append(.error("yaml-type", "'preprocessors' must be a list, each item with a 'command'",
+                                      at: reader.location(of: node)))
+            return []
+        }
+        return sequence.compactMap { decode($0, reader: reader, diagnostics: &diagnostics) }
+    }
+
+    static func decode(_ node: Node, reader: YAMLReader, diagnostics: inout [Diagnostic]) -> PreprocessorCommand? {
+        guard let map = reader.mapping(node, what: "preprocessor", diagnostics: &diagnostics) else { return nil }
+        diagnostics += map.unknownKeys(allowed: keys)
+        guard let command = map["command"] else {
+            diagnostics.append(.error("key-missing", "preprocessor is missing the required key 'command'", at: map.location))
+            return nil
+        }
+        guard case .sequence(let words) = command else {
+            diagnostics.append(.error("preprocessor-command",
+                "'command' must be a list: the program, then each argument, such as [python3, scripts/preprocessors/glossary_links.py]",
+                at: reader.location(of: command), notes: ["the command is not run through a shell, so it is never split at spaces"]))
+            return nil
+        }
+        var arguments: [Located<String>] = []
+        for word in words {
+            guard case .scalar(let scalar) = word, !scalar.string.isEmpty else {
+                diagnostics.append(.error("yaml-type", "each item of 'command' must be a word of text", at: reader.location(of: word)))
+                return nil
+            }
+            arguments.append(Located(scalar.string, at: reader.location(of: word)))
+        }
+        guard !arguments.isEmpty else {
+            diagnostics.append(.error("preprocessor-command", "'command' is empty: name the program to run", at: reader.location(of: command)))
+            return nil
+        }
+        var timeout = defaultTimeout
+        if let value = map["timeout"] {
+            guard let seconds = value.string.flatMap(Double.init), timeoutRange.contains(seconds) else {
+                diagnostics.append(.error("preprocessor-timeout",
+                    "'timeout' is the number of seconds the preprocessor may run, from \(Int(timeoutRange.lowerBound)) to \(Int(timeoutRange.upperBound))",
+                    at: reader.location(of: value)))
+                return nil
+            }
+            timeout = seconds
+        }
+        return PreprocessorCommand(arguments: arguments, timeout: timeout, location: map.location)
+    }
+}

@@ -173,25 +173,29 @@ public enum SiteBuilder {
         }
 
         for page in pages {
-            for block in page.directives where block.name == "survey" {
-                if let include = SurveyDecoder.includePath(yaml: block.content) {
+            // A fence inside a list or quote is indented; libcmark strips that indent from the YAML.
+            let surveyBlocks = page.directives.filter { $0.name == "survey" }
+            let sources = SurveySources.sources(of: surveyBlocks.map {
+                SurveyBlock(yaml: $0.content, fenceLine: $0.contentLineOffset, indent: $0.location.column - 1)
+            }, page: page.sourcePath)
+            for (block, source) in zip(surveyBlocks, sources) {
+                switch source {
+                case let .include(include, location, length):
                     let resolved = ProjectPath.resolve(include, from: page.sourcePath)
                     guard let path = resolved, let file = filesByPath[path] else {
-                        diagnostics.append(.error("survey-include-missing",
-                            "the survey file '\(include)' does not exist (surveys live in a module's folder and end in .survey.yml)",
-                            at: block.location.shifted(lines: 1), length: include.count + 9,
-                            notes: Suggestion.note(for: resolved ?? include, in: filesByPath.keys)))
+                        diagnostics.append(SurveySources.missingInclude(
+                            path: include, at: location, length: length, lookedFor: resolved ?? include,
+                            suggestions: Suggestion.note(for: resolved ?? include, in: filesByPath.keys)
+                                + ["surveys live in a module's folder and end in .survey.yml"]))
                         continue
                     }
                     if let index = decodeFile(file) {
                         entries[index].pages.append(page.sourcePath)
                         entries[index].blockLocations.append(block.location)
                     }
-                } else {
-                    // A fence inside a list or quote is indented; libcmark strips that indent from the YAML.
-                    let (survey, found) = SurveyDecoder.decode(yaml: block.content, file: page.sourcePath,
-                                                               lineOffset: block.contentLineOffset,
-                                                               columnOffset: block.location.column - 1)
+                case let .embedded(yaml, lineOffset, columnOffset):
+                    let (survey, found) = SurveyDecoder.decode(yaml: yaml, file: page.sourcePath,
+                                                               lineOffset: lineOffset, columnOffset: columnOffset)
                     diagnostics += found
                     if let survey {
                         entries.append(SurveyEntry(survey: survey, sourcePath: page.sourcePath, pages: [page.sourcePath],

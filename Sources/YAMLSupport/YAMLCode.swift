@@ -15,6 +15,7 @@ public enum YAMLCode {
     public static let aliasUnknown = "yaml-alias-unknown"
     public static let aliasLimit = "yaml-alias-limit"
     public static let tooLarge = "yaml-too-large"
+    public static let complexKey = "yaml-complex-key"
     public static let commentInText = "yaml-comment-in-text"
 
     /// Every code with what it means, for documentation.
@@ -32,6 +33,7 @@ public enum YAMLCode {
         (aliasUnknown, "an alias (`*name`) with no anchor (`&name`) before it"),
         (aliasLimit, "aliases that stand for more values than a file may hold"),
         (tooLarge, "a file with more values than it may hold"),
+        (complexKey, "a key that is a list, a map or an alias, in a file that uses aliases"),
         (commentInText, "warning: a ` #` that cuts unquoted text short"),
         (syntax, "any other YAML mistake"),
     ]

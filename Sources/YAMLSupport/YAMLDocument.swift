@@ -16,6 +16,15 @@ public struct YAMLDocument {
     ///   - textKeys: keys whose plain values are prose (labels, titles), where ` #` starts a comment by surprise.
     public init(_ text: String, textKeys: Set<String> = [], maxValues: Int = YAMLDocument.maxValues,
                 locate: (Int, Int) -> SourceLocation) {
+        // The reader compares keys by their whole value, so an alias standing for millions of values used
+        // as a key would take hours before any count could stop it; no Doorstep file needs such a key.
+        if let place = Self.keyThatIsNotAWord(in: text) {
+            root = nil
+            diagnostics = [.error(YAMLCode.complexKey, "this key is a list, a map or an alias, not a word",
+                                  at: locate(place.line, place.column),
+                                  notes: ["keys are words such as 'label'; with aliases in the file, other keys are refused"])]
+            return
+        }
         // The parser owns the anchors the tree points to weakly, so it stays alive while the tree is walked.
         let parser: Parser
         let node: Node?
@@ -56,6 +65,49 @@ public struct YAMLDocument {
                      at: locate(place.line, place.column), length: place.length,
                      notes: ["put the whole text in quotes to keep it: \"…\""])
         }
+    }
+
+    /// In a text that uses aliases, the first key that is not a plain word: `? …`, `*name:`, `[…]:` or `{…}:`.
+    static func keyThatIsNotAWord(in text: String) -> (line: Int, column: Int)? {
+        let lines = YAMLLines(text)
+        var hasAlias = false
+        var first: (line: Int, column: Int)?
+        for number in 1...lines.count {
+            let chars = lines.line(number)
+            let shape = lines.shape(number)
+            var i = 0
+            while i < chars.count {
+                let c = chars[i]
+                let afterSpace = i == 0 || " \t[{,:?".unicodeScalars.contains(chars[i - 1])
+                if c == "#", afterSpace { break }
+                if c == "\"" || c == "'", afterSpace {
+                    i = (YAMLLines.closingQuote(chars, from: i) ?? chars.count) + 1
+                    continue
+                }
+                func followedByColon(_ from: Int) -> Bool {
+                    var j = from
+                    while j < chars.count, chars[j] == " " { j += 1 }
+                    return j < chars.count && chars[j] == ":" && (j + 1 == chars.count || YAMLLines.isSpace(chars[j + 1]))
+                }
+                let isIndicator = i + 1 == chars.count || YAMLLines.isSpace(chars[i + 1])
+                if c == "?", isIndicator, i == shape.start || (i > 0 && "{,".unicodeScalars.contains(chars[i - 1]))
+                    || (i > 1 && chars[i - 1] == " " && "{,".unicodeScalars.contains(chars[i - 2])) {
+                    first = first ?? (number, i + 1)
+                }
+                if c == "]" || c == "}", followedByColon(i + 1) { first = first ?? (number, i + 1) }
+                if c == "*", afterSpace, i + 1 < chars.count, !YAMLLines.isSpace(chars[i + 1]) {
+                    hasAlias = true
+                    var end = i + 1
+                    while end < chars.count, !" \t,]}".unicodeScalars.contains(chars[end]) {
+                        if chars[end] == ":", end + 1 == chars.count || YAMLLines.isSpace(chars[end + 1]) { break }
+                        end += 1
+                    }
+                    if followedByColon(end) { first = first ?? (number, i + 1) }
+                }
+                i += 1
+            }
+        }
+        return hasAlias ? first : nil
     }
 
     /// Line and column of the `occurrence`-th (1-based) `*name` in the text, outside comments and quotes.

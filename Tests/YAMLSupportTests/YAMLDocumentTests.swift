@@ -74,6 +74,23 @@ struct YAMLDocumentTests {
         #expect(diagnostic.message == "the alias *a3 here makes the file stand for more than 100000 values")
     }
 
+    @Test("a key that is an alias or a list is refused before the reader compares keys", arguments: [
+        ("a: &a [x, y]\nb:\n  ? *a\n  : 1\n", "3:3"),
+        ("a: &a [x, y]\nb: {*a: 1, c: 2}\n", "2:5"),
+        ("a: &a [x, y]\nb:\n  [*a, x]: 1\n", "3:9"),
+    ])
+    func keysThatAreNotWords(text: String, place: String) {
+        // Used as a key, an alias bomb took minutes in the reader's duplicate-key check before any count ran.
+        let document = read(text)
+        #expect(document.root == nil)
+        #expect(places(document) == ["\(place) yaml-complex-key"])
+    }
+
+    @Test func aliasesAsValuesAndQuestionMarksInTextAreNotKeys() {
+        let document = read("a: &a [x, y]\nb: *a\nc: {d: *a}\nlabel: Is it ok?\ne: \"? *a: no\"\n")
+        #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
+    }
+
     @Test func aFewAliasesAreFine() {
         let document = read("a: &x {k: v}\nb: *x\nc: *x\n")
         #expect(document.diagnostics.isEmpty)

@@ -75,15 +75,9 @@ public struct YAMLDocument {
         for number in 1...lines.count {
             let chars = lines.line(number)
             let shape = lines.shape(number)
-            var i = 0
-            while i < chars.count {
+            YAMLLines.forEachOutsideQuotes(chars) { i in
                 let c = chars[i]
                 let afterSpace = i == 0 || " \t[{,:?".unicodeScalars.contains(chars[i - 1])
-                if c == "#", afterSpace { break }
-                if c == "\"" || c == "'", afterSpace {
-                    i = (YAMLLines.closingQuote(chars, from: i) ?? chars.count) + 1
-                    continue
-                }
                 func followedByColon(_ from: Int) -> Bool {
                     var j = from
                     while j < chars.count, chars[j] == " " { j += 1 }
@@ -104,7 +98,7 @@ public struct YAMLDocument {
                     }
                     if followedByColon(end) { first = first ?? (number, i + 1) }
                 }
-                i += 1
+                return true
             }
         }
         return hasAlias ? first : nil
@@ -117,23 +111,17 @@ public struct YAMLDocument {
         var seen = 0
         for number in 1...lines.count {
             let chars = lines.line(number)
-            var i = 0
-            while i < chars.count {
-                let c = chars[i]
-                let afterSpace = i == 0 || " \t[{,:".unicodeScalars.contains(chars[i - 1])
-                if c == "#", afterSpace { break }
-                if c == "\"" || c == "'", afterSpace {
-                    i = (YAMLLines.closingQuote(chars, from: i) ?? chars.count) + 1
-                    continue
-                }
+            var found: Int?
+            YAMLLines.forEachOutsideQuotes(chars) { i in
                 let end = i + 1 + target.count
-                if c == "*", end <= chars.count, Array(chars[(i + 1)..<end]) == target,
+                if chars[i] == "*", end <= chars.count, Array(chars[(i + 1)..<end]) == target,
                    end == chars.count || " \t,]}".unicodeScalars.contains(chars[end]) {
                     seen += 1
-                    if seen == occurrence { return (number, i + 1) }
+                    if seen == occurrence { found = i }
                 }
-                i += 1
+                return found == nil
             }
+            if let found { return (number, found + 1) }
         }
         return nil
     }

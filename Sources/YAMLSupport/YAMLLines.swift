@@ -78,6 +78,21 @@ struct YAMLLines {
         return Shape(indent: indent, start: start, colon: colon, value: hasValue ? v : nil, isBlank: false)
     }
 
+    /// Calls `body` with each index of a line outside quoted text and comments, until it returns false.
+    static func forEachOutsideQuotes(_ chars: [Unicode.Scalar], _ body: (Int) -> Bool) {
+        var i = 0
+        while i < chars.count {
+            let startsToken = i == 0 || " \t[{,:?".unicodeScalars.contains(chars[i - 1])
+            if chars[i] == "#", startsToken { return }
+            if chars[i] == "\"" || chars[i] == "'", startsToken {
+                i = (closingQuote(chars, from: i) ?? chars.count) + 1
+                continue
+            }
+            guard body(i) else { return }
+            i += 1
+        }
+    }
+
     /// The index of the quote that closes the one at `open`, on the same line.
     static func closingQuote(_ chars: [Unicode.Scalar], from open: Int) -> Int? {
         let quote = chars[open]

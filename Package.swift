@@ -29,8 +29,10 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "Prose"),
         .target(name: "Markdown", dependencies: ["CCmark"]),
+        // One YAML layer for every file the generator reads: syntax errors in plain words, alias limits.
+        .target(name: "YAMLSupport", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
         .target(name: "Survey", dependencies: [
-            "Diagnostics", "Markdown", "Prose",
+            "Diagnostics", "Markdown", "Prose", "YAMLSupport",
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
@@ -39,7 +41,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Toolkit", dependencies: [
-            "Diagnostics", "Markdown", "Prose", "Survey",
+            "Diagnostics", "Markdown", "Prose", "Survey", "YAMLSupport",
             .product(name: "Yams", package: "Yams"),
             // Template directives render through Mustache, like the theme.
             .product(name: "Mustache", package: "swift-mustache"),
@@ -66,11 +68,12 @@ let package = Package(
         // A bounded mutation fuzzer over pages, manifests, surveys and templates (scripts/test runs it).
         .executableTarget(name: "DoorstepFuzz", dependencies: ["Publish", "Toolkit", "Survey", "Diagnostics"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport", "Diagnostics"]),
         .testTarget(name: "ProseTests", dependencies: ["Prose"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "Diagnostics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Survey", "Diagnostics"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ToolkitTests", dependencies: ["Toolkit", "Diagnostics"]),
+        .testTarget(name: "ToolkitTests", dependencies: ["Toolkit", "Diagnostics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PublishTests", dependencies: [
             "Publish", "Toolkit", "Diagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Fixtures"]),

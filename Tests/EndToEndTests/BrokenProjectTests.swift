@@ -22,7 +22,7 @@ struct BrokenProjectTests {
         let result = try breakAndBuild("toolkit-modules/beta/module.yml", replacing: "requires: [alpha]", with: "requires: [alpha")
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix(
-            "toolkit-modules/beta/module.yml:6:1: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 5) [yaml-syntax]"),
+            "toolkit-modules/beta/module.yml:5:11: error: the '[' opened here is never closed [yaml-bracket-unclosed]"),
             "\(result.stderr)")
     }
 
@@ -30,7 +30,7 @@ struct BrokenProjectTests {
         let result = try breakAndBuild("toolkit-modules/beta/page.md", replacing: "title: Beta page", with: "title: Beta page\ntitle: Again")
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix(
-            "toolkit-modules/beta/page.md:3:1: error: YAML syntax error: the key 'title' appears twice in the same map [yaml-syntax]"),
+            "toolkit-modules/beta/page.md:3:1: error: the key 'title' appears twice in the same map [yaml-duplicate-key]"),
             "\(result.stderr)")
     }
 

@@ -74,6 +74,49 @@ struct SurveyCommandTests {
         }
     }
 
+    /// `doorstep check` finds a page's surveys from its parsed blocks, `doorstep survey check` from its text;
+    /// both must find the same surveys and report the same mistakes at the same places.
+    @Test func buildAndSurveyCheckFindTheSameSurveys() throws {
+        let project = try DoorstepRunner.project("good-site")
+        let park = try String(contentsOf: DoorstepRunner.fixtures.appendingPathComponent("surveys/park.survey.yml"), encoding: .utf8)
+        try park.write(to: project.appendingPathComponent("toolkit-modules/beta/park.survey.yml"), atomically: true, encoding: .utf8)
+        let embedded = "id: stall\ntitle: Stall\nquestions:\n  - id: visits\n    type: integr\n    label: How often?\n"
+        let listed = embedded.replacingOccurrences(of: "stall", with: "fair").split(separator: "\n").map { "   \($0)" }.joined(separator: "\n")
+        try DoorstepRunner.edit(project, "toolkit-modules/beta/page.md", replacing: "Ask your neighbours.", with: """
+            Ask your neighbours.
+
+            ```survey
+            \(embedded)```
+
+            1. In a list:
+
+               ```survey
+            \(listed)
+               ```
+
+            ```survey
+            include: park.survey.yml
+            ```
+
+            ```survey
+            include: nowhere.survey.yml
+            ```
+            """)
+        func surveyFindings(_ arguments: [String]) throws -> [String] {
+            let result = try DoorstepRunner.run(arguments, in: project)
+            #expect(result.status == 1, "\(arguments): \(result.stderr)")
+            return result.stderr.split(separator: "\n").map(String.init)
+                .filter { $0.hasPrefix("toolkit-modules/beta/") && $0.contains(": error: ") }.sorted()
+        }
+        let built = try surveyFindings(["check"])
+        let checked = try surveyFindings(["survey", "check", "toolkit-modules/beta/page.md"])
+        #expect(built == checked)
+        #expect(built.count == 4, "\(built)")
+        #expect(built.contains { $0.hasSuffix("error: unknown question type 'integr' [S010]") && $0.contains("page.md:") })
+        #expect(built.contains { $0.contains("park.survey.yml:19:15: error: 'show_if' refers to 'used_prak'") })
+        #expect(built.contains { $0.contains(": error: the survey file 'nowhere.survey.yml' does not exist [survey-include-missing]") })
+    }
+
     @Test func surveysEmbeddedInAPageGetTheirOwnPages() throws {
         let project = try DoorstepRunner.project("good-site")
         let survey = try String(contentsOf: DoorstepRunner.fixtures.appendingPathComponent("surveys/park.survey.yml"), encoding: .utf8)

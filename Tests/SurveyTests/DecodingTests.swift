@@ -53,7 +53,7 @@ struct DecodingTests {
         let result = SurveyDecoder.decode(yaml: "id: x\ntitle: [unclosed\n", file: "s.yml", lineOffset: 4)
         #expect(result.survey == nil)
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.code == "S001")
+        #expect(diagnostic.code == "yaml-bracket-unclosed")
         #expect(diagnostic.isError)
         #expect((diagnostic.location?.line ?? 0) > 4)
     }

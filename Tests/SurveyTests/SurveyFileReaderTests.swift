@@ -96,10 +96,10 @@ struct SurveyFileReaderTests {
         #expect(reader.diagnostics.first?.notes == ["looked for 'gone.survey.yml'"])
     }
 
-    @Test func anIncludeThatIsAFolderOrNotTextIsReportedAtTheInclude() throws {
+    @Test func anIncludeThatIsAFolderIsReportedAtTheIncludeAndBadBytesWhereTheyAre() throws {
         let folder = try Self.folder(["page.md": "```survey\ninclude: sub\n```\n\n```survey\ninclude: bad.survey.yml\n```\n", "sub/x": ""])
-        try Data([0xFF, 0xFE, 0x00]).write(to: folder.appendingPathComponent("bad.survey.yml"))
+        try Data("id: x\ntitle: Caf".utf8 + [0xE9, 0x0A]).write(to: folder.appendingPathComponent("bad.survey.yml"))
         let reader = try Self.read(["page.md"], in: folder)
-        #expect(places(reader.diagnostics) == ["page.md:2:10 survey-include-missing", "page.md:6:10 S001"])
+        #expect(places(reader.diagnostics) == ["page.md:2:10 survey-include-missing", "bad.survey.yml:2:11 file-encoding"])
     }
 }

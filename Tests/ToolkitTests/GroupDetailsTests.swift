@@ -27,7 +27,8 @@ import Testing
         let (config, diagnostics) = SiteConfig.decode(file)
         #expect(diagnostics.map(\.location?.description) == ["content/site.yml:3:3"])
         #expect(diagnostics.first?.notes.first == "did you mean 'phone'?")
-        #expect(config.group.phone == nil)
+        // The build stops on the error; meanwhile the misspelt key is read as 'phone', so nothing else fails with it.
+        #expect(config.group.phone == "1")
         #expect(GroupDetails().contactSentence == nil)
     }
 

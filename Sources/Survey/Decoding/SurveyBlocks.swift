@@ -8,6 +8,12 @@ public struct SurveyBlock: Sendable, Equatable {
     public var fenceLine: Int
     /// Columns before the fence, which the Markdown parser took off every line of `yaml`.
     public var indent: Int
+
+    public init(yaml: String, fenceLine: Int, indent: Int) {
+        self.yaml = yaml
+        self.fenceLine = fenceLine
+        self.indent = indent
+    }
 }
 
 /// An embedded block that only names a survey file: `include: park.survey.yml`, relative to the page.

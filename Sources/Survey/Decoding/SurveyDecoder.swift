@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import YAMLSupport
 import Yams
 
 /// Turns survey YAML into a `Survey`, reporting syntax and structure problems at the node they concern.
@@ -16,6 +17,11 @@ public enum SurveyDecoder {
         "max_length", "lines", "rank", "min_label", "max_label",
     ]
     static let choiceKeys = ["code", "label", "entry"]
+    /// Keys whose values are words for people, where an unquoted ` #` would silently cut the text short.
+    static let textKeys: Set<String> = [
+        "title", "description", "introduction", "privacy_notice", "contact", "label", "hint", "min_label",
+        "max_label", "constraint_message",
+    ]
 
     /// Keys that only some question types take; the rest apply to every type.
     static let keysByType: [String: Set<QuestionType>] = [
@@ -41,24 +47,19 @@ public enum SurveyDecoder {
         yaml: String, file: String, lineOffset: Int = 0, columnOffset: Int = 0
     ) -> (survey: Survey?, diagnostics: [Diagnostic]) {
         let reader = YAMLReader(file: file, lineOffset: lineOffset, columnOffset: columnOffset)
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+        // Syntax, alias limits and comments that cut text short are checked by the shared YAML layer.
+        let document = YAMLDocument(yaml, textKeys: textKeys, maxValues: SurveyLimits.maxValues) {
+            reader.location(line: $0, column: $1)
+        }
+        reader.diagnostics += document.diagnostics
+        guard let root = document.root else {
+            if !document.diagnostics.hasErrors {
                 reader.error("S003", "the survey is empty", at: reader.location(line: 1, column: 1))
-                return (nil, reader.diagnostics)
             }
-            root = node
-        } catch {
-            return (nil, [syntaxDiagnostic(error, yaml: yaml, reader: reader)])
+            return (nil, reader.diagnostics)
         }
         guard root.mapping != nil else {
             reader.error("S004", "a survey must be a map of keys such as 'id', 'title' and 'sections'", at: root)
-            return (nil, reader.diagnostics)
-        }
-        // A few aliases that use each other can stand for billions of values; refuse them before walking them.
-        guard valueCount(root, limit: SurveyLimits.maxValues) <= SurveyLimits.maxValues else {
-            reader.error("S024", "the survey has more than \(SurveyLimits.maxValues) values once its aliases (*name) are expanded",
-                         at: reader.location(root))
             return (nil, reader.diagnostics)
         }
         let survey = SurveyNodeDecoder(reader: reader).survey(root)
@@ -70,8 +71,10 @@ public enum SurveyDecoder {
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, [.error("S001", "cannot read the file", at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return (nil, [.error("S001", "the file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
+        let text: String
+        switch SourceDecoding.decode(data, path: path) {
+        case .success(let decoded): text = decoded
+        case .failure(let problem): return (nil, [problem])
         }
         let result = decode(yaml: text, file: path)
         return (result.survey, result.diagnostics)
@@ -91,27 +94,5 @@ public enum SurveyDecoder {
         let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
         return SurveyInclude(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1,
                              length: quoted ? path.count + 2 : path.count)
-    }
-
-    /// How many values (keys, scalars, lists and maps) the tree holds, counting up to just past `limit`.
-    static func valueCount(_ root: Node, limit: Int) -> Int {
-        var count = 0
-        var pending = [root]
-        while count <= limit, let node = pending.popLast() {
-            count += 1
-            switch node {
-            case .mapping(let mapping):
-                for (key, value) in mapping { pending += [key, value] }
-            case .sequence(let sequence):
-                pending += Array(sequence)
-            case .scalar, .alias:
-                break
-            }
-        }
-        return count
-    }
-
-    static func syntaxDiagnostic(_ error: Error, yaml: String, reader: YAMLReader) -> Diagnostic {
-        YAMLSyntax.diagnostic(error, yaml: yaml, code: "S001", lineOffset: reader.lineOffset) { reader.location(line: $0, column: $1) }
     }
 }

@@ -24,11 +24,12 @@ public struct SurveyFileReader {
             addSurvey(yaml: text, file: path)
             return
         }
-        for block in SurveyBlocks.find(in: text) {
-            if let include = SurveyDecoder.include(yaml: block.yaml) {
-                addIncluded(include, block: block, page: path)
-            } else {
-                addSurvey(yaml: block.yaml, file: path, lineOffset: block.fenceLine, columnOffset: block.indent)
+        for source in SurveySources.sources(inPage: text, page: path) {
+            switch source {
+            case let .include(include, location, length):
+                addIncluded(include, at: location, length: length, page: path)
+            case let .embedded(yaml, lineOffset, columnOffset):
+                addSurvey(yaml: yaml, file: path, lineOffset: lineOffset, columnOffset: columnOffset)
             }
         }
     }
@@ -39,25 +40,27 @@ public struct SurveyFileReader {
         if let survey = decoded.survey { surveys.append(survey) }
     }
 
-    /// Problems with the included file itself are reported at the `include:` that names it.
-    mutating func addIncluded(_ include: SurveyInclude, block: SurveyBlock, page: String) {
-        let url = absolute(page).deletingLastPathComponent().appendingPathComponent(include.path).standardized
+    /// A missing included file is reported at the `include:` that names it; its own mistakes in itself.
+    mutating func addIncluded(_ include: String, at location: SourceLocation, length: Int, page: String) {
+        let url = absolute(page).deletingLastPathComponent().appendingPathComponent(include).standardized
         let shown = shownPath(url, page: page)
-        let location = SourceLocation(file: page, line: include.line + block.fenceLine, column: include.column + block.indent)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
-            diagnostics.append(.error("survey-include-missing", "the survey file '\(include.path)' does not exist",
-                                      at: location, length: include.length, notes: ["looked for '\(shown)'"]))
+            diagnostics.append(SurveySources.missingInclude(path: include, at: location, length: length, lookedFor: shown))
             return
         }
         guard decoded.insert(url.path).inserted else { return }
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(.error("S001", "cannot read the survey file '\(include.path)' as UTF-8 text",
-                                      at: location, length: include.length))
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.append(.error("S001", "cannot read the survey file '\(include)'", at: location, length: length))
             return
         }
-        texts[shown] = text
-        addSurvey(yaml: text, file: shown)
+        switch SourceDecoding.decode(data, path: shown) {
+        case .success(let text):
+            texts[shown] = text
+            addSurvey(yaml: text, file: shown)
+        case .failure(let problem):
+            diagnostics.append(problem)
+        }
     }
 
     func absolute(_ path: String) -> URL {

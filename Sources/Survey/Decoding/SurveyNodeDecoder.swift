@@ -118,6 +118,7 @@ struct SurveyNodeDecoder {
             reader.error("S004", "'sections' must be a list", at: node)
             return []
         }
+        if sequence.isEmpty { reader.error("S041", "'sections' is empty: add at least one section with questions", at: node) }
         return sequence.compactMap { sectionNode in
             guard let fields = reader.mapping(sectionNode, allowed: SurveyDecoder.sectionKeys, context: "a section") else {
                 reader.error("S004", "a section must be a map with 'id', 'title' and 'questions'", at: sectionNode)
@@ -143,6 +144,7 @@ struct SurveyNodeDecoder {
             reader.error("S004", "'questions' must be a list", at: node)
             return []
         }
+        if sequence.isEmpty { reader.error("S041", "'questions' is empty: add at least one question", at: node) }
         return sequence.compactMap(question)
     }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import YAMLSupport
 import Yams
 
 /// Reads Yams nodes into model values, turning every problem into a located diagnostic.
@@ -7,7 +8,7 @@ final class YAMLReader {
     let file: String
     let lineOffset: Int
     let columnOffset: Int
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
 
     init(file: String, lineOffset: Int, columnOffset: Int) {
         self.file = file
@@ -46,6 +47,8 @@ final class YAMLReader {
     func mapping(_ node: Node, allowed: [String], context: String) -> Fields? {
         guard let mapping = node.mapping else { return nil }
         var fields = Fields(node: node)
+        // A misspelt key is still read as the key it stands for, so one typo gives one error, not several.
+        let typos = KeyTypos.corrections(keys: mapping.keys.compactMap { $0.scalar?.string }, allowed: allowed)
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
                 error("S004", "keys in \(context) must be plain words", at: key)
@@ -56,6 +59,10 @@ final class YAMLReader {
                 fields.keys[name] = key
             } else {
                 error("S002", "unknown key '\(name)' in \(context)", at: key, notes: Suggestion.note(for: name, in: allowed))
+                if let meant = typos[name] {
+                    fields.values[meant] = value
+                    fields.keys[meant] = key
+                }
             }
         }
         return fields
@@ -131,6 +138,7 @@ final class YAMLReader {
     func localized(_ node: Node?, key: String) -> LocalizedText? {
         guard let node, !isNull(node) else { return nil }
         if let scalar = node.scalar {
+            emptyText(scalar, key: key, at: node)
             return LocalizedText(scalar.string, location: location(node))
         }
         if let mapping = node.mapping {
@@ -140,12 +148,19 @@ final class YAMLReader {
                     error("S004", "'\(key)' must map language codes to text", at: textNode)
                     continue
                 }
+                if let scalar = textNode.scalar { emptyText(scalar, key: "\(key).\(language)", at: textNode) }
                 entries.append(.init(language: language, text: text, location: location(languageNode)))
             }
             return LocalizedText(entries: entries, location: location(node))
         }
         error("S004", "'\(key)' must be text or a map of language codes to text", at: node)
         return nil
+    }
+
+    /// `label: ""` or `label: "  "` shows nothing to the person answering.
+    func emptyText(_ scalar: Node.Scalar, key: String, at node: Node) {
+        guard scalar.string.allSatisfy(\.isWhitespace) else { return }
+        error("S040", "'\(key)' is empty: write the words people will read", at: node)
     }
 
     /// YAML 1.1 reads these unquoted words as booleans, so a code written this way may not survive other tools.

@@ -2,7 +2,7 @@
 /// Codes are stable: a code is never reused for a different problem.
 public enum SurveyDiagnosticCodes {
     public static let errors: [(code: String, meaning: String)] = [
-        ("S001", "YAML syntax error, or a file that cannot be read"),
+        ("S001", "a file that cannot be read (YAML mistakes have their own yaml-… codes)"),
         ("S002", "unknown key"),
         ("S003", "a required field is missing"),
         ("S004", "a value of the wrong kind (text, number, list, map, true/false)"),
@@ -32,6 +32,8 @@ public enum SurveyDiagnosticCodes {
         ("S028", "two surveys in the site have the same id"),
         ("S029", "an added option clashes with a written choice code"),
         ("S030", "unknown comparison in a condition"),
+        ("S040", "an empty text: a label, title or hint with no words"),
+        ("S041", "an empty list of sections or questions"),
     ]
 
     public static let warnings: [(code: String, meaning: String)] = [
@@ -52,6 +54,7 @@ public enum SurveyDiagnosticCodes {
         ("S215", "a question that looks like special-category data without 'special_category'"),
         ("S216", "a sensitive question made required"),
         ("S217", "the survey leaves out a field people need (version, introduction, privacy notice, contact, time)"),
+        ("S240", "a 'constraint_message' on a question with no limit for it to explain"),
     ]
 
     public static var warningCodes: Set<String> { Set(warnings.map(\.code)) }

@@ -57,7 +57,7 @@ public struct DirectiveSchema: Sendable, Hashable {
         var diagnostics: [Diagnostic] = []
         let (node, syntax) = reader.compose(file.text)
         diagnostics += syntax
-        guard let node, let map = reader.mapping(node, what: "directive schema", diagnostics: &diagnostics) else {
+        guard let node, var map = reader.mapping(node, what: "directive schema", diagnostics: &diagnostics) else {
             if syntax.isEmpty {
                 diagnostics.append(.error("key-missing", "directive schema is missing the required key 'fields'",
                                           at: reader.location(line: 1, column: 1)))
@@ -100,7 +100,7 @@ public struct DirectiveSchema: Sendable, Hashable {
                 valid = false
                 continue
             }
-            guard let spec = reader.mapping(valueNode, what: "field '\(name)'", diagnostics: &diagnostics) else { valid = false; continue }
+            guard var spec = reader.mapping(valueNode, what: "field '\(name)'", diagnostics: &diagnostics) else { valid = false; continue }
             diagnostics += spec.unknownKeys(allowed: fieldKeys)
             let required = spec.bool("required", diagnostics: &diagnostics) ?? false
             guard let typeName = spec.string("type", required: true, diagnostics: &diagnostics) else { valid = false; continue }

@@ -11,19 +11,25 @@ public struct SurveyDirective: Directive {
 
     /// A block either names a survey file (`include: ...`) or holds the survey itself.
     public enum Block: Sendable {
-        case include(Located<String>)
+        /// The path as written, where it is written and its length in the page.
+        case include(Located<String>, length: Int)
         case inline(Survey)
     }
 
     public func decode(_ block: DirectiveBlock) -> (Block?, [Diagnostic]) {
-        if let include = SurveyDecoder.includePath(yaml: block.content) {
-            return (.include(Located(include, at: block.location.shifted(lines: 1))), [])
-        }
+        // The same reading as `doorstep survey check`, so that both find the same surveys at the same places.
         // A fence inside a list or quote is indented; libcmark strips that indent from the YAML.
-        let (survey, diagnostics) = SurveyDecoder.decode(yaml: block.content, file: block.location.file,
-                                                         lineOffset: block.contentLineOffset,
-                                                         columnOffset: block.location.column - 1)
-        return (survey.map(Block.inline), diagnostics)
+        let source = SurveySources.sources(of: [SurveyBlock(yaml: block.content, fenceLine: block.contentLineOffset,
+                                                            indent: block.location.column - 1)],
+                                           page: block.location.file)[0]
+        switch source {
+        case let .include(path, location, length):
+            return (.include(Located(path, at: location), length: length), [])
+        case let .embedded(yaml, lineOffset, columnOffset):
+            let (survey, diagnostics) = SurveyDecoder.decode(yaml: yaml, file: block.location.file,
+                                                             lineOffset: lineOffset, columnOffset: columnOffset)
+            return (survey.map(Block.inline), diagnostics)
+        }
     }
 
     /// A survey is found through its own pages in search, not through the page that shows its card.

@@ -45,6 +45,7 @@ public struct TemplateDirective: Directive {
 
     static func record(_ map: YAMLMapping, fields: [DirectiveSchema.Field], reader: YAMLReader,
                        diagnostics: inout [Diagnostic]) -> Value {
+        var map = map
         diagnostics += map.unknownKeys(allowed: fields.map(\.name))
         var values: [String: Value] = [:]
         for field in fields {

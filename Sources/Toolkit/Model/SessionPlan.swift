@@ -53,7 +53,7 @@ public struct SessionPlan: Sendable, Hashable {
         var diagnostics: [Diagnostic] = []
         let (node, syntax) = reader.compose(block.content)
         diagnostics += syntax
-        guard let node, let map = reader.mapping(node, what: "session plan", diagnostics: &diagnostics) else {
+        guard let node, var map = reader.mapping(node, what: "session plan", diagnostics: &diagnostics) else {
             if syntax.isEmpty {
                 diagnostics.append(.error("session-empty", "the session block is empty", at: block.location))
             }
@@ -71,7 +71,7 @@ public struct SessionPlan: Sendable, Hashable {
         switch map["activities"] {
         case .sequence(let sequence)?:
             for item in sequence {
-                guard let activity = reader.mapping(item, what: "activity", diagnostics: &diagnostics) else { continue }
+                guard var activity = reader.mapping(item, what: "activity", diagnostics: &diagnostics) else { continue }
                 diagnostics += activity.unknownKeys(allowed: activityKeys)
                 var minutes = activity.int("minutes", required: true, diagnostics: &diagnostics)
                 if let value = minutes, !(1...maximumMinutes).contains(value) {

@@ -180,13 +180,13 @@ public enum SiteBuilder {
         for page in pages {
             for directive in page.directives {
                 switch directive.value(as: SurveyDirective.Block.self) {
-                case .include(let include)?:
+                case .include(let include, let length)?:
                     let resolved = ProjectPath.resolve(include.value, from: page.sourcePath)
                     guard let path = resolved, let file = filesByPath[path] else {
-                        diagnostics.append(.error("survey-include-missing",
-                            "the survey file '\(include.value)' does not exist (surveys live in a module's folder and end in .survey.yml)",
-                            at: include.location, length: include.value.count + 9,
-                            notes: relativeSuggestion(for: resolved ?? include.value, in: filesByPath.keys, from: page.sourcePath)))
+                        diagnostics.append(SurveySources.missingInclude(
+                            path: include.value, at: include.location, length: length, lookedFor: resolved ?? include.value,
+                            suggestions: relativeSuggestion(for: resolved ?? include.value, in: filesByPath.keys, from: page.sourcePath)
+                                + ["surveys live in a module's folder and end in .survey.yml"]))
                         continue
                     }
                     if let index = decodeFile(file) {

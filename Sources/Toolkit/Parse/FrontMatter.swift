@@ -87,7 +87,7 @@ public struct FrontMatter: Sendable, Hashable {
             }
             return (nil, diagnostics)
         }
-        guard let map = reader.mapping(node, what: "front matter", diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        guard var map = reader.mapping(node, what: "front matter", diagnostics: &diagnostics) else { return (nil, diagnostics) }
         diagnostics += map.unknownKeys(allowed: keys)
         let title = map.string("title", required: true, diagnostics: &diagnostics)
         let kind = map.enumValue("kind", PageKind.self, diagnostics: &diagnostics) ?? .guide

@@ -60,7 +60,7 @@ public struct GroupDetails: Sendable, Hashable {
     }
 
     static func decode(_ node: Node, reader: YAMLReader, diagnostics: inout [Diagnostic]) -> GroupDetails {
-        guard let map = reader.mapping(node, what: "group details", diagnostics: &diagnostics) else { return GroupDetails() }
+        guard var map = reader.mapping(node, what: "group details", diagnostics: &diagnostics) else { return GroupDetails() }
         diagnostics += map.unknownKeys(allowed: keys)
         func text(_ key: String) -> String? {
             map.string(key, diagnostics: &diagnostics).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }

@@ -27,7 +27,7 @@ public struct ModuleManifest: Sendable, Hashable {
             }
             return (nil, diagnostics)
         }
-        guard let map = reader.mapping(node, what: "module manifest", diagnostics: &diagnostics) else {
+        guard var map = reader.mapping(node, what: "module manifest", diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
         diagnostics += map.unknownKeys(allowed: keys)
@@ -94,7 +94,7 @@ public struct PackDefinition: Sendable, Hashable {
 
     static func decode(_ node: Node, reader: YAMLReader) -> (PackDefinition?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let map = reader.mapping(node, what: "pack", diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        guard var map = reader.mapping(node, what: "pack", diagnostics: &diagnostics) else { return (nil, diagnostics) }
         diagnostics += map.unknownKeys(allowed: keys)
         let id = map.string("id", required: true, diagnostics: &diagnostics)
         let title = map.string("title", required: true, diagnostics: &diagnostics)

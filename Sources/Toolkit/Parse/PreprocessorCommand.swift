@@ -33,7 +33,7 @@ public struct PreprocessorCommand: Sendable, Hashable {
     }
 
     static func decode(_ node: Node, reader: YAMLReader, diagnostics: inout [Diagnostic]) -> PreprocessorCommand? {
-        guard let map = reader.mapping(node, what: "preprocessor", diagnostics: &diagnostics) else { return nil }
+        guard var map = reader.mapping(node, what: "preprocessor", diagnostics: &diagnostics) else { return nil }
         diagnostics += map.unknownKeys(allowed: keys)
         guard let command = map["command"] else {
             diagnostics.append(.error("key-missing", "preprocessor is missing the required key 'command'", at: map.location))

@@ -32,7 +32,7 @@ public struct SiteConfig: Sendable, Hashable {
         var diagnostics: [Diagnostic] = []
         let (node, syntax) = reader.compose(file.text)
         diagnostics += syntax
-        guard let node, let map = reader.mapping(node, what: "site configuration", diagnostics: &diagnostics) else {
+        guard let node, var map = reader.mapping(node, what: "site configuration", diagnostics: &diagnostics) else {
             if syntax.isEmpty {
                 diagnostics.append(.error("key-missing", "site configuration is missing the required key 'title'",
                                           at: reader.location(line: 1, column: 1)))

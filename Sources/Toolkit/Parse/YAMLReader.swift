@@ -1,5 +1,5 @@
 import Diagnostics
-import Survey
+import YAMLSupport
 import Yams
 
 /// Reads YAML with every value's position kept, so that schema errors point at the offending node.
@@ -13,15 +13,11 @@ public struct YAMLReader: Sendable {
         self.lineOffset = lineOffset
     }
 
-    /// The node tree, or a located syntax error.
-    public func compose(_ text: String) -> (Node?, [Diagnostic]) {
-        do {
-            return (try Yams.compose(yaml: text), [])
-        } catch {
-            return (nil, [YAMLSyntax.diagnostic(error, yaml: text, code: "yaml-syntax", lineOffset: lineOffset) {
-                location(line: $0, column: $1)
-            }])
-        }
+    /// The node tree, or a located syntax error, through the YAML layer every reader shares.
+    /// `textKeys` name the values that are words for people (titles, summaries), where ` #` is warned of.
+    public func compose(_ text: String, textKeys: Set<String> = ["title", "summary"]) -> (Node?, [Diagnostic]) {
+        let document = YAMLDocument(text, textKeys: textKeys) { location(line: $0, column: $1) }
+        return (document.root, document.diagnostics)
     }
 
     public func location(of node: Node) -> SourceLocation {
@@ -48,16 +44,29 @@ public struct YAMLMapping {
     let mapping: Node.Mapping
     /// How the mapping is named in messages: "module manifest", "front matter", …
     public let what: String
+    /// Misspelt keys read as the allowed key each stands for (allowed key → key as written).
+    var corrections: [String: String] = [:]
+
+    public init(reader: YAMLReader, node: Node, mapping: Node.Mapping, what: String) {
+        self.reader = reader
+        self.node = node
+        self.mapping = mapping
+        self.what = what
+    }
 
     public var keys: [String] { mapping.keys.compactMap(\.string) }
 
-    public subscript(key: String) -> Node? { mapping[key] }
+    /// The value of `key`, or of the misspelt key taken for it.
+    public subscript(key: String) -> Node? { mapping[key] ?? corrections[key].flatMap { mapping[$0] } }
 
     public var location: SourceLocation { reader.location(of: node) }
 
-    /// Errors for keys not in `allowed`, each with a did-you-mean where one is close.
-    public func unknownKeys(allowed: [String]) -> [Diagnostic] {
-        mapping.keys.compactMap { keyNode in
+    /// Errors for keys not in `allowed`, each with a did-you-mean where one is close; a misspelt key is
+    /// then read as the key it stands for, so that one typo is one error and not also a missing key.
+    public mutating func unknownKeys(allowed: [String]) -> [Diagnostic] {
+        corrections = Dictionary(KeyTypos.corrections(keys: keys, allowed: allowed).map { ($1, $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        return mapping.keys.compactMap { keyNode in
             let key = keyNode.string ?? ""
             guard !allowed.contains(key) else { return nil }
             return .error("unknown-key", "unknown key '\(key)' in \(what)", at: reader.location(of: keyNode),
@@ -67,7 +76,7 @@ public struct YAMLMapping {
     }
 
     public func string(_ key: String, required: Bool = false, diagnostics: inout [Diagnostic]) -> String? {
-        guard let value = mapping[key] else {
+        guard let value = self[key] else {
             if required { diagnostics.append(missing(key)) }
             return nil
         }
@@ -85,7 +94,7 @@ public struct YAMLMapping {
     }
 
     public func int(_ key: String, required: Bool = false, diagnostics: inout [Diagnostic]) -> Int? {
-        guard let value = mapping[key] else {
+        guard let value = self[key] else {
             if required { diagnostics.append(missing(key)) }
             return nil
         }
@@ -97,7 +106,7 @@ public struct YAMLMapping {
     }
 
     public func bool(_ key: String, diagnostics: inout [Diagnostic]) -> Bool? {
-        guard let value = mapping[key] else { return nil }
+        guard let value = self[key] else { return nil }
         guard let flag = value.bool else {
             diagnostics.append(.error("yaml-type", "'\(key)' must be true or false", at: reader.location(of: value)))
             return nil
@@ -107,7 +116,7 @@ public struct YAMLMapping {
 
     /// A list of text values; a single value is accepted as a list of one.
     public func stringList(_ key: String, diagnostics: inout [Diagnostic]) -> [Located<String>]? {
-        guard let value = mapping[key] else { return nil }
+        guard let value = self[key] else { return nil }
         switch value {
         case .scalar(let scalar):
             return scalar.string.isEmpty ? [] : [Located(scalar.string, at: reader.location(of: value))]
@@ -128,7 +137,7 @@ public struct YAMLMapping {
     }
 
     public func location(of key: String) -> SourceLocation {
-        mapping[key].map(reader.location(of:)) ?? location
+        self[key].map(reader.location(of:)) ?? location
     }
 
     private func missing(_ key: String) -> Diagnostic {

@@ -32,6 +32,7 @@ public enum SurveyDiagnosticCodes {
         ("S028", "two surveys in the site have the same id"),
         ("S029", "an added option clashes with a written choice code"),
         ("S030", "unknown comparison in a condition"),
+        ("S050", "a declared language lacks wording that the forms add (see wording/<language>.yml)"),
     ]
 
     public static let warnings: [(code: String, meaning: String)] = [

@@ -51,6 +51,30 @@ struct WordingTests {
         #expect(Wording.builtIn.entry(WordingKey.webChooseOne.rawValue, in: "pl") == nil)
     }
 
+    @Test func welshOutputsCarryNoEnglishInterfaceText() throws {
+        let survey = try Fixtures.validSurvey("bilingual")
+        let english = try #require(Wording.builtIn.tables["en"])
+        let welsh = try #require(Wording.builtIn.tables["cy"])
+        let outputs = [
+            "form": WebForm.html(survey, language: "cy"), "paper": PaperQuestionnaire.html(survey, language: "cy"),
+            "codebook": Codebook.html(survey, language: "cy"), "codebook.csv": Codebook.csv(survey, language: "cy"),
+        ]
+        // The fixed words of each English text, between its placeholders, that Welsh does not share.
+        for (key, entry) in english where welsh[key]?.text != entry.text {
+            let pieces = entry.text.split(whereSeparator: { $0 == "{" || $0 == "}" }).enumerated()
+                .filter { index, piece in index % 2 == (entry.text.hasPrefix("{") ? 1 : 0) && piece.trimmingCharacters(in: .whitespaces).count >= 5 }
+                .map { String($0.element).trimmingCharacters(in: .whitespaces) }
+            for piece in pieces {
+                for (name, text) in outputs {
+                    #expect(!text.contains(piece), "\(name) in Welsh shows '\(piece)' (\(key))")
+                }
+            }
+        }
+        #expect(outputs["form"]!.contains("<h2 id=\"survey-error-title\">Mae problem wedi codi</h2>"))
+        #expect(outputs["form"]!.contains("lang=\"cy\""))
+        #expect(outputs["paper"]!.contains("Atebwch dim ond os mai ‘Ie’ yw’r ateb i C2."))
+    }
+
     // MARK: A project's own wording
 
     @Test func projectFileOverridesOneEntryAndKeepsTheRest() throws {

@@ -76,8 +76,9 @@ public enum WordingFile {
                     continue
                 }
                 let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-                let text = scalar.string.trimmingCharacters(in: .whitespaces)
-                if text.isEmpty || isNull {
+                // Spaces are kept: "Question {number}: " runs on into the message after it.
+                let text = scalar.string
+                if text.trimmingCharacters(in: .whitespaces).isEmpty || isNull {
                     diagnostics.append(.error("wording-not-text", "'\(key)' is empty: give its text, or leave the line out to keep Doorstep's own",
                                               at: location(keyNode), length: name.count))
                     continue

@@ -35,7 +35,7 @@ let package = Package(
             "Diagnostics", "Markdown", "Prose", "YAMLSupport",
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], resources: [.copy("Wording/Tables")]),
         .target(name: "Results", dependencies: [
             "Diagnostics", "Markdown", "Survey",
             .product(name: "Yams", package: "Yams"),

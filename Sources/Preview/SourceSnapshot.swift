@@ -15,7 +15,7 @@ public struct SourceSnapshot: Equatable, Sendable {
     }
 
     /// The folders `doorstep build` reads; site-wide template overrides live in `templates/`.
-    public static let watchedFolders = ["content", "toolkit-modules", "templates"]
+    public static let watchedFolders = ["content", "toolkit-modules", "templates", "wording"]
 
     /// Keyed by the path relative to the project folder, as diagnostics name files.
     public private(set) var files: [String: Stamp]

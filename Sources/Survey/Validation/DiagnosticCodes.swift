@@ -34,6 +34,7 @@ public enum SurveyDiagnosticCodes {
         ("S030", "unknown comparison in a condition"),
         ("S040", "an empty text: a label, title or hint with no words"),
         ("S041", "an empty list of sections or questions"),
+        ("S050", "a declared language lacks wording that the forms add (see wording/<language>.yml)"),
     ]
 
     public static let warnings: [(code: String, meaning: String)] = [

@@ -75,8 +75,11 @@ public enum SiteBuilder {
         diagnostics += checkOutputPaths(modules: modules, contentPages: contentPages)
         let allPages = contentPages + modules.flatMap { [$0.index].compactMap { $0 } + $0.pages }
         let enabledSurveyFiles = enabled.compactMap { sourcesByID[$0.id] }.flatMap(\.surveys)
-        let (surveys, surveyDiagnostics) = collectSurveys(pages: allPages, surveyFiles: enabledSurveyFiles)
+        var (surveys, surveyDiagnostics) = collectSurveys(pages: allPages, surveyFiles: enabledSurveyFiles)
         diagnostics += surveyDiagnostics
+        let (wording, wordingDiagnostics) = ProjectWording.read(sources.wordingFiles)
+        diagnostics += wordingDiagnostics
+        for index in surveys.indices { surveys[index].survey.wording = wording }
 
         var site = Site(config: config, modules: modules, contentPages: contentPages, surveys: surveys,
                         packs: [], templates: TemplateOverrides(

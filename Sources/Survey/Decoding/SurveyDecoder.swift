@@ -7,15 +7,16 @@ import Yams
 public enum SurveyDecoder {
     static let surveyKeys = [
         "id", "title", "version", "languages", "introduction", "privacy_notice", "contact", "estimated_minutes",
-        "choices", "sections", "questions", "allow",
+        "choices", "sections", "questions", "allow", "metadata", "public_key", "submission_url",
     ]
-    static let sectionKeys = ["id", "title", "description", "questions"]
+    static let sectionKeys = ["id", "title", "description", "questions", "repeat", "item_label"]
     static let questionKeys = [
         "id", "type", "label", "hint", "required", "show_if", "prefer_not_to_say", "dont_know", "other",
         "constraint_message", "special_category", "allow", "choices", "scale", "min", "max", "min_length",
-        "max_length", "lines", "rank", "min_label", "max_label",
+        "max_length", "lines", "rank", "min_label", "max_label", "calculate", "default", "pattern", "filter_by",
+        "required_message",
     ]
-    static let choiceKeys = ["code", "label", "entry"]
+    static let choiceKeys = ["code", "label", "entry", "parent"]
 
     /// Keys that only some question types take; the rest apply to every type.
     static let keysByType: [String: Set<QuestionType>] = [
@@ -30,10 +31,15 @@ public enum SurveyDecoder {
         "rank": [.ranking],
         "min_label": [.rating],
         "max_label": [.rating],
-        "dont_know": Set(QuestionType.allCases).subtracting([.note, .consent]),
-        "prefer_not_to_say": Set(QuestionType.allCases).subtracting([.note, .consent]),
-        "required": Set(QuestionType.allCases).subtracting([.note]),
-        "constraint_message": Set(QuestionType.allCases).subtracting([.note]),
+        "dont_know": Set(QuestionType.allCases).subtracting([.note, .consent, .calculate]),
+        "prefer_not_to_say": Set(QuestionType.allCases).subtracting([.note, .consent, .calculate]),
+        "required": Set(QuestionType.allCases).subtracting([.note, .calculate]),
+        "constraint_message": Set(QuestionType.allCases).subtracting([.note, .calculate]),
+        "calculate": [.calculate],
+        "default": [.text, .integer, .decimal, .date, .selectOne, .yesNo, .rating],
+        "pattern": [.text],
+        "filter_by": [.selectOne, .selectMultiple],
+        "required_message": Set(QuestionType.allCases).subtracting([.note, .calculate]),
     ]
 
     /// Decodes one survey. `lineOffset` and `columnOffset` move every location, for YAML embedded in Markdown.

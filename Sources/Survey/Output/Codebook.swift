@@ -5,15 +5,27 @@ public enum Codebook {
     public static let header = ["variable", "label", "type", "codes", "asked_if"]
 
     public static func rows(_ survey: Survey) -> [[String]] {
-        let numbers = survey.questionNumbers
+        var numbers = survey.questionNumbers
         let language = survey.defaultLanguage
+        var asked: [String: Question] = [:]
+        for item in survey.askedQuestions {
+            asked[item.question.id] = item.question
+            if item.instance != nil { numbers[item.question.id] = numbers[item.source.id] }
+        }
         return survey.variables.map { variable in
             let codes = variable.codes.map { "\($0.code) = \($0.label.text(in: language)) [\($0.entry.map(String.init) ?? "")]" }
-            var askedIf = survey.question(variable.questionID)?.showIf.map { SkipLogic.sentence($0, in: survey, numbers: numbers) } ?? ""
+            let question = asked[variable.questionID]
+            var askedIf = question?.showIf.map { SkipLogic.sentence($0, in: survey, numbers: numbers) } ?? ""
             switch variable.role {
             case .otherText: askedIf = "‘Other’ is chosen at Q\(numbers[variable.questionID] ?? 0)"
             case .notAnswered: askedIf = "Q\(numbers[variable.questionID] ?? 0) is left empty" + (askedIf.isEmpty ? "" : " and \(askedIf)")
-            case .answer: break
+            case .metadata: askedIf = "Recorded by the phone or tablet, not asked"
+            case .repeatCount: askedIf = "How many were added; not asked"
+            case .answer:
+                if let calculation = question?.calculation {
+                    askedIf = LogicWording.string(LogicWording.calculatedAs, language: language, CalcOutput.text(calculation))
+                        + (askedIf.isEmpty ? "" : "; when \(askedIf)")
+                }
             }
             return [variable.name, variable.label.text(in: language), variable.type, codes.joined(separator: "; "), askedIf]
         }

@@ -14,7 +14,7 @@ public enum PaperQuestionnaire {
     /// Only jumps past the next question are listed.
     public static func routing(_ survey: Survey) -> [String: [String: String]] {
         let numbers = survey.questionNumbers
-        let numbered = survey.questions.filter { $0.type != .note }
+        let numbered = survey.questions.filter { $0.type.isAsked }
         var result: [String: [String: String]] = [:]
         for (index, question) in numbered.enumerated() where question.type.isSingleChoice {
             var routes: [String: String] = [:]
@@ -114,7 +114,11 @@ struct PaperRenderer {
             out += "<section class=\"survey-paper-section\">\n"
             if !section.isImplicit { out += "<h2>\(text(section.title ?? LocalizedText(section.id)))</h2>\n" }
             out += paragraphs(section.description, className: "survey-paper-section-description")
-            for question in section.questions { renderQuestion(question) }
+            if section.repeatRule != nil {
+                renderRepeat(section)
+            } else {
+                for question in section.questions { renderQuestion(question) }
+            }
             out += "</section>\n"
         }
         out += "<p class=\"survey-paper-end\">This is the end of the questionnaire. Thank you for your time.</p>\n</div>\n"
@@ -122,6 +126,8 @@ struct PaperRenderer {
     }
 
     mutating func renderQuestion(_ question: Question) {
+        // A calculation is worked out from other answers; the person filling in the form never sees it.
+        if question.type == .calculate { return }
         if question.type == .note {
             out += "<div class=\"survey-paper-note\">\n" + paragraphs(question.label, className: "survey-paper-note-text")
             if let condition = question.showIf {
@@ -164,7 +170,7 @@ struct PaperRenderer {
         case .text, .textLong:
             let lines = question.type == .text ? 1 : question.answerLines
             out += "<div class=\"survey-paper-lines\">" + String(repeating: "<span class=\"survey-paper-line\"></span>", count: lines) + "</div>\n"
-        case .note:
+        case .note, .calculate:
             break
         }
         let extra = survey.notAnsweredOptions(for: question)
@@ -180,7 +186,8 @@ struct PaperRenderer {
     mutating func options(_ question: Question, round: Bool, writeIn: Bool = false) {
         let kind = round ? "survey-paper-tick-one" : "survey-paper-tick-all"
         out += "<ul class=\"survey-paper-options \(kind)\">\n"
-        for option in survey.options(for: question) {
+        for (option, group) in cascadeOrder(question) {
+            if let group { out += "<li class=\"survey-paper-option-group\">\(text(group))</li>\n" }
             optionItem(option, round: round, writeIn: writeIn, route: routes[question.id]?[option.code])
             if option.special == .other {
                 out += "<li class=\"survey-paper-other\"><span class=\"survey-paper-other-label\">\(text(survey.pleaseSpecifyLabel)):</span><span class=\"survey-paper-line\"></span></li>\n"

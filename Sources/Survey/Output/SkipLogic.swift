@@ -32,7 +32,7 @@ public enum SkipLogic {
 
     private static func render(_ test: ConditionTest, _ survey: Survey) -> (text: String, precedence: Precedence) {
         let field = "${\(test.question)}"
-        let type = survey.question(test.question)?.type
+        let type = survey.conditionTarget(test.question)?.type
         let isMultiple = type == .selectMultiple
         let isNumber = type?.isNumeric ?? false
         func literal(_ value: ConditionValue) -> String { isNumber ? value.text : quoted(value.text) }
@@ -63,7 +63,7 @@ public enum SkipLogic {
     public static func json(_ condition: Condition, in survey: Survey) -> Any {
         switch condition.kind {
         case .test(let test):
-            let type = survey.question(test.question)?.type
+            let type = survey.conditionTarget(test.question)?.type
             return [
                 "q": test.question, "op": test.comparison.rawValue, "values": test.values.map(\.text),
                 "multiple": type == .selectMultiple, "number": type?.isNumeric ?? false,
@@ -108,11 +108,11 @@ public enum SkipLogic {
     private static func sentence(_ test: ConditionTest, _ survey: Survey, _ numbers: [String: Int]) -> String {
         let name = numbers[test.question].map { "Q\($0)" } ?? test.question
         let language = survey.defaultLanguage
-        let options = survey.question(test.question).map { survey.options(for: $0) } ?? []
+        let options = survey.conditionTarget(test.question).map { survey.options(for: $0) } ?? []
         func label(_ code: String) -> String {
             options.first { $0.code == code }.map { "‘\($0.label.text(in: language))’" } ?? "‘\(code)’"
         }
-        let multiple = survey.question(test.question)?.type == .selectMultiple
+        let multiple = survey.conditionTarget(test.question)?.type == .selectMultiple
         let values = test.values
         switch test.comparison {
         case .answered:

@@ -10,6 +10,7 @@ public enum SurveyValidator {
         WordingChecks(survey: survey).run(&findings)
         SensitiveDataChecks(survey: survey).run(&findings)
         DesignChecks(survey: survey).run(&findings)
+        FormLogicChecks(survey: survey).run(&findings)
         return findings.result(for: survey)
     }
 

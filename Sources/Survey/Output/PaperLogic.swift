@@ -10,7 +10,9 @@ extension PaperRenderer {
         out += "<p class=\"survey-paper-instruction survey-paper-repeat-note\">\(HTML.escape(LogicWording.string(LogicWording.repeatPaperNote, language: language, count)))</p>\n"
         for instance in 1...count {
             out += "<div class=\"survey-paper-repeat-item\">\n<h3 class=\"survey-paper-repeat-heading\">\(text(survey.memberHeading(section, instance)))</h3>\n"
+            idSuffix = "_\(instance)"
             for question in section.questions { renderQuestion(question) }
+            idSuffix = ""
             out += "</div>\n"
         }
     }

@@ -75,6 +75,8 @@ struct PaperRenderer {
     let numbers: [String: Int]
     let routes: [String: [String: String]]
     var out = ""
+    /// `_2` while printing member 2 of a repeat, so that each block's ids are its own.
+    var idSuffix = ""
 
     init(survey: Survey) {
         self.survey = survey
@@ -137,7 +139,7 @@ struct PaperRenderer {
             return
         }
         let number = numbers[question.id] ?? 0
-        out += "<div class=\"survey-paper-question survey-type-\(question.type.rawValue)\" id=\"paper-\(HTML.escape(question.id))\">\n"
+        out += "<div class=\"survey-paper-question survey-type-\(question.type.rawValue)\" id=\"paper-\(HTML.escape(question.id))\(idSuffix)\">\n"
         out += "<p class=\"survey-paper-label\"><span class=\"survey-paper-number\">Q\(number)</span> \(text(question.label))</p>\n"
         if let condition = question.showIf {
             out += "<p class=\"survey-paper-condition\">Answer only if \(HTML.escape(SkipLogic.sentence(condition, in: survey, numbers: numbers))).</p>\n"

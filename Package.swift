@@ -33,7 +33,7 @@ let package = Package(
             "Diagnostics", "Markdown", "Prose",
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], resources: [.copy("Wording/Tables")]),
         .target(name: "Results", dependencies: [
             "Diagnostics", "Markdown", "Survey",
             .product(name: "Yams", package: "Yams"),

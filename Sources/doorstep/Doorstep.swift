@@ -149,7 +149,7 @@ struct Serve: ParsableCommand {
 
 struct SurveyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "survey", abstract: "Work with survey files on their own.", subcommands: [SurveyCheck.self])
+        commandName: "survey", abstract: "Work with survey files on their own.", subcommands: [SurveyCheck.self, SurveyWording.self])
 }
 
 struct SurveyCheck: ParsableCommand {
@@ -171,6 +171,19 @@ struct SurveyCheck: ParsableCommand {
 
     func run() throws {
         throw ExitCode(Commands.checkSurveys(files, format: format, strict: strict))
+    }
+}
+
+struct SurveyWording: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wording",
+        abstract: "Print Doorstep's wording table for a language, to copy into wording/<language>.yml and translate.")
+
+    @Argument(help: "A language code with a built-in table: en or cy.")
+    var language: String = "en"
+
+    func run() throws {
+        throw ExitCode(Commands.printWording(language))
     }
 }
 

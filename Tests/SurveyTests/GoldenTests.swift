@@ -18,7 +18,17 @@ struct GoldenTests {
         ("paper.html", { Data(PaperQuestionnaire.html($0).utf8) }),
     ]
 
-    static var cases: [String] { surveys.flatMap { name in outputs.map { "\(name).\($0.suffix)" } } }
+    /// The outputs made once per language, checked again in the bilingual fixture's second language.
+    static let welshOutputs: [(suffix: String, make: @Sendable (Survey) throws -> Data)] = [
+        ("cy.codebook.csv", { Data(Codebook.csv($0, language: "cy").utf8) }),
+        ("cy.codebook.html", { Data(Codebook.html($0, language: "cy").utf8) }),
+        ("cy.form.html", { Data(WebForm.html($0, language: "cy").utf8) }),
+        ("cy.paper.html", { Data(PaperQuestionnaire.html($0, language: "cy").utf8) }),
+    ]
+
+    static var cases: [String] {
+        surveys.flatMap { name in outputs.map { "\(name).\($0.suffix)" } } + welshOutputs.map { "bilingual.\($0.suffix)" }
+    }
 
     /// The source folder, so that updated goldens land in the repository rather than in the build's copy.
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -37,7 +47,7 @@ struct GoldenTests {
     func matchesGolden(file: String) throws {
         let name = String(file.prefix { $0 != "." })
         let suffix = String(file.dropFirst(name.count + 1))
-        let output = try #require(Self.outputs.first { $0.suffix == suffix })
+        let output = try #require((Self.outputs + Self.welshOutputs).first { $0.suffix == suffix })
         let survey = try Fixtures.validSurvey(name)
         let actual = try output.make(survey)
         #expect(try output.make(survey) == actual, "the same survey must give the same bytes")

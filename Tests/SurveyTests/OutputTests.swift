@@ -57,7 +57,7 @@ struct OutputTests {
         let sheets = XLSForm.sheets(survey)
         #expect(sheets.survey[0] == ["type", "name", "label::English (en)", "label::Cymraeg (cy)", "hint::English (en)", "hint::Cymraeg (cy)",
                                      "required", "relevant", "constraint", "constraint_message::English (en)",
-                                     "constraint_message::Cymraeg (cy)", "appearance", "parameters"])
+                                     "constraint_message::Cymraeg (cy)", "appearance", "parameters", "calculation", "choice_filter"])
         let byName = Dictionary(sheets.survey.dropFirst().map { ($0[1], $0) }, uniquingKeysWith: { first, _ in first })
         #expect(byName["consent"]?[0] == "select_one consent")
         #expect(byName["consent"]?[8] == ". = 'yes'")

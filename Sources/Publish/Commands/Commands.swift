@@ -78,14 +78,49 @@ public enum Commands {
             }
         }
         var diagnostics = encoding + reader.diagnostics
-        for survey in reader.surveys { diagnostics += SurveyValidator.validate(survey) }
+        // The project's own wording, when the command runs at the top of a project.
+        let (wording, wordingFiles, wordingDiagnostics) = projectWording(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        diagnostics += wordingDiagnostics
+        for var survey in reader.surveys {
+            survey.wording = wording
+            diagnostics += SurveyValidator.validate(survey)
+        }
         diagnostics += SurveyValidator.validateAcross(reader.surveys)
-        printDiagnostics(diagnostics, files: reader.texts, format: format)
+        printDiagnostics(diagnostics, files: reader.texts.merging(wordingFiles) { first, _ in first }, format: format)
         if format == .text {
             let count = reader.surveys.count
             printError("\(count) survey\(count == 1 ? "" : "s") checked; \(DiagnosticFormatter.summary(diagnostics))")
         }
         return status(diagnostics, strict: strict)
+    }
+
+    /// `wording/*.yml` under `root`, on top of Doorstep's tables.
+    static func projectWording(root: URL) -> (Wording, [String: String], [Diagnostic]) {
+        let folder = root.appendingPathComponent("wording")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yml") }.sorted()
+        var files: [(path: String, text: String)] = []
+        var diagnostics: [Diagnostic] = []
+        for name in names {
+            let path = "wording/\(name)"
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
+            switch SourceDecoding.decode(data, path: path) {
+            case .success(let text): files.append((path, text))
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        }
+        let (wording, found) = ProjectWording.read(files)
+        return (wording, Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first }), diagnostics + found)
+    }
+
+    /// Prints a built-in wording table as it is shipped, comments and all.
+    public static func printWording(_ language: String) -> Int32 {
+        guard let text = Wording.builtInSource(language) else {
+            let known = Wording.builtIn.languages.joined(separator: ", ")
+            printError("error: Doorstep has no '\(language)' wording table (it has \(known)); start from 'doorstep survey wording en'")
+            return 2
+        }
+        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        return 0
     }
 
     public static func newModule(id: String, title: String?, root: URL) -> Int32 {

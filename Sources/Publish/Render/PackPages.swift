@@ -35,7 +35,12 @@ struct PackPages {
                 values["body"] = PackAnchors.scoped(PrintLinks.forPrint(body.html(page, outputPath: path), from: path, titleOf: title), to: anchor)
             case .survey(let entry):
                 values["kindClass"] = "survey"
-                values["body"] = PackAnchors.scoped(GroupPlaceholders.fill(PaperQuestionnaire.html(entry.survey), group: site.config.group), to: anchor)
+                // A bilingual survey prints in each of its languages, one after the other.
+                let languages = entry.survey.languages.isEmpty ? [nil] : entry.survey.languages.map(\.code)
+                values["body"] = languages.enumerated().map { position, language in
+                    let html = GroupPlaceholders.fill(PaperQuestionnaire.html(entry.survey, language: language), group: site.config.group)
+                    return PackAnchors.scoped(html, to: position == 0 ? anchor : "\(anchor)-\(language ?? "")")
+                }.joined()
             }
             return values.withoutEmptyText
         }

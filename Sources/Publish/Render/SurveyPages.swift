@@ -26,50 +26,87 @@ struct SurveyPages {
         } catch {
             throw RenderFailure(message: "could not write the XLSForm of survey '\(survey.id)': \(error)")
         }
-        return [
-            RenderedFile(path: "\(folder)/index.html", text: page(entry, path: "\(folder)/index.html",
-                title: entry.title, body: GroupPlaceholders.fill(WebForm.html(survey), group: site.config.group), surveyClass: "web", scripts: ["survey.js"])),
-            RenderedFile(path: "\(folder)/paper/index.html", text: page(entry, path: "\(folder)/paper/index.html",
-                title: "\(entry.title) (paper questionnaire)", body: GroupPlaceholders.fill(PaperQuestionnaire.html(survey), group: site.config.group),
-                surveyClass: "paper", scripts: [])),
-            RenderedFile(path: "\(folder)/codebook/index.html", text: page(entry, path: "\(folder)/codebook/index.html",
-                title: "\(entry.title): codebook", body: Codebook.html(survey), surveyClass: "codebook", scripts: [])),
-            RenderedFile(path: "\(folder)/codebook.csv", text: Codebook.csv(survey)),
+        var files: [RenderedFile] = []
+        for language in SurveyLanguagePaths.languages(of: survey) {
+            let paths = SurveyLanguagePaths(folder: folder, language: language, survey: survey)
+            let code: String? = language.code.isEmpty ? nil : language.code
+            let wording = survey.wording
+            let title = survey.title.text(in: code)
+            files += [
+                RenderedFile(path: paths.web, text: page(entry, paths: paths, path: paths.web, title: title,
+                    body: GroupPlaceholders.fill(WebForm.html(survey, language: code), group: site.config.group), surveyClass: "web",
+                    scripts: ["survey.js"])),
+                RenderedFile(path: paths.paper, text: page(entry, paths: paths, path: paths.paper,
+                    title: wording.text(.pagesPaperTitle, in: code, ["title": title]),
+                    body: GroupPlaceholders.fill(PaperQuestionnaire.html(survey, language: code), group: site.config.group),
+                    surveyClass: "paper", scripts: [])),
+                RenderedFile(path: paths.codebook, text: page(entry, paths: paths, path: paths.codebook,
+                    title: wording.text(.pagesCodebookTitle, in: code, ["title": title]),
+                    body: Codebook.html(survey, language: code), surveyClass: "codebook", scripts: [])),
+                RenderedFile(path: paths.codebookCSV, text: Codebook.csv(survey, language: code)),
+            ]
+        }
+        files += [
             RenderedFile(path: "\(folder)/\(survey.id).json", text: SurveyJSON.encode(survey)),
             RenderedFile(path: "\(folder)/\(survey.id).xlsx", data: workbook),
         ]
+        return files
     }
 
-    private func page(_ entry: SurveyEntry, path: String, title: String, body: String, surveyClass: String,
+    private func page(_ entry: SurveyEntry, paths: SurveyLanguagePaths, path: String, title: String, body: String, surveyClass: String,
                       scripts: [String]) -> String {
         var crumbs: [(String, String?)] = [("Home", "index.html"), ("Surveys", "surveys/index.html")]
-        if path != "\(entry.folder)/index.html" { crumbs.append((entry.title, "\(entry.folder)/index.html")) }
+        if path != paths.web { crumbs.append((entry.survey.title.text(in: paths.language.code), paths.web)) }
         crumbs.append((title, nil))
-        let links = surveyLinks(entry, from: path)
+        let links = surveyLinks(entry, paths: paths, from: path) + languageLinks(entry, paths: paths, from: path)
         var context = LayoutContext(site: site).values(
             outputPath: path, title: title,
-            description: entry.survey.introduction?.text(in: entry.survey.defaultLanguage),
+            description: entry.survey.introduction?.text(in: paths.language.code),
             bodyClass: "survey survey-page-\(surveyClass)", breadcrumbs: crumbs, extraStyles: ["survey.css"], scripts: scripts)
         context["body"] = links + body
         context["surveyClass"] = surveyClass
+        if !paths.language.code.isEmpty { context["pageLanguage"] = paths.language.code }
         return theme.render(context, template: "survey")
     }
 
     /// The other outputs of the same survey, shown above each of its pages (hidden in print).
-    private func surveyLinks(_ entry: SurveyEntry, from path: String) -> String {
-        let items: [(String, String)] = [
-            ("\(entry.folder)/index.html", "Web form"),
-            ("\(entry.folder)/paper/index.html", "Paper questionnaire"),
-            ("\(entry.folder)/codebook/index.html", "Codebook"),
-            ("\(entry.folder)/\(entry.id).xlsx", "XLSForm (.xlsx)"),
-            ("\(entry.folder)/codebook.csv", "Codebook (CSV)"),
-            ("\(entry.folder)/\(entry.id).json", "JSON"),
+    private func surveyLinks(_ entry: SurveyEntry, paths: SurveyLanguagePaths, from path: String) -> String {
+        let wording = entry.survey.wording
+        let code = paths.language.code
+        let items: [(String, WordingKey)] = [
+            (paths.web, .pagesWeb),
+            (paths.paper, .pagesPaper),
+            (paths.codebook, .pagesCodebook),
+            ("\(entry.folder)/\(entry.id).xlsx", .pagesXlsform),
+            (paths.codebookCSV, .pagesCodebookCsv),
+            ("\(entry.folder)/\(entry.id).json", .pagesJson),
         ]
-        let links = items.map { target, label -> String in
+        let links = items.map { target, key -> String in
+            let label = HTML.escape(wording.text(key, in: code))
             if target == path { return "<li><span aria-current=\"page\">\(label)</span></li>" }
             return "<li><a href=\"\(HTML.escape(ProjectPath.relativeURL(from: path, to: target)))\">\(label)</a></li>"
         }
-        return "<nav class=\"survey-outputs no-print\" aria-label=\"This survey in other forms\"><ul>\(links.joined())</ul></nav>\n"
+        return "<nav class=\"survey-outputs no-print\" aria-label=\"\(HTML.escape(wording.text(.pagesOtherForms, in: code)))\"><ul>\(links.joined())</ul></nav>\n"
+    }
+
+    /// Plain links to the same page in the survey's other languages, each named in its own language.
+    /// `survey.js` remembers the choice; the links work without it.
+    private func languageLinks(_ entry: SurveyEntry, paths: SurveyLanguagePaths, from path: String) -> String {
+        let survey = entry.survey
+        let languages = SurveyLanguagePaths.languages(of: survey)
+        guard languages.count > 1 else { return "" }
+        let kind = paths.kind(of: path)
+        let links = languages.map { language -> String in
+            let other = SurveyLanguagePaths(folder: entry.folder, language: language, survey: survey)
+            let target = other.path(kind)
+            let code = HTML.escape(language.code)
+            let name = HTML.escape(survey.wording.text(.languageName, in: language.code))
+            if target == path { return "<li><span aria-current=\"page\" lang=\"\(code)\">\(name)</span></li>" }
+            return "<li><a href=\"\(HTML.escape(ProjectPath.relativeURL(from: path, to: target)))\" hreflang=\"\(code)\" lang=\"\(code)\">\(name)</a></li>"
+        }
+        let first = paths.isFirst && kind == .web ? " data-first-page=\"true\"" : ""
+        let label = HTML.escape(survey.wording.text(.webLanguageSwitch, in: paths.language.code))
+        return "<nav class=\"survey-languages no-print\" aria-label=\"\(label)\" data-survey-languages\(first)><ul>\(links.joined())</ul></nav>\n"
     }
 
     private func listPage() -> String {
@@ -90,5 +127,46 @@ struct SurveyPages {
             bodyClass: "surveys", breadcrumbs: [("Home", "index.html"), ("Surveys", nil)])
         context["body"] = body
         return theme.render(context, template: "list")
+    }
+}
+
+/// Where one language's pages of a survey go: the first language at `index.html`, `paper/index.html`,
+/// `codebook/index.html` and `codebook.csv`; every other one with its code before the extension
+/// (`index.cy.html`, `codebook.cy.csv`).
+struct SurveyLanguagePaths {
+    enum Kind { case web, paper, codebook, codebookCSV }
+
+    let folder: String
+    let language: Language
+    let isFirst: Bool
+
+    init(folder: String, language: Language, survey: Survey) {
+        self.folder = folder
+        self.language = language
+        self.isFirst = survey.languages.first.map { $0.code == language.code } ?? true
+    }
+
+    /// The survey's languages; one without an explicit code for a survey that declares none.
+    static func languages(of survey: Survey) -> [Language] {
+        survey.languages.isEmpty ? [Language(code: "", name: "")] : survey.languages
+    }
+
+    private var suffix: String { isFirst ? "" : ".\(language.code)" }
+    var web: String { "\(folder)/index\(suffix).html" }
+    var paper: String { "\(folder)/paper/index\(suffix).html" }
+    var codebook: String { "\(folder)/codebook/index\(suffix).html" }
+    var codebookCSV: String { "\(folder)/codebook\(suffix).csv" }
+
+    func path(_ kind: Kind) -> String {
+        switch kind {
+        case .web: web
+        case .paper: paper
+        case .codebook: codebook
+        case .codebookCSV: codebookCSV
+        }
+    }
+
+    func kind(of path: String) -> Kind {
+        path == paper ? .paper : path == codebook ? .codebook : path == codebookCSV ? .codebookCSV : .web
     }
 }

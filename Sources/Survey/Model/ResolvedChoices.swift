@@ -4,12 +4,12 @@ extension Survey {
     public func baseChoices(for question: Question) -> (listName: String, choices: [Choice])? {
         switch question.type {
         case .yesNo:
-            return ("yes_no", BuiltInChoices.choices(BuiltInChoices.yesNo, languages: languages))
+            return ("yes_no", BuiltInChoices.yesNo.map { Choice(code: $0.code, label: wording.localized($0.key.rawValue, languages: languages)) })
         case .consent:
-            return ("consent", BuiltInChoices.choices(BuiltInChoices.consent, languages: languages))
+            return ("consent", BuiltInChoices.consent.map { Choice(code: $0.code, label: wording.localized($0.key.rawValue, languages: languages)) })
         case .scale where question.choices == nil:
-            guard let name = question.scale, let rows = BuiltInChoices.scales[name] else { return nil }
-            return (name, BuiltInChoices.choices(rows, languages: languages))
+            guard let name = question.scale, let rows = BuiltInChoices.scaleRows(name) else { return nil }
+            return (name, rows.map { Choice(code: $0.code, label: wording.localized($0.key, languages: languages)) })
         case .selectOne, .selectMultiple, .ranking, .scale:
             switch question.choices {
             case .list(let name, _)?:
@@ -62,7 +62,7 @@ extension Survey {
     }
 
     func specialChoice(_ option: SpecialOption, request: SpecialOptionRequest) -> Choice {
-        let label = request.label ?? BuiltInChoices.text(BuiltInChoices.special[option] ?? [:], languages: languages)
+        let label = request.label ?? wording.localized((BuiltInChoices.special[option] ?? .optionOther).rawValue, languages: languages)
         return Choice(code: option.code, label: label, entry: option.entry, location: request.location,
                       codeLocation: request.location, special: option)
     }
@@ -77,6 +77,6 @@ extension Survey {
 
     /// The label of the text box after "Other — please specify".
     public var pleaseSpecifyLabel: LocalizedText {
-        BuiltInChoices.text(BuiltInChoices.pleaseSpecify, languages: languages)
+        wording.localized(WordingKey.optionPleaseSpecify.rawValue, languages: languages)
     }
 }

@@ -15,6 +15,8 @@ public struct Survey: Sendable, Equatable {
     public var allow: [Allowance]
     /// Metadata, encryption and where forms are sent.
     public var logic = SurveyLogicSettings()
+    /// The text the outputs add, in every language: Doorstep's tables with the project's own on top.
+    public var wording: Wording = .builtIn
 
     /// The file the survey came from (the Markdown file for an embedded block).
     public var file: String

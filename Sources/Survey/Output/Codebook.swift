@@ -5,8 +5,14 @@ public enum Codebook {
     public static let header = ["variable", "label", "type", "codes", "asked_if"]
 
     public static func rows(_ survey: Survey) -> [[String]] {
+        rows(survey, language: survey.defaultLanguage)
+    }
+
+    /// The rows with labels and "asked if" in one of the survey's languages.
+    public static func rows(_ survey: Survey, language: String?) -> [[String]] {
         var numbers = survey.questionNumbers
-        let language = survey.defaultLanguage
+        let language = language ?? survey.defaultLanguage
+        let wording = survey.wording
         var asked: [String: Question] = [:]
         for item in survey.askedQuestions {
             asked[item.question.id] = item.question
@@ -14,17 +20,22 @@ public enum Codebook {
         }
         return survey.variables.map { variable in
             let codes = variable.codes.map { "\($0.code) = \($0.label.text(in: language)) [\($0.entry.map(String.init) ?? "")]" }
-            let question = asked[variable.questionID]
-            var askedIf = question?.showIf.map { SkipLogic.sentence($0, in: survey, numbers: numbers) } ?? ""
+            let askedQuestion = asked[variable.questionID]
+            var askedIf = askedQuestion?.showIf.map {
+                SkipLogic.sentence($0, in: survey, numbers: numbers, language: language)
+            } ?? ""
+            let question = wording.text(.paperQuestionNumber, in: language, ["number": String(numbers[variable.questionID] ?? 0)])
             switch variable.role {
-            case .otherText: askedIf = "‘Other’ is chosen at Q\(numbers[variable.questionID] ?? 0)"
-            case .notAnswered: askedIf = "Q\(numbers[variable.questionID] ?? 0) is left empty" + (askedIf.isEmpty ? "" : " and \(askedIf)")
-            case .metadata: askedIf = "Recorded by the phone or tablet, not asked"
-            case .repeatCount: askedIf = "How many were added; not asked"
+            case .otherText: askedIf = wording.text(.codebookOtherChosen, in: language, ["question": question])
+            case .notAnswered:
+                askedIf = askedIf.isEmpty ? wording.text(.codebookLeftEmpty, in: language, ["question": question])
+                    : wording.text(.codebookLeftEmptyAnd, in: language, ["question": question, "condition": askedIf])
+            case .metadata: askedIf = LogicWording.string(LogicWording.recordedByPhone, language: language)
+            case .repeatCount: askedIf = LogicWording.string(LogicWording.howManyAdded, language: language)
             case .answer:
-                if let calculation = question?.calculation {
+                if let calculation = askedQuestion?.calculation {
                     askedIf = LogicWording.string(LogicWording.calculatedAs, language: language, CalcOutput.text(calculation))
-                        + (askedIf.isEmpty ? "" : "; when \(askedIf)")
+                        + (askedIf.isEmpty ? "" : "; " + LogicWording.string(LogicWording.when, language: language, askedIf))
                 }
             }
             return [variable.name, variable.label.text(in: language), variable.type, codes.joined(separator: "; "), askedIf]
@@ -33,16 +44,30 @@ public enum Codebook {
 
     /// RFC 4180 CSV with CRLF line ends.
     public static func csv(_ survey: Survey) -> String {
-        ([header] + rows(survey)).map { $0.map(CSV.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        csv(survey, language: survey.defaultLanguage)
+    }
+
+    /// The CSV in one of the survey's languages; the header stays the same, so tools read every one alike.
+    public static func csv(_ survey: Survey, language: String?) -> String {
+        ([header] + rows(survey, language: language)).map { $0.map(CSV.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// An HTML fragment; the site layout wraps it.
     public static func html(_ survey: Survey) -> String {
-        let language = survey.defaultLanguage
-        var out = "<div class=\"survey-codebook-wrap table-wrap\" role=\"group\" aria-label=\"Codebook\" tabindex=\"0\">\n<table class=\"survey-codebook\">\n"
-        out += "<caption>Codebook: \(HTML.escape(survey.title.text(in: language)))</caption>\n"
-        out += "<thead><tr><th scope=\"col\">Variable</th><th scope=\"col\">Label</th><th scope=\"col\">Type</th><th scope=\"col\">Codes</th><th scope=\"col\">Asked if</th></tr></thead>\n<tbody>\n"
-        for (variable, row) in zip(survey.variables, rows(survey)) {
+        html(survey, language: survey.defaultLanguage)
+    }
+
+    public static func html(_ survey: Survey, language: String?) -> String {
+        let language = language ?? survey.defaultLanguage
+        func say(_ key: WordingKey, _ values: [String: String] = [:]) -> String {
+            Wording.fill(HTML.escape(survey.wording.text(key, in: language)), values)
+        }
+        let langAttribute = language.map { " lang=\"\(HTML.escape($0))\"" } ?? ""
+        var out = "<div class=\"survey-codebook-wrap table-wrap\" role=\"group\" aria-label=\"\(say(.codebookTable))\" tabindex=\"0\"\(langAttribute)>\n<table class=\"survey-codebook\">\n"
+        out += "<caption>\(say(.codebookTitle, ["title": HTML.escape(survey.title.text(in: language))]))</caption>\n"
+        let headings: [WordingKey] = [.codebookVariable, .codebookLabel, .codebookType, .codebookCodes, .codebookAskedIf]
+        out += "<thead><tr>" + headings.map { "<th scope=\"col\">\(say($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for (variable, row) in zip(survey.variables, rows(survey, language: language)) {
             out += "<tr><th scope=\"row\"><code>\(HTML.escape(variable.name))</code></th><td>\(HTML.escape(row[1]))</td><td>\(HTML.escape(row[2]))</td><td>"
             if !variable.codes.isEmpty {
                 out += "<ul>"

@@ -6,7 +6,12 @@ import Foundation
 /// for open answers and codes for office use.
 public enum PaperQuestionnaire {
     public static func html(_ survey: Survey) -> String {
-        var renderer = PaperRenderer(survey: survey)
+        html(survey, language: survey.defaultLanguage)
+    }
+
+    /// The questionnaire in one of the survey's languages, every added text from the survey's wording table.
+    public static func html(_ survey: Survey, language: String?) -> String {
+        var renderer = PaperRenderer(survey: survey, language: language)
         return renderer.render()
     }
 
@@ -78,14 +83,23 @@ struct PaperRenderer {
     /// `_2` while printing member 2 of a repeat, so that each block's ids are its own.
     var idSuffix = ""
 
-    init(survey: Survey) {
+    init(survey: Survey, language: String? = nil) {
         self.survey = survey
-        self.language = survey.defaultLanguage
+        self.language = language ?? survey.defaultLanguage
         self.numbers = survey.questionNumbers
         self.routes = PaperQuestionnaire.routing(survey)
     }
 
     func text(_ value: LocalizedText?) -> String { HTML.escape(value?.text(in: language) ?? "") }
+
+    /// An added text in the questionnaire's language, escaped; `values` are HTML already.
+    func say(_ key: WordingKey, _ values: [String: String] = [:]) -> String {
+        Wording.fill(HTML.escape(survey.wording.text(key, in: language)), values)
+    }
+
+    func condition(_ key: WordingKey, _ condition: Condition) -> String {
+        say(key, ["condition": HTML.escape(SkipLogic.sentence(condition, in: survey, numbers: numbers, language: language))])
+    }
 
     func paragraphs(_ value: LocalizedText?, className: String) -> String {
         (value?.text(in: language) ?? "").components(separatedBy: "\n\n")
@@ -96,22 +110,22 @@ struct PaperRenderer {
     mutating func render() -> String {
         let langAttribute = language.map { " lang=\"\(HTML.escape($0))\"" } ?? ""
         out += "<div class=\"survey-paper\" data-survey-id=\"\(HTML.escape(survey.id))\"\(langAttribute)>\n"
-        out += "<div class=\"survey-paper-office\"><span>Office use: form \(HTML.escape(survey.id)), version \(HTML.escape(survey.version ?? "1"))</span>"
-        out += "<span>Response number <span class=\"survey-paper-write-in\"></span></span></div>\n"
+        out += "<div class=\"survey-paper-office\"><span>\(say(.paperOfficeUse, ["form": HTML.escape(survey.id), "version": HTML.escape(survey.version ?? "1")]))</span>"
+        out += "<span>\(say(.paperResponseNumber)) <span class=\"survey-paper-write-in\"></span></span></div>\n"
         out += "<div class=\"survey-paper-intro\">\n" + paragraphs(survey.introduction, className: "survey-paper-introduction")
         if let minutes = survey.estimatedMinutes, !Instructions.mentionsTime(survey.introduction, language: language) {
-            out += "<p class=\"survey-paper-time\">It takes about \(minutes) minute\(minutes == 1 ? "" : "s").</p>\n"
+            out += "<p class=\"survey-paper-time\">\(say(minutes == 1 ? .paperTimeOne : .paperTimeMany, ["minutes": String(minutes)]))</p>\n"
         }
-        if survey.contact != nil { out += "<p class=\"survey-paper-contact\">Questions about this survey? \(text(survey.contact))</p>\n" }
+        if survey.contact != nil { out += "<p class=\"survey-paper-contact\">\(say(.paperContact, ["contact": text(survey.contact)]))</p>\n" }
         out += "</div>\n"
         if survey.privacyNotice != nil {
-            out += "<section class=\"survey-paper-privacy\">\n<h2>Your privacy</h2>\n" + paragraphs(survey.privacyNotice, className: "survey-paper-privacy-text") + "</section>\n"
+            out += "<section class=\"survey-paper-privacy\">\n<h2>\(say(.paperPrivacyTitle))</h2>\n" + paragraphs(survey.privacyNotice, className: "survey-paper-privacy-text") + "</section>\n"
         }
-        out += "<section class=\"survey-paper-how\">\n<h2>How to fill in this form</h2>\n<ul>\n"
-        out += "<li><span class=\"survey-box survey-box-round\" aria-hidden=\"true\"></span> Round boxes: tick one.</li>\n"
-        out += "<li><span class=\"survey-box survey-box-square\" aria-hidden=\"true\"></span> Square boxes: tick all that apply.</li>\n"
-        out += "<li>An arrow (→ Go to Q7) means skip to that question.</li>\n"
-        out += "<li>The small numbers in the right-hand column are for office use: you can ignore them.</li>\n</ul>\n</section>\n"
+        out += "<section class=\"survey-paper-how\">\n<h2>\(say(.paperHowTitle))</h2>\n<ul>\n"
+        out += "<li><span class=\"survey-box survey-box-round\" aria-hidden=\"true\"></span> \(say(.paperHowRound))</li>\n"
+        out += "<li><span class=\"survey-box survey-box-square\" aria-hidden=\"true\"></span> \(say(.paperHowSquare))</li>\n"
+        out += "<li>\(say(.paperHowArrow))</li>\n"
+        out += "<li>\(say(.paperHowCodes))</li>\n</ul>\n</section>\n"
         for section in survey.sections {
             out += "<section class=\"survey-paper-section\">\n"
             if !section.isImplicit { out += "<h2>\(text(section.title ?? LocalizedText(section.id)))</h2>\n" }
@@ -123,7 +137,7 @@ struct PaperRenderer {
             }
             out += "</section>\n"
         }
-        out += "<p class=\"survey-paper-end\">This is the end of the questionnaire. Thank you for your time.</p>\n</div>\n"
+        out += "<p class=\"survey-paper-end\">\(say(.paperEnd))</p>\n</div>\n"
         return out
     }
 
@@ -133,38 +147,41 @@ struct PaperRenderer {
         if question.type == .note {
             out += "<div class=\"survey-paper-note\">\n" + paragraphs(question.label, className: "survey-paper-note-text")
             if let condition = question.showIf {
-                out += "<p class=\"survey-paper-condition\">Read this only if \(HTML.escape(SkipLogic.sentence(condition, in: survey, numbers: numbers))).</p>\n"
+                out += "<p class=\"survey-paper-condition\">\(self.condition(.paperReadOnlyIf, condition))</p>\n"
             }
             out += "</div>\n"
             return
         }
         let number = numbers[question.id] ?? 0
         out += "<div class=\"survey-paper-question survey-type-\(question.type.rawValue)\" id=\"paper-\(HTML.escape(question.id))\(idSuffix)\">\n"
-        out += "<p class=\"survey-paper-label\"><span class=\"survey-paper-number\">Q\(number)</span> \(text(question.label))</p>\n"
+        out += "<p class=\"survey-paper-label\"><span class=\"survey-paper-number\">\(say(.paperQuestionNumber, ["number": String(number)]))</span> \(text(question.label))</p>\n"
         if let condition = question.showIf {
-            out += "<p class=\"survey-paper-condition\">Answer only if \(HTML.escape(SkipLogic.sentence(condition, in: survey, numbers: numbers))).</p>\n"
+            out += "<p class=\"survey-paper-condition\">\(self.condition(.paperAnswerOnlyIf, condition))</p>\n"
         }
         if let hint = Instructions.hint(question.hint, language: language) { out += "<p class=\"survey-paper-hint\">\(text(hint))</p>\n" }
         switch question.type {
         case .consent, .yesNo, .selectOne, .scale:
-            out += "<p class=\"survey-paper-instruction\">Tick one</p>\n"
+            out += "<p class=\"survey-paper-instruction\">\(say(.paperTickOne))</p>\n"
             options(question, round: true)
         case .selectMultiple:
-            out += "<p class=\"survey-paper-instruction\">Tick all that apply</p>\n"
+            out += "<p class=\"survey-paper-instruction\">\(say(.paperTickAll))</p>\n"
             options(question, round: false)
         case .ranking:
             let count = survey.options(for: question).count
-            out += "<p class=\"survey-paper-instruction\">Write 1 by your first choice, then 2\((question.rank ?? count) > 2 ? " and so on" : "")\(question.rank.map { ", up to \($0)" } ?? "")</p>\n"
+            let many = (question.rank ?? count) > 2
+            let instruction = question.rank.map { say(many ? .paperRankManyUpTo : .paperRankTwoUpTo, ["rank": String($0)]) }
+                ?? say(many ? .paperRankMany : .paperRankTwo)
+            out += "<p class=\"survey-paper-instruction\">\(instruction)</p>\n"
             options(question, round: false, writeIn: true)
         case .rating:
             rating(question)
         case .integer, .decimal:
             let digits = max(2, (question.max.map { String(SurveyLimits.whole(abs($0.value))).count } ?? 3) + (question.type == .decimal ? 2 : 0))
-            out += "<p class=\"survey-paper-instruction\">Write a number</p>\n<div class=\"survey-paper-digits\">"
+            out += "<p class=\"survey-paper-instruction\">\(say(.paperWriteNumber))</p>\n<div class=\"survey-paper-digits\">"
             out += String(repeating: "<span class=\"survey-paper-digit\"></span>", count: digits) + "</div>\n"
         case .date:
-            out += "<p class=\"survey-paper-instruction\">Write the date</p>\n<div class=\"survey-paper-date\">"
-            for (label, count) in [("Day", 2), ("Month", 2), ("Year", 4)] {
+            out += "<p class=\"survey-paper-instruction\">\(say(.paperWriteDate))</p>\n<div class=\"survey-paper-date\">"
+            for (label, count) in [(say(.paperDay), 2), (say(.paperMonth), 2), (say(.paperYear), 4)] {
                 out += "<span class=\"survey-paper-date-part\"><span class=\"survey-paper-date-label\">\(label)</span>"
                 out += String(repeating: "<span class=\"survey-paper-digit\"></span>", count: count) + "</span>"
             }
@@ -203,14 +220,15 @@ struct PaperRenderer {
         out += "<li class=\"survey-paper-option\"><span class=\"\(box)\" aria-hidden=\"true\"></span>"
         out += "<span class=\"survey-paper-option-label\">\(text(option.label))</span>"
         if let route {
-            let destination = route == "the end" ? "Go to the end" : "Go to \(route)"
+            let destination = route == "the end" ? say(.paperGoToEnd)
+                : say(.paperGoTo, ["question": say(.paperQuestionNumber, ["number": String(route.dropFirst())])])
             out += "<span class=\"survey-paper-route\">→ \(destination)</span>"
         }
         out += "<span class=\"survey-paper-code\">\(option.entry.map(String.init) ?? "")</span></li>\n"
     }
 
     mutating func rating(_ question: Question) {
-        out += "<p class=\"survey-paper-instruction\">Tick one</p>\n<div class=\"survey-paper-rating\">\n"
+        out += "<p class=\"survey-paper-instruction\">\(say(.paperTickOne))</p>\n<div class=\"survey-paper-rating\">\n"
         if let label = question.minLabel { out += "<span class=\"survey-paper-rating-end\">\(text(label))</span>\n" }
         for value in question.ratingPoints {
             out += "<span class=\"survey-paper-rating-point\"><span class=\"survey-box survey-box-round\" aria-hidden=\"true\"></span><span class=\"survey-paper-rating-value\">\(value)</span></span>\n"

@@ -82,12 +82,20 @@ public enum SkipLogic {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// "Q3 is Better or Worse", for people: question numbers and choice labels instead of ids and codes.
-    public static func sentence(_ condition: Condition, in survey: Survey, numbers: [String: Int]) -> String {
+    /// "Q3 is Better or Worse", for people: question numbers and choice labels instead of ids and codes,
+    /// in `language` (the survey's first by default), worded by the survey's wording table.
+    public static func sentence(_ condition: Condition, in survey: Survey, numbers: [String: Int], language: String? = nil) -> String {
+        let language = language ?? survey.defaultLanguage
+        let wording = survey.wording
+        func join(_ parts: [Condition], _ key: WordingKey) -> String {
+            parts.map { sentence($0, in: survey, numbers: numbers, language: language) }
+                .reduce(nil) { first, next in first.map { wording.text(key, in: language, ["first": $0, "second": next]) } ?? next } ?? ""
+        }
+        func negated(_ text: String) -> String { wording.text(.conditionNot, in: language, ["condition": text]) }
         switch condition.kind {
-        case .test(let test): return sentence(test, survey, numbers)
-        case .all(let parts): return parts.map { sentence($0, in: survey, numbers: numbers) }.joined(separator: " and ")
-        case .any(let parts): return parts.map { sentence($0, in: survey, numbers: numbers) }.joined(separator: " or ")
+        case .test(let test): return sentence(test, survey, numbers, language)
+        case .all(let parts): return join(parts, .conditionAnd)
+        case .any(let parts): return join(parts, .conditionOr)
         case .not(let inner):
             // A negated single test reads better turned round: "Q4 is not ‘Worse’".
             if case .test(var test) = inner.kind {
@@ -97,37 +105,37 @@ public enum SkipLogic {
                 case .answered:
                     let wanted = test.values.first.map { ["true", "yes", "on"].contains($0.text.lowercased()) } ?? true
                     test.values = [ConditionValue(text: wanted ? "false" : "true", kind: .boolean)]
-                default: return "not (\(sentence(test, survey, numbers)))"
+                default: return negated(sentence(test, survey, numbers, language))
                 }
-                return sentence(test, survey, numbers)
+                return sentence(test, survey, numbers, language)
             }
-            return "not (\(sentence(inner, in: survey, numbers: numbers)))"
+            return negated(sentence(inner, in: survey, numbers: numbers, language: language))
         }
     }
 
-    private static func sentence(_ test: ConditionTest, _ survey: Survey, _ numbers: [String: Int]) -> String {
-        let name = numbers[test.question].map { "Q\($0)" } ?? test.question
-        let language = survey.defaultLanguage
+    private static func sentence(_ test: ConditionTest, _ survey: Survey, _ numbers: [String: Int], _ language: String?) -> String {
+        let wording = survey.wording
+        let name = numbers[test.question].map { wording.text(.paperQuestionNumber, in: language, ["number": String($0)]) } ?? test.question
         let options = survey.conditionTarget(test.question).map { survey.options(for: $0) } ?? []
         func label(_ code: String) -> String {
             options.first { $0.code == code }.map { "‘\($0.label.text(in: language))’" } ?? "‘\(code)’"
         }
+        func say(_ key: WordingKey, _ values: [String: String]) -> String { wording.text(key, in: language, values.merging(["question": name]) { a, _ in a }) }
         let multiple = survey.conditionTarget(test.question)?.type == .selectMultiple
         let values = test.values
+        let list = values.map { label($0.text) }
+            .reduce(nil) { first, next in first.map { wording.text(.conditionValueOr, in: language, ["first": $0, "second": next]) } ?? next } ?? ""
+        let value = values.first?.text ?? ""
         switch test.comparison {
         case .answered:
             let wanted = values.first.map { ["true", "yes", "on"].contains($0.text.lowercased()) } ?? true
-            return wanted ? "\(name) is answered" : "\(name) is not answered"
-        case .equals, .oneOf:
-            let list = values.map { label($0.text) }.joined(separator: " or ")
-            return multiple ? "\(list) is ticked at \(name)" : "\(name) is \(list)"
-        case .notEquals:
-            let list = values.map { label($0.text) }.joined(separator: " or ")
-            return multiple ? "\(list) is not ticked at \(name)" : "\(name) is not \(list)"
-        case .atLeast: return "\(name) is \(values.first?.text ?? "") or more"
-        case .atMost: return "\(name) is \(values.first?.text ?? "") or less"
-        case .moreThan: return "\(name) is more than \(values.first?.text ?? "")"
-        case .lessThan: return "\(name) is less than \(values.first?.text ?? "")"
+            return say(wanted ? .conditionAnswered : .conditionNotAnswered, [:])
+        case .equals, .oneOf: return say(multiple ? .conditionTicked : .conditionIs, ["values": list])
+        case .notEquals: return say(multiple ? .conditionNotTicked : .conditionIsNot, ["values": list])
+        case .atLeast: return say(.conditionAtLeast, ["value": value])
+        case .atMost: return say(.conditionAtMost, ["value": value])
+        case .moreThan: return say(.conditionMoreThan, ["value": value])
+        case .lessThan: return say(.conditionLessThan, ["value": value])
         }
     }
 }

@@ -5,7 +5,12 @@ import Foundation
 /// `survey.js` adds skip logic, checks, saving answers in the browser and the CSV download.
 public enum WebForm {
     public static func html(_ survey: Survey) -> String {
-        var renderer = WebFormRenderer(survey: survey)
+        html(survey, language: survey.defaultLanguage)
+    }
+
+    /// The form in one of the survey's languages, every added text from the survey's wording table.
+    public static func html(_ survey: Survey, language: String?) -> String {
+        var renderer = WebFormRenderer(survey: survey, language: language)
         return renderer.render()
     }
 }
@@ -18,9 +23,9 @@ struct WebFormRenderer {
     let members: [String: [AskedQuestion]]
     var out = ""
 
-    init(survey: Survey) {
+    init(survey: Survey, language: String? = nil) {
         self.survey = survey
-        self.language = survey.defaultLanguage
+        self.language = language ?? survey.defaultLanguage
         var numbers = survey.questionNumbers
         var members: [String: [AskedQuestion]] = [:]
         for asked in survey.askedQuestions where asked.instance != nil {
@@ -32,6 +37,18 @@ struct WebFormRenderer {
     }
 
     func text(_ value: LocalizedText?) -> String { HTML.escape(value?.text(in: language) ?? "") }
+
+    /// An added text in the form's language, escaped; `values` are HTML already.
+    func say(_ key: WordingKey, _ values: [String: String] = [:]) -> String {
+        Wording.fill(HTML.escape(survey.wording.text(key, in: language)), values)
+    }
+
+    /// The script's own messages in the form's language, for `survey.js`.
+    var scriptWording: [String: String] {
+        Dictionary(uniqueKeysWithValues: WordingKey.allCases.filter { $0.group == "script" }.map {
+            (String($0.rawValue.dropFirst("script.".count)), survey.wording.text($0, in: language))
+        })
+    }
 
     /// Paragraphs from text written with blank lines between them.
     func paragraphs(_ value: LocalizedText?, className: String) -> String {
@@ -51,26 +68,25 @@ struct WebFormRenderer {
         let langAttribute = language.map { " lang=\"\(HTML.escape($0))\"" } ?? ""
         out += "<form class=\"survey-form\" id=\"survey-\(HTML.escape(survey.id))\" action=\"#\" method=\"post\"\(langAttribute)"
         out += " data-survey-id=\"\(HTML.escape(survey.id))\" data-survey-version=\"\(HTML.escape(survey.version ?? "1"))\""
-        out += " data-variables=\"\(Self.json(variables))\""
+        out += " data-variables=\"\(Self.json(variables))\" data-wording=\"\(Self.json(scriptWording))\""
         if survey.logic.metadata.contains(.today) { out += " data-metadata=\"\(Self.json([MetadataField.today.rawValue]))\"" }
         out += ">\n"
         out += "<div class=\"survey-error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"survey-error-title\" hidden>\n"
-        out += "<h2 id=\"survey-error-title\">There is a problem</h2>\n<ul class=\"survey-error-list\"></ul>\n</div>\n"
+        out += "<h2 id=\"survey-error-title\">\(say(.webErrorSummaryTitle))</h2>\n<ul class=\"survey-error-list\"></ul>\n</div>\n"
         out += "<div class=\"survey-intro\">\n" + paragraphs(survey.introduction, className: "survey-introduction")
         if let minutes = survey.estimatedMinutes, !Instructions.mentionsTime(survey.introduction, language: language) {
-            out += "<p class=\"survey-time\">It takes about \(minutes) minute\(minutes == 1 ? "" : "s").</p>\n"
+            out += "<p class=\"survey-time\">\(say(minutes == 1 ? .webTimeOne : .webTimeMany, ["minutes": String(minutes)]))</p>\n"
         }
         out += "</div>\n"
         if survey.privacyNotice != nil {
-            out += "<section class=\"survey-privacy\" aria-labelledby=\"survey-privacy-title\">\n<h2 id=\"survey-privacy-title\">Your privacy</h2>\n"
+            out += "<section class=\"survey-privacy\" aria-labelledby=\"survey-privacy-title\">\n<h2 id=\"survey-privacy-title\">\(say(.webPrivacyTitle))</h2>\n"
             out += paragraphs(survey.privacyNotice, className: "survey-privacy-text") + "</section>\n"
         }
         if survey.contact != nil {
-            out += "<p class=\"survey-contact\">Questions about this survey? \(text(survey.contact))</p>\n"
+            out += "<p class=\"survey-contact\">\(say(.webContact, ["contact": text(survey.contact)]))</p>\n"
         }
-        out += "<noscript><p class=\"survey-noscript\">Your browser is not running scripts, so answers cannot be saved here. "
-        out += "You can still read the questions, or print the paper version.</p></noscript>\n"
-        out += "<p class=\"survey-required-note\">Questions marked <span class=\"survey-required\">(required)</span> need an answer.</p>\n"
+        out += "<noscript><p class=\"survey-noscript\">\(say(.webNoscript))</p></noscript>\n"
+        out += "<p class=\"survey-required-note\">\(say(.webRequiredNote, ["required": "<span class=\"survey-required\">\(say(.webRequired))</span>"]))</p>\n"
         for section in survey.sections {
             if section.repeatRule != nil {
                 renderRepeat(section)
@@ -88,9 +104,9 @@ struct WebFormRenderer {
             out += "</section>\n"
         }
         out += "<div class=\"survey-actions\" data-survey-actions hidden>\n"
-        out += "<button type=\"submit\" class=\"survey-button survey-save\">Save and start a new response</button>\n"
-        out += "<button type=\"button\" class=\"survey-button survey-download\" data-action=\"download\">Download answers as CSV</button>\n"
-        out += "<button type=\"button\" class=\"survey-button survey-button-secondary survey-clear\" data-action=\"clear\">Delete saved answers from this device</button>\n"
+        out += "<button type=\"submit\" class=\"survey-button survey-save\">\(say(.webSave))</button>\n"
+        out += "<button type=\"button\" class=\"survey-button survey-download\" data-action=\"download\">\(say(.webDownload))</button>\n"
+        out += "<button type=\"button\" class=\"survey-button survey-button-secondary survey-clear\" data-action=\"clear\">\(say(.webClear))</button>\n"
         out += "<p class=\"survey-status\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n</form>\n"
         return out
     }
@@ -130,12 +146,13 @@ struct WebFormRenderer {
             return
         }
         let number = numbers[question.id].map { "<span class=\"survey-number\">\($0).</span> " } ?? ""
-        let required = question.required ? " <span class=\"survey-required\">(required)</span>" : ""
+        let required = question.required ? " <span class=\"survey-required\">\(say(.webRequired))</span>" : ""
         var describedBy: [String] = []
         var extras = ""
         if let condition = shownCondition ?? question.showIf {
             describedBy.append("\(id)-condition")
-            extras += "<p class=\"survey-condition\" id=\"\(id)-condition\">Answer this if \(HTML.escape(SkipLogic.sentence(condition, in: survey, numbers: numbers))).</p>\n"
+            let sentence = HTML.escape(SkipLogic.sentence(condition, in: survey, numbers: numbers, language: language))
+            extras += "<p class=\"survey-condition\" id=\"\(id)-condition\">\(say(.webCondition, ["condition": sentence]))</p>\n"
         }
         if let hint = Instructions.hint(question.hint, language: language) {
             describedBy.append("\(id)-hint")
@@ -197,10 +214,10 @@ struct WebFormRenderer {
             out += "</div>\n"
         case .ranking:
             let options = survey.options(for: question)
-            out += "<p class=\"survey-instruction\">Write 1 by your first choice, then 2"
-            out += (question.rank ?? options.count) > 2 ? " and so on" : ""
-            out += question.rank.map { " up to \($0)" } ?? ""
-            out += ".</p>\n<div class=\"survey-options survey-ranking\" data-rank-for=\"\(name)\">\n"
+            let many = (question.rank ?? options.count) > 2
+            let instruction = question.rank.map { say(many ? .webRankManyUpTo : .webRankTwoUpTo, ["rank": String($0)]) }
+                ?? say(many ? .webRankMany : .webRankTwo)
+            out += "<p class=\"survey-instruction\">\(instruction)</p>\n<div class=\"survey-options survey-ranking\" data-rank-for=\"\(name)\">\n"
             for option in options {
                 let optionID = "\(id)-\(HTML.escape(option.code))"
                 out += "<div class=\"survey-option\"><input class=\"survey-input survey-input-rank\" type=\"number\" inputmode=\"numeric\" min=\"1\" max=\"\(options.count)\" step=\"1\" id=\"\(optionID)\" name=\"\(name)[\(HTML.escape(option.code))]\" data-code=\"\(HTML.escape(option.code))\">"
@@ -210,7 +227,7 @@ struct WebFormRenderer {
         default:
             let multiple = question.type == .selectMultiple
             let inputType = multiple ? "checkbox" : "radio"
-            out += "<p class=\"survey-instruction\">\(multiple ? "Tick all that apply." : "Choose one.")</p>\n"
+            out += "<p class=\"survey-instruction\">\(say(multiple ? .webTickAll : .webChooseOne))</p>\n"
             out += "<div class=\"survey-options survey-options-\(inputType)\">\n"
             for option in survey.options(for: question) {
                 let optionID = "\(id)-\(HTML.escape(option.code))"

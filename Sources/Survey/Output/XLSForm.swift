@@ -195,28 +195,28 @@ public enum XLSForm {
     }
 }
 
-/// Answer checks in ODK XPath, with a default message in plain English when the author gives none.
+/// Answer checks in ODK XPath, with a default message from the wording tables when the author gives none.
 public enum Constraints {
     public static func constraint(for question: Question, in survey: Survey) -> (String?, LocalizedText?) {
         var parts: [String] = []
-        var message: String?
+        var message: (key: WordingKey, values: [String: String])?
         switch question.type {
         case .integer, .decimal:
             if let min = question.min { parts.append(". >= \(min.text)") }
             if let max = question.max { parts.append(". <= \(max.text)") }
             switch (question.min, question.max) {
-            case let (min?, max?): message = "Enter a number from \(min.text) to \(max.text)."
-            case let (min?, nil): message = "Enter a number of \(min.text) or more."
-            case let (nil, max?): message = "Enter a number of \(max.text) or less."
+            case let (min?, max?): message = (.checkNumberBetween, ["min": min.text, "max": max.text])
+            case let (min?, nil): message = (.checkNumberAtLeast, ["min": min.text])
+            case let (nil, max?): message = (.checkNumberAtMost, ["max": max.text])
             default: break
             }
         case .text, .textLong:
             if let min = question.minLength { parts.append("string-length(.) >= \(min.text)") }
             if let max = question.maxLength { parts.append("string-length(.) <= \(max.text)") }
             switch (question.minLength, question.maxLength) {
-            case let (min?, max?): message = "Use between \(min.text) and \(max.text) characters."
-            case let (min?, nil): message = "Use at least \(min.text) characters."
-            case let (nil, max?): message = "Use at most \(max.text) characters."
+            case let (min?, max?): message = (.checkLengthBetween, ["min": min.text, "max": max.text])
+            case let (min?, nil): message = (.checkLengthAtLeast, ["min": min.text])
+            case let (nil, max?): message = (.checkLengthAtMost, ["max": max.text])
             default: break
             }
         case .selectMultiple:
@@ -224,14 +224,14 @@ public enum Constraints {
             for option in [SpecialOption.dontKnow, .preferNotToSay] where question.specialOptions.contains(where: { $0.0 == option }) {
                 parts.append("not(selected(., '\(option.code)') and count-selected(.) > 1)")
             }
-            if !parts.isEmpty { message = "‘Don't know’ and ‘Prefer not to say’ cannot be ticked with other answers." }
+            if !parts.isEmpty { message = (.checkExclusive, [:]) }
         case .consent:
             parts.append(". = 'yes'")
-            message = "The person must agree to take part before you go on."
+            message = (.checkConsent, [:])
         default:
             break
         }
         guard !parts.isEmpty else { return (nil, nil) }
-        return (parts.joined(separator: " and "), message.map { LocalizedText($0) })
+        return (parts.joined(separator: " and "), message.map { survey.wording.localized($0.key.rawValue, languages: survey.languages, $0.values) })
     }
 }

@@ -12,6 +12,9 @@ enum LogicWording {
     /// The heading of one member of a repeat: "Person 2".
     static let member = ["en": "{1} {2}", "cy": "{1} {2}"]
     static let repeatPaperNote = ["en": "Fill in one block for each, up to {1}.", "cy": "Llenwch un bloc ar gyfer pob un, hyd at {1}."]
+    static let recordedByPhone = ["en": "Recorded by the phone or tablet, not asked", "cy": "Wedi'i gofnodi gan y ffôn neu'r dabled, heb ei ofyn"]
+    static let howManyAdded = ["en": "How many were added; not asked", "cy": "Faint a ychwanegwyd; heb ei ofyn"]
+    static let when = ["en": "when {1}", "cy": "pan {1}"]
     static let calculatedAs = ["en": "Worked out: {1}", "cy": "Wedi'i gyfrifo: {1}"]
     static let dependsOn = ["en": "The choices depend on the answer to {1}.", "cy": "Mae'r dewisiadau'n dibynnu ar yr ateb i {1}."]
     static let pattern: [PatternPreset: [String: String]] = [
@@ -21,7 +24,10 @@ enum LogicWording {
     ]
 
     static func text(_ table: [String: String], _ survey: Survey) -> LocalizedText {
-        BuiltInChoices.text(table, languages: survey.languages)
+        guard !survey.languages.isEmpty else { return LocalizedText(table["en"] ?? "") }
+        return LocalizedText(entries: survey.languages.map { language in
+            LocalizedText.Entry(language: language.code, text: table[Wording.baseCode(language.code)] ?? table["en"] ?? "")
+        })
     }
 
     /// The table's text with numbers or words put in, in every language of the survey.
@@ -33,7 +39,7 @@ enum LogicWording {
 
     /// One sentence for one language (web form and paper show the default language).
     static func string(_ table: [String: String], language: String?, _ arguments: CustomStringConvertible...) -> String {
-        fill(table[language.map(BuiltInChoices.baseCode) ?? "en"] ?? table["en"] ?? "", arguments)
+        fill(table[language.map(Wording.baseCode) ?? "en"] ?? table["en"] ?? "", arguments)
     }
 
     /// `{1}`, `{2}` … replaced by the arguments, in one pass so that an argument is never read as a placeholder.

@@ -39,6 +39,7 @@ public enum SurveyDiagnosticCodes {
         ("S035", "a repeat without a usable count or maximum"),
         ("S036", "'required_message' on a question that is not required"),
         ("S037", "a default that does not fit the question"),
+        ("S050", "a declared language lacks wording that the forms add (see wording/<language>.yml)"),
     ]
 
     public static let warnings: [(code: String, meaning: String)] = [

@@ -17,6 +17,7 @@ struct LanguageChecks {
             for choice in list.choices { check(choice.label, key: "label", &findings) }
         }
         for question in survey.questions { checkQuestion(question, &findings) }
+        WordingCoverage(survey: survey).run(&findings)
     }
 
     func checkQuestion(_ question: Question, _ findings: inout Findings) {
@@ -29,22 +30,7 @@ struct LanguageChecks {
             for choice in choices { check(choice.label, key: "label", &findings) }
         }
         for (option, request) in question.specialOptions {
-            if let label = request.label {
-                check(label, key: option.rawValue, &findings)
-            } else {
-                checkBuiltIn("the '\(option.rawValue)' option", at: request.location, &findings)
-            }
-        }
-        switch question.type {
-        case .yesNo, .consent:
-            checkBuiltIn("'\(question.type.rawValue)' answers", at: question.typeLocation, &findings)
-        case .scale where question.choices == nil && question.scale != nil:
-            checkBuiltIn("the '\(question.scale ?? "")' scale", at: question.scaleLocation, &findings)
-        default:
-            break
-        }
-        if question.type.hasChoices, let other = question.other {
-            checkBuiltIn("the 'Please specify' box", at: other.location, &findings)
+            if let label = request.label { check(label, key: option.rawValue, &findings) }
         }
     }
 
@@ -67,14 +53,6 @@ struct LanguageChecks {
         }.map { "'\($0.element.code)' (\($0.element.name))" }
         if !missing.isEmpty {
             findings.error("S021", "'\(key)' has no \(missing.joined(separator: " or ")) text", at: text.location)
-        }
-    }
-
-    /// Built-in wording exists only in some languages; others need the author's own labels.
-    func checkBuiltIn(_ what: String, at location: SourceLocation?, _ findings: inout Findings) {
-        for language in survey.languages where !BuiltInChoices.languages.contains(BuiltInChoices.baseCode(language.code)) {
-            findings.error("S021", "there is no built-in '\(language.code)' (\(language.name)) wording for \(what); give your own labels",
-                           at: location)
         }
     }
 }

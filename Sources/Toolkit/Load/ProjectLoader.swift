@@ -88,6 +88,7 @@ public enum ProjectLoader {
         }
         var sources = ProjectSources(siteConfig: siteConfig, contentPages: contentPages, modules: modules, siteTemplates: siteTemplates)
         sources.assetData = assetData
+        sources.wordingFiles = files(under: root, in: "wording", suffix: ".yml", recursive: false).compactMap(read)
         return (sources, diagnostics)
     }
 

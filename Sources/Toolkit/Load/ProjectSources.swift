@@ -1,3 +1,5 @@
+import Diagnostics
+import Survey
 import Foundation
 
 /// Everything read from disk for one build, before any parsing.
@@ -7,6 +9,8 @@ public struct ProjectSources: Sendable {
     public var modules: [ModuleSources]
     /// Template overrides for the whole site, from `templates/*.mustache`.
     public var siteTemplates: [SourceFile]
+    /// The project's own wording tables, `wording/<language>.yml`, which add to or override Doorstep's.
+    public var wordingFiles: [SourceFile] = []
     /// The bytes of every module asset, read with the rest so that later stages never touch the disk.
     public var assetData: [String: Data] = [:]
 
@@ -20,7 +24,7 @@ public struct ProjectSources: Sendable {
     /// Every text file by path, for showing source lines under diagnostics.
     public var allFiles: [String: String] {
         var files: [String: String] = [:]
-        for file in [siteConfig].compactMap({ $0 }) + contentPages + siteTemplates { files[file.path] = file.text }
+        for file in [siteConfig].compactMap({ $0 }) + contentPages + siteTemplates + wordingFiles { files[file.path] = file.text }
         for module in modules {
             for file in [module.manifest].compactMap({ $0 }) + module.pages + module.surveys + module.templates {
                 files[file.path] = file.text
@@ -50,4 +54,10 @@ public struct ModuleSources: Sendable {
     }
 
     public var path: String { "toolkit-modules/\(folder)" }
+}
+
+extension ProjectWording {
+    public static func read(_ files: [SourceFile]) -> (wording: Wording, diagnostics: [Diagnostic]) {
+        read(files.map { (path: $0.path, text: $0.text) })
+    }
 }

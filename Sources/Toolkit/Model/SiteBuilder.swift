@@ -67,8 +67,11 @@ public enum SiteBuilder {
         let (sessions, sessionDiagnostics) = decodeSessions(in: allPages)
         diagnostics += sessionDiagnostics
         let enabledSurveyFiles = enabled.compactMap { sourcesByID[$0.id] }.flatMap(\.surveys)
-        let (surveys, surveyDiagnostics) = collectSurveys(pages: allPages, surveyFiles: enabledSurveyFiles)
+        var (surveys, surveyDiagnostics) = collectSurveys(pages: allPages, surveyFiles: enabledSurveyFiles)
         diagnostics += surveyDiagnostics
+        let (wording, wordingDiagnostics) = ProjectWording.read(sources.wordingFiles)
+        diagnostics += wordingDiagnostics
+        for index in surveys.indices { surveys[index].survey.wording = wording }
 
         var site = Site(config: config, modules: modules, contentPages: contentPages, surveys: surveys, sessions: sessions,
                         packs: [], templates: TemplateOverrides(

@@ -33,6 +33,8 @@
     this.form = form;
     this.id = form.getAttribute('data-survey-id');
     this.variables = parseJSON(form.getAttribute('data-variables'), []);
+    /* The script's messages in the form's language, from the wording table (script.* keys). */
+    this.wording = parseJSON(form.getAttribute('data-wording'), {});
     var prefix = 'doorstep-survey:' + this.id + ':' + form.getAttribute('data-survey-version');
     this.draftKey = prefix + ':draft';
     this.responsesKey = prefix + ':responses';
@@ -57,6 +59,14 @@
     this.status = form.querySelector('.survey-status');
   }
 
+  /* A message in the form's language, with {name} placeholders filled in. */
+  SurveyForm.prototype.say = function (key, values) {
+    var text = this.wording[key] || key;
+    return text.replace(/\{([a-z_]+)\}/g, function (whole, name) {
+      return values && values[name] !== undefined ? String(values[name]) : whole;
+    });
+  };
+
   SurveyForm.prototype.start = function () {
     var self = this;
     var form = this.form;
@@ -75,7 +85,7 @@
     each(form.querySelectorAll('[data-action="clear"]'), function (button) {
       button.addEventListener('click', function () { self.clearSaved(); });
     });
-    this.announce(store ? this.countMessage() : 'This browser cannot keep answers. Use the paper version instead.');
+    this.announce(store ? this.countMessage() : this.say('no_storage'));
   };
 
   SurveyForm.prototype.changed = function () {
@@ -262,14 +272,14 @@
       var message = null;
       var excused = state.values[question.id + '_na'];
       if (value === '') {
-        if (question.required && !excused) { message = question.requiredMessage || 'Answer this question.'; }
+        if (question.required && !excused) { message = question.requiredMessage || this.say('answer_required'); }
       } else if (checks.equals && value !== checks.equals) {
         message = checks.message;
       } else if (question.type === 'integer' || question.type === 'decimal') {
         var n = Number(value);
         if (isNaN(n) || (checks.integer && Math.floor(n) !== n) ||
             (checks.min !== undefined && n < checks.min) || (checks.max !== undefined && n > checks.max)) {
-          message = checks.message || 'Enter a number.';
+          message = checks.message || this.say('enter_number');
         }
       } else if (question.type === 'text' || question.type === 'text_long') {
         if ((checks.min_length !== undefined && value.length < checks.min_length) ||
@@ -280,11 +290,11 @@
           message = checks.message || 'Check how this answer is written.';
         }
       } else if (question.type === 'ranking' && checks.rank && value.split(' ').length > checks.rank) {
-        message = 'Rank up to ' + checks.rank + ' options.';
+        message = this.say('rank_up_to', { rank: checks.rank });
       }
       if (!message && value.indexOf('other') >= 0 && state.values[question.id + '_other'] === '' &&
           (' ' + value + ' ').indexOf(' other ') >= 0 && question.required) {
-        message = 'Say what ‘Other’ is.';
+        message = this.say('say_what_other_is');
       }
       if (message) { problems.push({ question: question, message: message }); }
     }
@@ -300,7 +310,7 @@
       var problem = problems[i];
       var element = problem.question.element;
       var number = element.querySelector('.survey-number');
-      var text = (number ? 'Question ' + number.textContent.replace('.', '') + ': ' : '') + problem.message;
+      var text = (number ? this.say('question_prefix', { number: number.textContent.replace('.', '') }) : '') + problem.message;
       var inline = element.querySelector('.survey-error-message');
       if (inline) { inline.textContent = problem.message; inline.hidden = false; }
       each(element.querySelectorAll('input, textarea'), function (input) { input.setAttribute('aria-invalid', 'true'); });
@@ -333,7 +343,7 @@
     var responses = load(this.responsesKey, []);
     responses.push(row);
     if (!save(this.responsesKey, responses)) {
-      this.announce('These answers could not be saved on this device. Please use the paper version.');
+      this.announce(this.say('not_saved'));
       return;
     }
     this.form.reset();
@@ -341,13 +351,13 @@
     this.resetRepeats();
     this.applyDefaults();
     this.update();
-    this.announce('Saved. ' + this.countMessage());
+    this.announce(this.say('saved') + ' ' + this.countMessage());
     window.scrollTo(0, 0);
   };
 
   SurveyForm.prototype.countMessage = function () {
     var count = load(this.responsesKey, []).length;
-    return count === 1 ? '1 response is saved on this device.' : count + ' responses are saved on this device.';
+    return count === 1 ? this.say('saved_one') : this.say('saved_many', { count: count });
   };
 
   SurveyForm.prototype.announce = function (message) {
@@ -387,7 +397,7 @@
   };
 
   SurveyForm.prototype.clearSaved = function () {
-    if (!window.confirm('Delete all answers saved on this device? Download them first if you need them.')) { return; }
+    if (!window.confirm(this.say('confirm_delete'))) { return; }
     if (store) { store.removeItem(this.responsesKey); store.removeItem(this.draftKey); }
     this.announce(this.countMessage());
   };
@@ -521,7 +531,28 @@
     });
   };
 
+  /* The language switch is plain links that work without this script. A choice is remembered, so the
+     survey's first page (the one the survey list links to) opens in that language next time. */
+  var languageKey = 'doorstep-survey-language';
+
+  function rememberLanguage() {
+    var nav = document.querySelector('[data-survey-languages]');
+    if (!nav) { return; }
+    var links = nav.querySelectorAll('a[hreflang]');
+    each(links, function (link) {
+      link.addEventListener('click', function () {
+        if (store) { try { store.setItem(languageKey, link.getAttribute('hreflang')); } catch (e) { /* kept for this visit only */ } }
+      });
+    });
+    if (!store || nav.getAttribute('data-first-page') !== 'true') { return; }
+    var wanted = store.getItem(languageKey);
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getAttribute('hreflang') === wanted) { window.location.replace(links[i].href); return; }
+    }
+  }
+
   function start() {
+    rememberLanguage();
     each(document.querySelectorAll('form.survey-form[data-survey-id]'), function (form) {
       new SurveyForm(form).start();
     });

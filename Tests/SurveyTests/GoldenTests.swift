@@ -6,7 +6,7 @@ import Testing
 /// Run with DOORSTEP_UPDATE_GOLDENS=1 to write the goldens again, then review the diff.
 @Suite("Golden outputs")
 struct GoldenTests {
-    static let surveys = ["neighbourhood", "bilingual"]
+    static let surveys = ["neighbourhood", "bilingual", "logic"]
 
     static let outputs: [(suffix: String, make: @Sendable (Survey) throws -> Data)] = [
         ("xlsx", { try XLSForm.xlsx($0) }),

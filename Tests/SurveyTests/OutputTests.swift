@@ -57,7 +57,7 @@ struct OutputTests {
         let sheets = XLSForm.sheets(survey)
         #expect(sheets.survey[0] == ["type", "name", "label::English (en)", "label::Cymraeg (cy)", "hint::English (en)", "hint::Cymraeg (cy)",
                                      "required", "relevant", "constraint", "constraint_message::English (en)",
-                                     "constraint_message::Cymraeg (cy)", "appearance", "parameters"])
+                                     "constraint_message::Cymraeg (cy)", "appearance", "parameters", "calculation", "choice_filter"])
         let byName = Dictionary(sheets.survey.dropFirst().map { ($0[1], $0) }, uniquingKeysWith: { first, _ in first })
         #expect(byName["consent"]?[0] == "select_one consent")
         #expect(byName["consent"]?[8] == ". = 'yes'")
@@ -68,7 +68,9 @@ struct OutputTests {
         #expect(byName["children"]?[9] == "Enter a number from 0 to 20.")
         #expect(byName["children"]?[10] == "Rhowch rif o 0 i 20.")
         #expect(byName["children_na"]?[0] == "select_one not_answered_dk")
-        #expect(byName["children_na"]?[7] == "${children} = ''")
+        // "Don't know" sits beside the answer on one screen: not a second required question.
+        #expect(byName["children_na"]?[6] == "")
+        #expect(byName["children_na"]?[8] == "${children} = ''")
         #expect(byName["improve"]?[0] == "select_one improve_oth")
         #expect(byName["improve_other"]?[7] == "selected(${improve}, 'other')")
         #expect(sheets.choices.contains(["yes_no", "yes", "Yes", "Ie"]))
@@ -83,13 +85,16 @@ struct OutputTests {
         let types = Dictionary(XLSForm.sheets(survey).survey.dropFirst().map { ($0[1], $0[0]) }, uniquingKeysWith: { first, _ in first })
         #expect(types["best_thing"] == "text")
         #expect(types["rate_area"] == "range")
-        #expect(types["priorities"] == "rank priorities")
+        // Ranking the top few: one choose-one question for each place, then the codes in order.
+        #expect(types["priorities"] == "calculate")
+        #expect(types["priorities_rank1"] == "select_one priorities")
         #expect(types["last_event"] == "date")
         #expect(types["get_there"] == "select_multiple transport_oth")
         #expect(types["about_note"] == "note")
         #expect(types["your_area"] == "begin_group")
         let rows = XLSForm.sheets(survey).survey
-        #expect(rows.first { $0[1] == "rate_area" }?.last == "start=0 end=10 step=1")
+        let parameters = try #require(rows[0].firstIndex(of: "parameters"))
+        #expect(rows.first { $0[1] == "rate_area" }?[parameters] == "start=0 end=10 step=1")
     }
 
     @Test func xlsxIsAZipWorkbookAndIsByteIdentical() throws {

@@ -22,8 +22,9 @@ XFORMS = "{http://www.w3.org/2002/xforms}"
 
 
 def normalise(expression):
-    """Make ${name} and pyxform's ' /data/group/name ' comparable, and ignore spacing."""
+    """Make ${name} and pyxform's ' /data/group/name ' (or ' ../name ' inside a repeat) comparable, and ignore spacing."""
     text = re.sub(r"\$\{([A-Za-z_][\w.-]*)\}", r" \1 ", expression)
+    text = re.sub(r"(?:current\(\)/)?(?:\.\./)+(?:[A-Za-z_][\w.-]*/)*([A-Za-z_][\w.-]*)", r" \1 ", text)
     text = re.sub(r"\s*/[A-Za-z_][\w.-]*(?:/[A-Za-z_][\w.-]*)+\s*", lambda m: " " + m.group(0).strip().split("/")[-1] + " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s*([(),])\s*", r"\1", text)
@@ -58,9 +59,17 @@ def check(convert, xlsx, json_path):
     problems = ["pyxform warning: " + w for w in (result.warnings or [])]
     with open(json_path, encoding="utf-8") as handle:
         survey = json.load(handle)
-    expected = {v["name"]: v.get("relevant") for v in survey.get("variables", [])}
+    # A repeated section's columns (age_1, age_2 …) are one field in the XForm (age): compare that field.
+    expected = {}
+    for variable in survey.get("variables", []):
+        if variable.get("role") in ("metadata", "repeat_count"):
+            continue
+        expected.setdefault(variable.get("xlsform_name") or variable["name"], variable.get("relevant"))
     actual = {}
-    for bind in ET.fromstring(result.xform).iter(XFORMS + "bind"):
+    root = ET.fromstring(result.xform)
+    if not any(True for _ in root.iter(XFORMS + "bind")):
+        problems.append("the XForm has no binds")
+    for bind in root.iter(XFORMS + "bind"):
         name = bind.get("nodeset", "").rsplit("/", 1)[-1]
         actual[name] = bind.get("relevant")
     for name, relevant in expected.items():

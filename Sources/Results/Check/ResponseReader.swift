@@ -220,7 +220,7 @@ public struct ResponseReader {
                 return ""
             }
             return day
-        case .text, .textLong, .note:
+        case .text, .textLong, .note, .calculate:
             return raw
         }
     }
@@ -269,6 +269,8 @@ public struct ResponseReader {
                 isAsked = (asked[question.id] ?? true) && answer(question.id).split(separator: " ").contains("other")
             case .notAnswered:
                 isAsked = (asked[question.id] ?? true) && answer(question.id).isEmpty
+            case .metadata, .repeatCount:
+                isAsked = true
             }
             if !isAsked, !value.isEmpty {
                 let why = info.role == .otherText ? "'other' was not chosen at '\(question.id)'"

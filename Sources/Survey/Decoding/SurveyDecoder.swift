@@ -8,19 +8,20 @@ import Yams
 public enum SurveyDecoder {
     static let surveyKeys = [
         "id", "title", "version", "languages", "introduction", "privacy_notice", "contact", "estimated_minutes",
-        "choices", "sections", "questions", "allow",
+        "choices", "sections", "questions", "allow", "metadata", "public_key", "submission_url",
     ]
-    static let sectionKeys = ["id", "title", "description", "questions"]
+    static let sectionKeys = ["id", "title", "description", "questions", "repeat", "item_label"]
     static let questionKeys = [
         "id", "type", "label", "hint", "required", "show_if", "prefer_not_to_say", "dont_know", "other",
         "constraint_message", "special_category", "allow", "choices", "scale", "min", "max", "min_length",
-        "max_length", "lines", "rank", "min_label", "max_label",
+        "max_length", "lines", "rank", "min_label", "max_label", "calculate", "default", "pattern", "filter_by",
+        "required_message",
     ]
-    static let choiceKeys = ["code", "label", "entry"]
+    static let choiceKeys = ["code", "label", "entry", "parent"]
     /// Keys whose values are words for people, where an unquoted ` #` would silently cut the text short.
     static let textKeys: Set<String> = [
         "title", "description", "introduction", "privacy_notice", "contact", "label", "hint", "min_label",
-        "max_label", "constraint_message",
+        "max_label", "constraint_message", "required_message", "item_label",
     ]
 
     /// Keys that only some question types take; the rest apply to every type.
@@ -36,10 +37,15 @@ public enum SurveyDecoder {
         "rank": [.ranking],
         "min_label": [.rating],
         "max_label": [.rating],
-        "dont_know": Set(QuestionType.allCases).subtracting([.note, .consent]),
-        "prefer_not_to_say": Set(QuestionType.allCases).subtracting([.note, .consent]),
-        "required": Set(QuestionType.allCases).subtracting([.note]),
-        "constraint_message": Set(QuestionType.allCases).subtracting([.note]),
+        "dont_know": Set(QuestionType.allCases).subtracting([.note, .consent, .calculate]),
+        "prefer_not_to_say": Set(QuestionType.allCases).subtracting([.note, .consent, .calculate]),
+        "required": Set(QuestionType.allCases).subtracting([.note, .calculate]),
+        "constraint_message": Set(QuestionType.allCases).subtracting([.note, .calculate]),
+        "calculate": [.calculate],
+        "default": [.text, .integer, .decimal, .date, .selectOne, .yesNo, .rating],
+        "pattern": [.text],
+        "filter_by": [.selectOne, .selectMultiple],
+        "required_message": Set(QuestionType.allCases).subtracting([.note, .calculate]),
     ]
 
     /// Decodes one survey. `lineOffset` and `columnOffset` move every location, for YAML embedded in Markdown.

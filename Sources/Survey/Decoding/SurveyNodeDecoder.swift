@@ -25,6 +25,7 @@ struct SurveyNodeDecoder {
         survey.estimatedMinutesLocation = reader.location(fields["estimated_minutes"])
         survey.choiceLists = choiceLists(fields["choices"])
         survey.allow = allowances(fields["allow"])
+        survey.logic = surveyLogic(fields)
 
         if let sectionsNode = fields["sections"] {
             if fields.has("questions") {
@@ -105,12 +106,15 @@ struct SurveyNodeDecoder {
         if code == nil { missing("code", in: fields, owner: "a choice") }
         if label == nil { missing("label", in: fields, owner: "a choice") }
         guard let code, let label else { return nil }
-        return Choice(
+        var choice = Choice(
             code: code, label: label, entry: reader.integer(fields["entry"], key: "entry", minimum: 0),
             location: reader.location(node), codeLocation: reader.location(codeNode),
             entryLocation: reader.location(fields["entry"]),
             codeIsUnquotedBoolean: codeNode.map(reader.isUnquotedBoolean) ?? false
         )
+        choice.parent = reader.string(fields["parent"], key: "parent")
+        choice.parentLocation = reader.location(fields["parent"])
+        return choice
     }
 
     func sections(_ node: Node) -> [Section] {
@@ -130,12 +134,18 @@ struct SurveyNodeDecoder {
                 missing("questions", in: fields, owner: "section '\(id ?? "")'")
                 return nil
             }
-            return Section(
+            var section = Section(
                 id: id ?? "", title: reader.localized(fields["title"], key: "title"),
                 description: reader.localized(fields["description"], key: "description"),
                 questions: questions(questionsNode), location: reader.location(sectionNode),
                 idLocation: reader.location(fields["id"])
             )
+            section.repeatRule = repeatRule(fields["repeat"])
+            section.itemLabel = reader.localized(fields["item_label"], key: "item_label")
+            if section.itemLabel != nil, section.repeatRule == nil {
+                reader.error("S025", "'item_label' names the blocks of a repeated section; add 'repeat' or remove it", at: fields.keys["item_label"])
+            }
+            return section
         }
     }
 
@@ -217,6 +227,7 @@ struct SurveyNodeDecoder {
             question.specialCategoryLocation = reader.location(categoryNode)
         }
         question.allow = allowances(fields["allow"])
+        questionLogic(&question, fields)
         return question
     }
 

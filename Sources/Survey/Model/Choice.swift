@@ -12,6 +12,9 @@ public struct Choice: Sendable, Equatable {
     public var codeIsUnquotedBoolean: Bool
     /// Marks the added "Other", "Don't know" and "Prefer not to say" options.
     public var special: SpecialOption?
+    /// In a cascade, the code of the earlier answer this choice belongs to (the ward of a street).
+    public var parent: String?
+    public var parentLocation: SourceLocation?
 
     public init(
         code: String, label: LocalizedText, entry: Int? = nil, location: SourceLocation? = nil,

@@ -78,6 +78,15 @@ public struct Question: Sendable, Equatable {
     public var constraintMessage: LocalizedText?
     public var specialCategory: SpecialCategory?
     public var allow: [Allowance]
+    /// Form logic: a worked-out value, a starting answer, a pattern, a cascade and the "required" message.
+    public var calculation: Calculation?
+    public var defaultAnswer: DefaultAnswer?
+    public var pattern: AnswerPattern?
+    /// The earlier question whose answer picks which choices are shown (each choice names its `parent`).
+    public var filterBy: String?
+    public var filterByLocation: SourceLocation?
+    public var requiredMessage: LocalizedText?
+    public var rankLocation: SourceLocation?
 
     public var location: SourceLocation?
     public var idLocation: SourceLocation?
@@ -115,6 +124,10 @@ public struct Section: Sendable, Equatable {
     public var idLocation: SourceLocation?
     /// Made from top-level `questions:`; it has no heading or group of its own.
     public var isImplicit: Bool
+    /// Asked once for each member of a group (each person in the household).
+    public var repeatRule: RepeatRule?
+    /// The heading of each member's block, numbered: "Person" gives "Person 1", "Person 2".
+    public var itemLabel: LocalizedText?
 
     public init(id: String, title: LocalizedText? = nil, description: LocalizedText? = nil, questions: [Question],
                 location: SourceLocation? = nil, idLocation: SourceLocation? = nil, isImplicit: Bool = false) {

@@ -13,6 +13,8 @@ public enum QuestionType: String, Sendable, Equatable, CaseIterable {
     case rating
     case ranking
     case note
+    /// A value worked out from earlier answers; shown on the web, not printed for respondents.
+    case calculate
 
     /// Types whose answer is one or more codes from a list of choices.
     public var hasChoices: Bool { [.consent, .yesNo, .selectOne, .selectMultiple, .scale, .ranking].contains(self) }
@@ -20,12 +22,15 @@ public enum QuestionType: String, Sendable, Equatable, CaseIterable {
     /// Types whose author must supply the choices (the others have built-in ones).
     public var needsChoices: Bool { [.selectOne, .selectMultiple, .ranking].contains(self) }
 
-    public var isNumeric: Bool { [.integer, .decimal, .rating].contains(self) }
+    public var isNumeric: Bool { [.integer, .decimal, .rating, .calculate].contains(self) }
 
     /// Exactly one code is stored (radio buttons, "tick one").
     public var isSingleChoice: Bool { [.consent, .yesNo, .selectOne, .scale].contains(self) }
 
     public var hasAnswer: Bool { self != .note }
+
+    /// Asked of the person (a note is read, a calculation is worked out).
+    public var isAsked: Bool { self != .note && self != .calculate }
 }
 
 extension QuestionType {

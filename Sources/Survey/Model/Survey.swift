@@ -13,6 +13,8 @@ public struct Survey: Sendable, Equatable {
     public var choiceLists: [ChoiceList]
     public var sections: [Section]
     public var allow: [Allowance]
+    /// Metadata, encryption and where forms are sent.
+    public var logic = SurveyLogicSettings()
     /// The text the outputs add, in every language: Doorstep's tables with the project's own on top.
     public var wording: Wording = .builtIn
 
@@ -46,7 +48,7 @@ public struct Survey: Sendable, Equatable {
     public var questionNumbers: [String: Int] {
         var numbers: [String: Int] = [:]
         var next = 1
-        for question in questions where question.type != .note {
+        for question in questions where question.type.isAsked {
             numbers[question.id] = next
             next += 1
         }

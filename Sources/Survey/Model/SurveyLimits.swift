@@ -8,6 +8,8 @@ public enum SurveyLimits {
     public static let maxRatingPoints = 21
     /// YAML values in one survey, counting every use of an alias (`*name`) in full, as the decoder reads them.
     public static let maxValues = 100_000
+    /// The most times a repeated section is asked (people in a household), so paper stays printable.
+    public static let maxRepeat = 20
 
     /// A whole number to print or count up to: rounded toward zero and clamped to ±`largestNumber`, so it never traps.
     static func whole(_ value: Double) -> Int {

@@ -10,12 +10,18 @@ public enum Codebook {
 
     /// The rows with labels and "asked if" in one of the survey's languages.
     public static func rows(_ survey: Survey, language: String?) -> [[String]] {
-        let numbers = survey.questionNumbers
+        var numbers = survey.questionNumbers
         let language = language ?? survey.defaultLanguage
         let wording = survey.wording
+        var asked: [String: Question] = [:]
+        for item in survey.askedQuestions {
+            asked[item.question.id] = item.question
+            if item.instance != nil { numbers[item.question.id] = numbers[item.source.id] }
+        }
         return survey.variables.map { variable in
             let codes = variable.codes.map { "\($0.code) = \($0.label.text(in: language)) [\($0.entry.map(String.init) ?? "")]" }
-            var askedIf = survey.question(variable.questionID)?.showIf.map {
+            let askedQuestion = asked[variable.questionID]
+            var askedIf = askedQuestion?.showIf.map {
                 SkipLogic.sentence($0, in: survey, numbers: numbers, language: language)
             } ?? ""
             let question = wording.text(.paperQuestionNumber, in: language, ["number": String(numbers[variable.questionID] ?? 0)])
@@ -24,7 +30,13 @@ public enum Codebook {
             case .notAnswered:
                 askedIf = askedIf.isEmpty ? wording.text(.codebookLeftEmpty, in: language, ["question": question])
                     : wording.text(.codebookLeftEmptyAnd, in: language, ["question": question, "condition": askedIf])
-            case .answer: break
+            case .metadata: askedIf = LogicWording.string(LogicWording.recordedByPhone, language: language)
+            case .repeatCount: askedIf = LogicWording.string(LogicWording.howManyAdded, language: language)
+            case .answer:
+                if let calculation = askedQuestion?.calculation {
+                    askedIf = LogicWording.string(LogicWording.calculatedAs, language: language, CalcOutput.text(calculation))
+                        + (askedIf.isEmpty ? "" : "; " + LogicWording.string(LogicWording.when, language: language, askedIf))
+                }
             }
             return [variable.name, variable.label.text(in: language), variable.type, codes.joined(separator: "; "), askedIf]
         }

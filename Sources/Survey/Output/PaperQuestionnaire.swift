@@ -19,7 +19,7 @@ public enum PaperQuestionnaire {
     /// Only jumps past the next question are listed.
     public static func routing(_ survey: Survey) -> [String: [String: String]] {
         let numbers = survey.questionNumbers
-        let numbered = survey.questions.filter { $0.type != .note }
+        let numbered = survey.questions.filter { $0.type.isAsked }
         var result: [String: [String: String]] = [:]
         for (index, question) in numbered.enumerated() where question.type.isSingleChoice {
             var routes: [String: String] = [:]
@@ -80,6 +80,8 @@ struct PaperRenderer {
     let numbers: [String: Int]
     let routes: [String: [String: String]]
     var out = ""
+    /// `_2` while printing member 2 of a repeat, so that each block's ids are its own.
+    var idSuffix = ""
 
     init(survey: Survey, language: String? = nil) {
         self.survey = survey
@@ -128,7 +130,11 @@ struct PaperRenderer {
             out += "<section class=\"survey-paper-section\">\n"
             if !section.isImplicit { out += "<h2>\(text(section.title ?? LocalizedText(section.id)))</h2>\n" }
             out += paragraphs(section.description, className: "survey-paper-section-description")
-            for question in section.questions { renderQuestion(question) }
+            if section.repeatRule != nil {
+                renderRepeat(section)
+            } else {
+                for question in section.questions { renderQuestion(question) }
+            }
             out += "</section>\n"
         }
         out += "<p class=\"survey-paper-end\">\(say(.paperEnd))</p>\n</div>\n"
@@ -136,6 +142,8 @@ struct PaperRenderer {
     }
 
     mutating func renderQuestion(_ question: Question) {
+        // A calculation is worked out from other answers; the person filling in the form never sees it.
+        if question.type == .calculate { return }
         if question.type == .note {
             out += "<div class=\"survey-paper-note\">\n" + paragraphs(question.label, className: "survey-paper-note-text")
             if let condition = question.showIf {
@@ -145,7 +153,7 @@ struct PaperRenderer {
             return
         }
         let number = numbers[question.id] ?? 0
-        out += "<div class=\"survey-paper-question survey-type-\(question.type.rawValue)\" id=\"paper-\(HTML.escape(question.id))\">\n"
+        out += "<div class=\"survey-paper-question survey-type-\(question.type.rawValue)\" id=\"paper-\(HTML.escape(question.id))\(idSuffix)\">\n"
         out += "<p class=\"survey-paper-label\"><span class=\"survey-paper-number\">\(say(.paperQuestionNumber, ["number": String(number)]))</span> \(text(question.label))</p>\n"
         if let condition = question.showIf {
             out += "<p class=\"survey-paper-condition\">\(self.condition(.paperAnswerOnlyIf, condition))</p>\n"
@@ -181,7 +189,7 @@ struct PaperRenderer {
         case .text, .textLong:
             let lines = question.type == .text ? 1 : question.answerLines
             out += "<div class=\"survey-paper-lines\">" + String(repeating: "<span class=\"survey-paper-line\"></span>", count: lines) + "</div>\n"
-        case .note:
+        case .note, .calculate:
             break
         }
         let extra = survey.notAnsweredOptions(for: question)
@@ -197,7 +205,8 @@ struct PaperRenderer {
     mutating func options(_ question: Question, round: Bool, writeIn: Bool = false) {
         let kind = round ? "survey-paper-tick-one" : "survey-paper-tick-all"
         out += "<ul class=\"survey-paper-options \(kind)\">\n"
-        for option in survey.options(for: question) {
+        for (option, group) in cascadeOrder(question) {
+            if let group { out += "<li class=\"survey-paper-option-group\">\(text(group))</li>\n" }
             optionItem(option, round: round, writeIn: writeIn, route: routes[question.id]?[option.code])
             if option.special == .other {
                 out += "<li class=\"survey-paper-other\"><span class=\"survey-paper-other-label\">\(text(survey.pleaseSpecifyLabel)):</span><span class=\"survey-paper-line\"></span></li>\n"

@@ -32,7 +32,7 @@ public enum SkipLogic {
 
     private static func render(_ test: ConditionTest, _ survey: Survey) -> (text: String, precedence: Precedence) {
         let field = "${\(test.question)}"
-        let type = survey.question(test.question)?.type
+        let type = survey.conditionTarget(test.question)?.type
         let isMultiple = type == .selectMultiple
         let isNumber = type?.isNumeric ?? false
         func literal(_ value: ConditionValue) -> String { isNumber ? value.text : quoted(value.text) }
@@ -63,7 +63,7 @@ public enum SkipLogic {
     public static func json(_ condition: Condition, in survey: Survey) -> Any {
         switch condition.kind {
         case .test(let test):
-            let type = survey.question(test.question)?.type
+            let type = survey.conditionTarget(test.question)?.type
             return [
                 "q": test.question, "op": test.comparison.rawValue, "values": test.values.map(\.text),
                 "multiple": type == .selectMultiple, "number": type?.isNumeric ?? false,
@@ -116,12 +116,12 @@ public enum SkipLogic {
     private static func sentence(_ test: ConditionTest, _ survey: Survey, _ numbers: [String: Int], _ language: String?) -> String {
         let wording = survey.wording
         let name = numbers[test.question].map { wording.text(.paperQuestionNumber, in: language, ["number": String($0)]) } ?? test.question
-        let options = survey.question(test.question).map { survey.options(for: $0) } ?? []
+        let options = survey.conditionTarget(test.question).map { survey.options(for: $0) } ?? []
         func label(_ code: String) -> String {
             options.first { $0.code == code }.map { "‘\($0.label.text(in: language))’" } ?? "‘\(code)’"
         }
         func say(_ key: WordingKey, _ values: [String: String]) -> String { wording.text(key, in: language, values.merging(["question": name]) { a, _ in a }) }
-        let multiple = survey.question(test.question)?.type == .selectMultiple
+        let multiple = survey.conditionTarget(test.question)?.type == .selectMultiple
         let values = test.values
         let list = values.map { label($0.text) }
             .reduce(nil) { first, next in first.map { wording.text(.conditionValueOr, in: language, ["first": $0, "second": next]) } ?? next } ?? ""

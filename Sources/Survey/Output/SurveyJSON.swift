@@ -27,6 +27,9 @@ public enum SurveyJSON {
         result["privacy_notice"] = survey.privacyNotice.map(text)
         result["contact"] = survey.contact.map(text)
         result["estimated_minutes"] = survey.estimatedMinutes
+        if !survey.logic.metadata.isEmpty { result["metadata"] = survey.logic.metadata.map(\.rawValue) }
+        result["public_key"] = survey.logic.publicKey
+        result["submission_url"] = survey.logic.submissionURL
         return result
     }
 
@@ -39,6 +42,7 @@ public enum SurveyJSON {
         var result: [String: Any] = ["code": choice.code, "label": text(choice.label)]
         result["entry"] = choice.entry
         result["added"] = choice.special?.rawValue
+        result["parent"] = choice.parent
         return result
     }
 
@@ -46,6 +50,14 @@ public enum SurveyJSON {
         var result: [String: Any] = ["id": section.id, "questions": section.questions.map { question(survey, $0) }]
         result["title"] = section.title.map(text)
         result["description"] = section.description.map(text)
+        if let rule = section.repeatRule {
+            var repeatObject: [String: Any] = ["max": survey.repeatMax(section)]
+            repeatObject["count"] = survey.repeatCountName(section)
+            repeatObject["adds_one_by_one"] = survey.repeatAddsOneByOne(section)
+            _ = rule
+            result["repeat"] = repeatObject
+            result["item_label"] = section.itemLabel.map(text)
+        }
         return result
     }
 
@@ -83,6 +95,22 @@ public enum SurveyJSON {
         result["max_label"] = question.maxLabel.map(text)
         result["constraint_message"] = question.constraintMessage.map(text)
         result["special_category"] = question.specialCategory?.rawValue
+        if let calculation = question.calculation {
+            result["calculate"] = calculation.text
+            result["calculation"] = calculation.expression.map(CalcOutput.xpath)
+        }
+        switch question.defaultAnswer?.kind {
+        case .today?: result["default"] = DefaultAnswer.todayWord
+        case .lastAnswer?: result["default"] = DefaultAnswer.lastAnswerWord
+        case .fixed(let value)?: result["default"] = value
+        case nil: break
+        }
+        if let pattern = question.pattern {
+            result["pattern"] = pattern.preset?.rawValue ?? pattern.regex
+            result["regex"] = pattern.regex
+        }
+        result["filter_by"] = question.filterBy
+        result["required_message"] = question.requiredMessage.map(text)
         if !question.allow.isEmpty {
             result["allow"] = Dictionary(question.allow.map { ($0.code, $0.reason) }, uniquingKeysWith: { first, _ in first })
         }
@@ -94,6 +122,8 @@ public enum SurveyJSON {
             "name": variable.name, "question": variable.questionID, "role": variable.role.rawValue, "type": variable.type,
         ]
         result["relevant"] = variable.relevant
+        result["xlsform_name"] = variable.xlsFormName
+        result["instance"] = variable.instance
         if !variable.codes.isEmpty { result["codes"] = variable.codes.map(\.code) }
         return result
     }

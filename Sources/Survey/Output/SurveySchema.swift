@@ -33,7 +33,14 @@ public enum SurveySchema {
     },
     "sections": {"type": "array", "items": {"$ref": "#/$defs/section"}},
     "questions": {"type": "array", "items": {"$ref": "#/$defs/question"}, "description": "Questions without sections."},
-    "allow": {"$ref": "#/$defs/allow"}
+    "allow": {"$ref": "#/$defs/allow"},
+    "metadata": {
+      "type": "array",
+      "description": "What phones record by themselves: start, end, today, deviceid, username.",
+      "items": {"enum": ["start", "end", "today", "deviceid", "username"]}
+    },
+    "public_key": {"type": "string", "description": "The base64 RSA public key that ODK Collect and KoboToolbox encrypt forms with."},
+    "submission_url": {"type": "string", "pattern": "^https://", "description": "Where phones send finished forms."}
   },
   "$defs": {
     "text": {
@@ -54,7 +61,8 @@ public enum SurveySchema {
       "properties": {
         "code": {"$ref": "#/$defs/code"},
         "label": {"$ref": "#/$defs/text"},
-        "entry": {"type": "integer", "minimum": 0, "maximum": 1000000000, "description": "The number typed in from paper; default: position 1, 2, 3…"}
+        "entry": {"type": "integer", "minimum": 0, "maximum": 1000000000, "description": "The number typed in from paper; default: position 1, 2, 3…"},
+        "parent": {"$ref": "#/$defs/code", "description": "In a cascade: the code of the earlier answer this choice belongs to."}
       }
     },
     "choiceList": {"type": "array", "items": {"$ref": "#/$defs/choice"}, "minItems": 1},
@@ -112,7 +120,17 @@ public enum SurveySchema {
         "id": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]*$"},
         "title": {"$ref": "#/$defs/text"},
         "description": {"$ref": "#/$defs/text"},
-        "questions": {"type": "array", "items": {"$ref": "#/$defs/question"}}
+        "questions": {"type": "array", "items": {"$ref": "#/$defs/question"}},
+        "repeat": {
+          "description": "Ask the section once for each member: an earlier integer question id, the most times, or both.",
+          "oneOf": [
+            {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]*$"},
+            {"type": "integer", "minimum": 1, "maximum": 20},
+            {"type": "object", "additionalProperties": false, "minProperties": 1,
+             "properties": {"count": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]*$"}, "max": {"type": "integer", "minimum": 1, "maximum": 20}}}
+          ]
+        },
+        "item_label": {"$ref": "#/$defs/text", "description": "The heading of each member's block, numbered: Person 1, Person 2."}
       }
     },
     "question": {
@@ -122,7 +140,7 @@ public enum SurveySchema {
       "properties": {
         "id": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]*$", "description": "Letters, digits and underscores; starts with a letter."},
         "type": {
-          "enum": ["consent", "text", "text_long", "integer", "decimal", "date", "yes_no", "select_one", "select_multiple", "scale", "rating", "ranking", "note"]
+          "enum": ["consent", "text", "text_long", "integer", "decimal", "date", "yes_no", "select_one", "select_multiple", "scale", "rating", "ranking", "note", "calculate"]
         },
         "label": {"$ref": "#/$defs/text"},
         "hint": {"$ref": "#/$defs/text"},
@@ -145,7 +163,12 @@ public enum SurveySchema {
         "lines": {"type": "integer", "minimum": 1, "maximum": 60, "description": "Ruled lines on paper (default 4)."},
         "rank": {"type": "integer", "minimum": 1, "maximum": 1000000000, "description": "How many options to rank."},
         "min_label": {"$ref": "#/$defs/text"},
-        "max_label": {"$ref": "#/$defs/text"}
+        "max_label": {"$ref": "#/$defs/text"},
+        "calculate": {"type": "string", "description": "For type calculate: numbers, earlier answers, + - * /, brackets, count(section), sum(question)."},
+        "default": {"description": "today, last_answer (the last response saved on this device), or a fixed value.", "$ref": "#/$defs/scalar"},
+        "pattern": {"type": "string", "description": "uk_postcode, uk_phone, email, or a regular expression (then give constraint_message)."},
+        "filter_by": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]*$", "description": "An earlier select_one question; only choices whose parent is its answer are shown."},
+        "required_message": {"$ref": "#/$defs/text"}
       },
       "allOf": [
         {"if": {"properties": {"type": {"enum": ["select_one", "select_multiple", "ranking"]}}}, "then": {"required": ["choices"]}},
@@ -158,7 +181,10 @@ public enum SurveySchema {
         {"if": {"properties": {"type": {"not": {"const": "ranking"}}}}, "then": {"not": {"required": ["rank"]}}},
         {"if": {"properties": {"type": {"not": {"const": "scale"}}}}, "then": {"not": {"required": ["scale"]}}},
         {"if": {"properties": {"type": {"not": {"enum": ["select_one", "select_multiple"]}}}}, "then": {"not": {"required": ["other"]}}},
-        {"if": {"properties": {"type": {"not": {"const": "rating"}}}}, "then": {"allOf": [{"not": {"required": ["min_label"]}}, {"not": {"required": ["max_label"]}}]}}
+        {"if": {"properties": {"type": {"not": {"const": "rating"}}}}, "then": {"allOf": [{"not": {"required": ["min_label"]}}, {"not": {"required": ["max_label"]}}]}},
+        {"if": {"properties": {"type": {"const": "calculate"}}}, "then": {"required": ["calculate"]}, "else": {"not": {"required": ["calculate"]}}},
+        {"if": {"properties": {"type": {"not": {"const": "text"}}}}, "then": {"not": {"required": ["pattern"]}}},
+        {"if": {"properties": {"type": {"not": {"enum": ["select_one", "select_multiple"]}}}}, "then": {"not": {"required": ["filter_by"]}}}
       ]
     }
   }

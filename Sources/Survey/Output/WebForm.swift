@@ -19,12 +19,21 @@ struct WebFormRenderer {
     let survey: Survey
     let language: String?
     let numbers: [String: Int]
+    /// Each repeated section's questions, member by member.
+    let members: [String: [AskedQuestion]]
     var out = ""
 
     init(survey: Survey, language: String? = nil) {
         self.survey = survey
         self.language = language ?? survey.defaultLanguage
-        self.numbers = survey.questionNumbers
+        var numbers = survey.questionNumbers
+        var members: [String: [AskedQuestion]] = [:]
+        for asked in survey.askedQuestions where asked.instance != nil {
+            numbers[asked.question.id] = numbers[asked.source.id]
+            members[asked.sectionID, default: []].append(asked)
+        }
+        self.numbers = numbers
+        self.members = members
     }
 
     func text(_ value: LocalizedText?) -> String { HTML.escape(value?.text(in: language) ?? "") }
@@ -59,7 +68,9 @@ struct WebFormRenderer {
         let langAttribute = language.map { " lang=\"\(HTML.escape($0))\"" } ?? ""
         out += "<form class=\"survey-form\" id=\"survey-\(HTML.escape(survey.id))\" action=\"#\" method=\"post\"\(langAttribute)"
         out += " data-survey-id=\"\(HTML.escape(survey.id))\" data-survey-version=\"\(HTML.escape(survey.version ?? "1"))\""
-        out += " data-variables=\"\(Self.json(variables))\" data-wording=\"\(Self.json(scriptWording))\">\n"
+        out += " data-variables=\"\(Self.json(variables))\" data-wording=\"\(Self.json(scriptWording))\""
+        if survey.logic.metadata.contains(.today) { out += " data-metadata=\"\(Self.json([MetadataField.today.rawValue]))\"" }
+        out += ">\n"
         out += "<div class=\"survey-error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"survey-error-title\" hidden>\n"
         out += "<h2 id=\"survey-error-title\">\(say(.webErrorSummaryTitle))</h2>\n<ul class=\"survey-error-list\"></ul>\n</div>\n"
         out += "<div class=\"survey-intro\">\n" + paragraphs(survey.introduction, className: "survey-introduction")
@@ -77,6 +88,10 @@ struct WebFormRenderer {
         out += "<noscript><p class=\"survey-noscript\">\(say(.webNoscript))</p></noscript>\n"
         out += "<p class=\"survey-required-note\">\(say(.webRequiredNote, ["required": "<span class=\"survey-required\">\(say(.webRequired))</span>"]))</p>\n"
         for section in survey.sections {
+            if section.repeatRule != nil {
+                renderRepeat(section)
+                continue
+            }
             if section.isImplicit {
                 for question in section.questions { renderQuestion(question) }
                 continue
@@ -96,11 +111,16 @@ struct WebFormRenderer {
         return out
     }
 
-    mutating func renderQuestion(_ question: Question) {
+    mutating func renderQuestion(_ question: Question, shownCondition: Condition?? = nil, member: AskedQuestion? = nil) {
         let id = "q-\(HTML.escape(question.id))"
         var attributes = "class=\"survey-question survey-type-\(question.type.rawValue)\" id=\"\(id)\" data-question=\"\(HTML.escape(question.id))\" data-type=\"\(question.type.rawValue)\""
         if let condition = question.showIf { attributes += " data-show-if=\"\(Self.json(SkipLogic.json(condition, in: survey)))\"" }
         if question.required { attributes += " data-required=\"true\"" }
+        attributes += logicAttributes(question, member: member)
+        if question.type == .calculate {
+            renderCalculation(question, attributes: attributes)
+            return
+        }
         var checks: [String: Any] = [:]
         if let min = question.min { checks["min"] = min.value }
         if let max = question.max { checks["max"] = max.value }
@@ -112,8 +132,10 @@ struct WebFormRenderer {
             checks["exclusive"] = [SpecialOption.dontKnow.code, SpecialOption.preferNotToSay.code]
         }
         if let rank = question.rank { checks["rank"] = rank }
+        if let pattern = question.pattern { checks["pattern"] = pattern.regex }
         if !checks.isEmpty {
-            let (_, generated) = Constraints.constraint(for: question, in: survey)
+            let (_, bounds) = Constraints.constraint(for: question, in: survey)
+            let generated = bounds ?? LogicConstraints.constraint(for: question, in: survey).1
             if let message = question.constraintMessage ?? generated { checks["message"] = message.text(in: language) }
             attributes += " data-checks=\"\(Self.json(checks))\""
         }
@@ -127,7 +149,7 @@ struct WebFormRenderer {
         let required = question.required ? " <span class=\"survey-required\">\(say(.webRequired))</span>" : ""
         var describedBy: [String] = []
         var extras = ""
-        if let condition = question.showIf {
+        if let condition = shownCondition ?? question.showIf {
             describedBy.append("\(id)-condition")
             let sentence = HTML.escape(SkipLogic.sentence(condition, in: survey, numbers: numbers, language: language))
             extras += "<p class=\"survey-condition\" id=\"\(id)-condition\">\(say(.webCondition, ["condition": sentence]))</p>\n"
@@ -168,13 +190,13 @@ struct WebFormRenderer {
             let step = question.type == .integer ? " inputmode=\"numeric\" step=\"1\"" : " inputmode=\"decimal\" step=\"any\""
             let min = question.min.map { " min=\"\($0.text)\"" } ?? ""
             let max = question.max.map { " max=\"\($0.text)\"" } ?? ""
-            return "<input class=\"survey-input survey-input-number\" type=\"number\" id=\"\(id)\" name=\"\(name)\"\(step)\(min)\(max)\(required)\(described)>\n"
+            return "<input class=\"survey-input survey-input-number\" type=\"number\" id=\"\(id)\" name=\"\(name)\"\(step)\(min)\(max)\(required)\(Self.valueAttribute(question))\(described)>\n"
         case .date:
-            return "<input class=\"survey-input survey-input-date\" type=\"date\" id=\"\(id)\" name=\"\(name)\"\(required)\(described)>\n"
+            return "<input class=\"survey-input survey-input-date\" type=\"date\" id=\"\(id)\" name=\"\(name)\"\(required)\(Self.valueAttribute(question))\(described)>\n"
         default:
             let minLength = question.minLength.map { " minlength=\"\($0.text)\"" } ?? ""
             let maxLength = question.maxLength.map { " maxlength=\"\($0.text)\"" } ?? ""
-            return "<input class=\"survey-input\" type=\"text\" id=\"\(id)\" name=\"\(name)\"\(minLength)\(maxLength)\(required)\(described)>\n"
+            return "<input class=\"survey-input\" type=\"text\" id=\"\(id)\" name=\"\(name)\"\(minLength)\(maxLength)\(required)\(Self.valueAttribute(question))\(described)>\n"
         }
     }
 
@@ -185,7 +207,7 @@ struct WebFormRenderer {
             out += "<div class=\"survey-options survey-rating\">\n"
             if let minLabel = question.minLabel { out += "<span class=\"survey-rating-end\">\(points.lowerBound) = \(text(minLabel))</span>\n" }
             for value in points {
-                out += "<span class=\"survey-option\"><input type=\"radio\" id=\"\(id)-\(value)\" name=\"\(name)\" value=\"\(value)\"\(question.required ? " required" : "")>"
+                out += "<span class=\"survey-option\"><input type=\"radio\" id=\"\(id)-\(value)\" name=\"\(name)\" value=\"\(value)\"\(question.required ? " required" : "")\(Self.isDefault(String(value), of: question) ? " checked" : "")>"
                 out += "<label for=\"\(id)-\(value)\">\(value)</label></span>\n"
             }
             if let maxLabel = question.maxLabel { out += "<span class=\"survey-rating-end\">\(points.upperBound) = \(text(maxLabel))</span>\n" }
@@ -211,7 +233,9 @@ struct WebFormRenderer {
                 let optionID = "\(id)-\(HTML.escape(option.code))"
                 let required = question.required && !multiple ? " required" : ""
                 let special = option.special.map { " data-special=\"\($0.rawValue)\"" } ?? ""
-                out += "<div class=\"survey-option\"><input type=\"\(inputType)\" id=\"\(optionID)\" name=\"\(name)\" value=\"\(HTML.escape(option.code))\"\(required)\(special)>"
+                let parent = option.parent.map { " data-parent=\"\(HTML.escape($0))\"" } ?? ""
+                let checked = Self.isDefault(option.code, of: question) ? " checked" : ""
+                out += "<div class=\"survey-option\"\(parent)><input type=\"\(inputType)\" id=\"\(optionID)\" name=\"\(name)\" value=\"\(HTML.escape(option.code))\"\(required)\(special)\(checked)>"
                 out += "<label for=\"\(optionID)\">\(text(option.label))</label></div>\n"
                 if option.special == .other {
                     let otherID = "\(id)-other-text"

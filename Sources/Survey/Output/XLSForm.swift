@@ -40,24 +40,52 @@ public enum XLSForm {
         var settingsRows: [[String]] = []
         /// Lists already written, by name, with their contents, so shared lists are written once.
         var lists: [String: [Choice]] = [:]
+        /// Lists already written, by what they hold, so identical lists under two names are written once.
+        var listsByContent: [ChoiceListKey: String] = [:]
+        /// Cells of the columns only some surveys need (`calculation`, `choice_filter`, …), by row.
+        var extraCells: [Int: [String: String]] = [:]
+        var extraChoiceCells: [Int: [String: String]] = [:]
+        /// Inside a repeat whose members are added one by one: the most members, checked on its first question.
+        var repeatLimit: Int?
 
-        init(survey: Survey) { self.survey = survey }
+        /// Each question's columns, by the id written in the survey (a repeat's first member stands for all).
+        let variablesByQuestion: [String: [SurveyVariable]]
+
+        init(survey: Survey) {
+            self.survey = survey
+            var byQuestion: [String: [SurveyVariable]] = [:]
+            let sourceByName = Dictionary(survey.askedQuestions.map { ($0.question.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for variable in survey.variables where variable.instance == nil || variable.instance == 1 {
+                let id = sourceByName[variable.questionID]?.source.id ?? variable.questionID
+                byQuestion[id, default: []].append(variable)
+            }
+            variablesByQuestion = byQuestion
+        }
 
         mutating func build() {
             surveyRows.append(["type", "name"] + columns("label", survey) + columns("hint", survey)
                 + ["required", "relevant", "constraint"] + columns("constraint_message", survey) + ["appearance", "parameters"])
             choiceRows.append(["list_name", "name"] + columns("label", survey))
+            addMetadata()
             for section in survey.sections {
-                if !section.isImplicit {
+                if section.repeatRule != nil {
+                    addRepeat(section)
+                    continue
+                }
+                // ODK refuses a group with nothing on screen, such as one holding only calculations.
+                let grouped = !section.isImplicit && section.questions.contains { $0.type != .calculate }
+                if grouped {
                     row(type: "begin_group", name: section.id, label: section.title ?? LocalizedText(section.id), hint: section.description)
                 }
                 for question in section.questions { add(question) }
-                if !section.isImplicit { row(type: "end_group", name: section.id, label: nil) }
+                if grouped { row(type: "end_group", name: section.id, label: nil) }
             }
             var settings = [("form_title", survey.title.text(in: survey.defaultLanguage)), ("form_id", survey.id),
                             ("version", survey.version ?? "1")]
             if let language = survey.languages.first { settings.append(("default_language", language.xlsFormName)) }
+            settings += logicSettings()
             settingsRows = [settings.map(\.0), settings.map(\.1)]
+            appendExtraColumns()
         }
 
         mutating func row(type: String, name: String, label: LocalizedText?, hint: LocalizedText? = nil, required: Bool = false,
@@ -69,19 +97,25 @@ public enum XLSForm {
         }
 
         mutating func add(_ question: Question) {
-            let variables = survey.variables.filter { $0.questionID == question.id }
+            let variables = variablesByQuestion[question.id] ?? []
             let relevant = SkipLogic.relevant(for: question, in: survey)
             let (constraint, generatedMessage) = Constraints.constraint(for: question, in: survey)
             let message = question.constraintMessage ?? generatedMessage
             let notAnswered = variables.first { $0.role == .notAnswered }
-            // With a "Don't know" column, an empty answer is allowed and that column becomes the required one.
+            // With a "Don't know" column the answer is required only while that column is empty; both are on one screen.
             let required = question.required && notAnswered == nil
+            if question.type == .ranking, let rank = question.rank, rank < survey.options(for: question).count {
+                addTopRanks(question, rank: rank, relevant: relevant)
+                return
+            }
+            if notAnswered != nil { beginAnswerScreen(question, relevant: relevant) }
             var hint = question.hint
             var parameters = ""
             var appearance = ""
             let type: String
             switch question.type {
             case .note: type = "note"
+            case .calculate: type = "calculate"
             case .text: type = "text"
             case .textLong:
                 type = "text"
@@ -99,20 +133,28 @@ public enum XLSForm {
             case .consent, .yesNo, .selectOne: type = "select_one \(listName(for: question))"
             case .selectMultiple: type = "select_multiple \(listName(for: question))"
             }
-            row(type: type, name: question.id, label: question.label, hint: hint, required: required, relevant: relevant,
-                constraint: constraint, message: constraint == nil ? nil : message, appearance: appearance, parameters: parameters)
+            let (logicConstraint, logicMessage) = LogicConstraints.constraint(for: question, in: survey)
+            let allConstraint = [constraint, logicConstraint].compactMap { $0 }.joined(separator: " and ")
+            let allMessage = question.constraintMessage ?? (constraint == nil ? logicMessage : message)
+            row(type: type, name: question.id, label: question.label, hint: hint, required: required,
+                relevant: question.type == .calculate ? nil : relevant,
+                constraint: allConstraint.isEmpty ? nil : allConstraint, message: allConstraint.isEmpty ? nil : allMessage,
+                appearance: appearance, parameters: parameters)
+            addLogicCells(question, requiredUnlessNotAnswered: question.required && notAnswered != nil ? notAnswered?.name : nil)
             for variable in variables where variable.role != .answer {
                 switch variable.role {
                 case .otherText:
-                    row(type: "text", name: variable.name, label: variable.label, required: question.required, relevant: variable.relevant)
+                    row(type: "text", name: ExtraColumns.otherName(question), label: variable.label, required: question.required,
+                        relevant: "selected(${\(question.id)}, 'other')")
                 case .notAnswered:
                     let name = listName(named: survey.listName(for: question) ?? "not_answered", choices: variable.codes)
-                    row(type: "select_one \(name)", name: variable.name, label: variable.label, required: question.required,
-                        relevant: variable.relevant, appearance: "minimal")
-                case .answer:
+                    row(type: "select_one \(name)", name: ExtraColumns.notAnsweredName(question), label: question.label,
+                        constraint: "${\(question.id)} = ''", message: LogicWording.text(LogicWording.leaveAnswerEmpty, survey))
+                case .answer, .metadata, .repeatCount:
                     break
                 }
             }
+            if notAnswered != nil { row(type: "end_group", name: question.id + AnswerScreen.suffix, label: nil) }
         }
 
         mutating func listName(for question: Question) -> String {
@@ -121,15 +163,20 @@ public enum XLSForm {
 
         /// Writes a list the first time it is used; a different list under a taken name gets a numbered name.
         mutating func listName(named base: String, choices: [Choice]) -> String {
+            let key = ChoiceListKey(choices, survey: survey)
+            if let written = listsByContent[key] { return written }
             var name = base
             var counter = 2
-            while let existing = lists[name] {
-                if existing == choices { return name }
+            while lists[name] != nil {
                 name = "\(base)_\(counter)"
                 counter += 1
             }
             lists[name] = choices
-            for choice in choices { choiceRows.append([name, choice.code] + cells(choice.label, survey)) }
+            listsByContent[key] = name
+            for choice in choices {
+                choiceRows.append([name, choice.code] + cells(choice.label, survey))
+                if let parent = choice.parent { extraChoiceCells[choiceRows.count - 1, default: [:]]["parent"] = parent }
+            }
             return name
         }
 

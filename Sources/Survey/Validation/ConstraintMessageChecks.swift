@@ -8,6 +8,7 @@ struct ConstraintMessageChecks {
     /// The limits a question's answers can break: add new kinds of constraint here.
     static func hasConstraint(_ question: Question) -> Bool {
         question.min != nil || question.max != nil || question.minLength != nil || question.maxLength != nil
+            || question.pattern != nil
     }
 
     func run(_ findings: inout Findings) {

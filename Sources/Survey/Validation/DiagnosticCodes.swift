@@ -32,6 +32,13 @@ public enum SurveyDiagnosticCodes {
         ("S028", "two surveys in the site have the same id"),
         ("S029", "an added option clashes with a written choice code"),
         ("S030", "unknown comparison in a condition"),
+        ("S031", "a calculation that cannot be read, or uses a name that is not an earlier number"),
+        ("S032", "a question outside a repeat depends on one answer inside it"),
+        ("S033", "a pattern that cannot be read, or one of your own without a 'constraint_message'"),
+        ("S034", "a cascade ('filter_by' and 'parent') that does not fit together"),
+        ("S035", "a repeat without a usable count or maximum"),
+        ("S036", "'required_message' on a question that is not required"),
+        ("S037", "a default that does not fit the question"),
         ("S040", "an empty text: a label, title or hint with no words"),
         ("S041", "an empty list of sections or questions"),
         ("S050", "a declared language lacks wording that the forms add (see wording/<language>.yml)"),
@@ -55,6 +62,7 @@ public enum SurveyDiagnosticCodes {
         ("S215", "a question that looks like special-category data without 'special_category'"),
         ("S216", "a sensitive question made required"),
         ("S217", "the survey leaves out a field people need (version, introduction, privacy notice, contact, time)"),
+        ("S218", "special-category data without a 'public_key', so phones send it unencrypted"),
         ("S240", "a 'constraint_message' on a question with no limit for it to explain"),
     ]
 

@@ -11,6 +11,7 @@ public enum SurveyValidator {
         SensitiveDataChecks(survey: survey).run(&findings)
         DesignChecks(survey: survey).run(&findings)
         ConstraintMessageChecks(survey: survey).run(&findings)
+        FormLogicChecks(survey: survey).run(&findings)
         return findings.result(for: survey)
     }
 

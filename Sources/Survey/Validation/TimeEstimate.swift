@@ -8,7 +8,7 @@ public enum TimeEstimate {
     /// Seconds to think and answer once a question has been read, by type.
     public static func answerSeconds(_ type: QuestionType) -> Double {
         switch type {
-        case .note: 0
+        case .note, .calculate: 0
         case .consent, .yesNo, .selectOne, .scale, .rating: 5
         case .integer, .decimal: 8
         case .date, .selectMultiple: 10
@@ -23,7 +23,7 @@ public enum TimeEstimate {
         let language = survey.defaultLanguage
         func words(_ text: LocalizedText?) -> Int { text.map { Readability.words($0.text(in: language)).count } ?? 0 }
         var total = Double(words(survey.introduction) + words(survey.privacyNotice)) * secondsPerWord
-        for question in survey.questions {
+        for question in survey.questions where question.type != .calculate {
             var wordCount = words(question.label) + words(question.hint)
             wordCount += survey.options(for: question).reduce(0) { $0 + words($1.label) }
             total += Double(wordCount) * secondsPerWord + answerSeconds(question.type)

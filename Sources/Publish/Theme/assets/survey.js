@@ -47,9 +47,14 @@
         type: element.getAttribute('data-type'),
         showIf: parseJSON(element.getAttribute('data-show-if'), null),
         required: element.getAttribute('data-required') === 'true',
-        checks: parseJSON(element.getAttribute('data-checks'), {})
+        checks: parseJSON(element.getAttribute('data-checks'), {}),
+        calculate: parseJSON(element.getAttribute('data-calculate'), null),
+        filterBy: element.getAttribute('data-filter-by'),
+        defaultKind: element.getAttribute('data-default'),
+        requiredMessage: element.getAttribute('data-required-message')
       });
     });
+    this.metadata = parseJSON(form.getAttribute('data-metadata'), []);
     this.summary = form.querySelector('.survey-error-summary');
     this.status = form.querySelector('.survey-status');
   }
@@ -68,6 +73,8 @@
     form.noValidate = true;
     each(form.querySelectorAll('[data-survey-actions]'), function (element) { element.hidden = false; });
     this.restore(load(this.draftKey, {}));
+    this.applyDefaults();
+    this.startRepeats();
     this.update();
     form.addEventListener('change', function (event) { self.exclusive(event.target); self.changed(); });
     form.addEventListener('input', function () { self.changed(); });
@@ -136,9 +143,10 @@
 
   /* One value per question, as the codebook's columns hold them: codes joined by spaces for
      "tick all that apply", codes in rank order for a ranking. */
-  SurveyForm.prototype.answerOf = function (question) {
+  SurveyForm.prototype.answerOf = function (question, answers) {
     var form = this.form;
     var id = question.id;
+    if (question.type === 'calculate') { return calculated(question.calculate, answers || {}); }
     if (question.type === 'ranking') {
       var ranked = [];
       each(question.element.querySelectorAll('input[data-code]'), function (input) {
@@ -180,7 +188,7 @@
       var question = this.questions[i];
       var visible = !question.showIf || evaluate(question.showIf, answers);
       shown[question.id] = visible;
-      answers[question.id] = visible && question.type !== 'note' ? this.answerOf(question) : '';
+      answers[question.id] = visible && question.type !== 'note' ? this.answerOf(question, answers) : '';
     }
     for (var j = 0; j < this.variables.length; j++) {
       var name = this.variables[j];
@@ -251,6 +259,7 @@
       var chosen = (' ' + state.values[owner] + ' ').indexOf(' other ') >= 0;
       input.parentNode.hidden = !chosen;
     });
+    this.updateLogic(state);
   };
 
   SurveyForm.prototype.problems = function (state) {
@@ -263,7 +272,7 @@
       var message = null;
       var excused = state.values[question.id + '_na'];
       if (value === '') {
-        if (question.required && !excused) { message = this.say('answer_required'); }
+        if (question.required && !excused) { message = question.requiredMessage || this.say('answer_required'); }
       } else if (checks.equals && value !== checks.equals) {
         message = checks.message;
       } else if (question.type === 'integer' || question.type === 'decimal') {
@@ -276,6 +285,9 @@
         if ((checks.min_length !== undefined && value.length < checks.min_length) ||
             (checks.max_length !== undefined && value.length > checks.max_length)) {
           message = checks.message;
+        }
+        if (!message && checks.pattern && !matchesPattern(checks.pattern, value)) {
+          message = checks.message || 'Check how this answer is written.';
         }
       } else if (question.type === 'ranking' && checks.rank && value.split(' ').length > checks.rank) {
         message = this.say('rank_up_to', { rank: checks.rank });
@@ -325,6 +337,7 @@
     var row = [];
     for (var i = 0; i < this.variables.length; i++) {
       var value = state.values[this.variables[i]];
+      if (this.variables[i] === 'today' && this.metadata.indexOf('today') >= 0) { value = todayText(); }
       row.push(value === undefined ? '' : value);
     }
     var responses = load(this.responsesKey, []);
@@ -335,6 +348,8 @@
     }
     this.form.reset();
     save(this.draftKey, {});
+    this.resetRepeats();
+    this.applyDefaults();
     this.update();
     this.announce(this.say('saved') + ' ' + this.countMessage());
     window.scrollTo(0, 0);
@@ -387,6 +402,135 @@
     this.announce(this.countMessage());
   };
 
+  /* Form logic: calculations, defaults, cascades and repeated sections. */
+
+  /* A calculation's value from answers so far: '' while an answer it needs is missing, as in ODK. */
+  function calculated(node, answers) {
+    var result = calc(node, answers);
+    if (typeof result !== 'number' || isNaN(result) || !isFinite(result)) { return ''; }
+    return String(Math.round(result * 1e10) / 1e10);
+  }
+
+  function calc(node, answers) {
+    if (!node) { return NaN; }
+    if (node.num !== undefined) { return parseFloat(node.num); }
+    if (node.ref !== undefined) {
+      var value = answers[node.ref];
+      if (value === undefined || value === '') { return node.count ? 0 : NaN; }
+      return Number(value);
+    }
+    if (node.neg) { return -calc(node.neg, answers); }
+    if (node.sum) {
+      var total = 0;
+      for (var i = 0; i < node.sum.length; i++) {
+        var part = answers[node.sum[i]];
+        if (part !== undefined && part !== '' && !isNaN(Number(part))) { total += Number(part); }
+      }
+      return total;
+    }
+    var l = calc(node.l, answers);
+    var r = calc(node.r, answers);
+    switch (node.op) {
+      case '+': return l + r;
+      case '-': return l - r;
+      case '*': return l * r;
+      case '/': return l / r;
+    }
+    return NaN;
+  }
+
+  function matchesPattern(pattern, value) {
+    try { return new RegExp(pattern).test(value); } catch (e) { return true; }
+  }
+
+  function todayText() {
+    var now = new Date();
+    function two(n) { return (n < 10 ? '0' : '') + n; }
+    return now.getFullYear() + '-' + two(now.getMonth() + 1) + '-' + two(now.getDate());
+  }
+
+  /* Today's date, or the answer in the last response saved on this device, where nothing is typed yet. */
+  SurveyForm.prototype.applyDefaults = function () {
+    var responses = load(this.responsesKey, []);
+    var last = responses.length ? responses[responses.length - 1] : null;
+    for (var i = 0; i < this.questions.length; i++) {
+      var question = this.questions[i];
+      if (!question.defaultKind) { continue; }
+      var value = question.defaultKind === 'today' ? todayText() : null;
+      if (question.defaultKind === 'last_answer' && last) {
+        var column = this.variables.indexOf(question.id);
+        value = column >= 0 ? last[column] : null;
+      }
+      if (value === null || value === undefined || value === '') { continue; }
+      var empty = true;
+      var fields = this.form.querySelectorAll('[name="' + question.id + '"]');
+      each(fields, function (field) {
+        if ((field.type === 'radio' || field.type === 'checkbox') ? field.checked : field.value !== '') { empty = false; }
+      });
+      if (!empty) { continue; }
+      each(fields, function (field) {
+        if (field.type === 'radio' || field.type === 'checkbox') { field.checked = field.value === value; } else { field.value = value; }
+      });
+    }
+  };
+
+  SurveyForm.prototype.startRepeats = function () {
+    var self = this;
+    each(this.form.querySelectorAll('[data-repeat-actions]'), function (actions) { actions.hidden = false; });
+    each(this.form.querySelectorAll('[data-action="add-item"], [data-action="remove-item"]'), function (button) {
+      button.addEventListener('click', function () {
+        var counter = self.form.querySelector('[data-repeat-counter="' + button.getAttribute('data-repeat') + '"]');
+        var section = self.form.querySelector('[data-repeat="' + button.getAttribute('data-repeat') + '"]');
+        if (!counter || !section) { return; }
+        var most = parseInt(section.getAttribute('data-repeat-max'), 10) || 1;
+        var count = parseInt(counter.value, 10) || 0;
+        count = button.getAttribute('data-action') === 'add-item' ? Math.min(most, count + 1) : Math.max(0, count - 1);
+        counter.value = String(count);
+        self.changed();
+        var item = section.querySelectorAll('[data-repeat-item]')[Math.max(0, count - 1)];
+        var focusable = item && button.getAttribute('data-action') === 'add-item' ? item.querySelector('input, textarea') : null;
+        if (focusable) { focusable.focus(); }
+      });
+    });
+  };
+
+  SurveyForm.prototype.resetRepeats = function () {
+    each(this.form.querySelectorAll('[data-repeat-counter]'), function (counter) { counter.value = '1'; });
+  };
+
+  SurveyForm.prototype.updateLogic = function (state) {
+    var form = this.form;
+    for (var i = 0; i < this.questions.length; i++) {
+      var question = this.questions[i];
+      if (question.type === 'calculate') {
+        var output = question.element.querySelector('output');
+        if (output) { output.textContent = state.values[question.id] === '' ? '–' : state.values[question.id]; }
+      }
+      if (question.filterBy) {
+        var parent = state.values[question.filterBy] || '';
+        each(question.element.querySelectorAll('[data-parent]'), function (option) {
+          var hide = option.getAttribute('data-parent') !== parent;
+          option.hidden = hide;
+          each(option.querySelectorAll('input'), function (input) {
+            if (hide) { input.checked = false; }
+            input.disabled = hide || input.disabled;
+          });
+        });
+      }
+    }
+    /* A member's block shows when the count reaches it; the buttons stop at none and at the most allowed. */
+    each(form.querySelectorAll('[data-repeat]'), function (section) {
+      if (!section.hasAttribute('data-repeat-max')) { return; }
+      var count = parseInt(state.values[section.getAttribute('data-repeat-count')], 10) || 0;
+      var most = parseInt(section.getAttribute('data-repeat-max'), 10) || 1;
+      each(section.querySelectorAll('[data-repeat-item]'), function (item) {
+        item.hidden = parseInt(item.getAttribute('data-repeat-item'), 10) > count;
+      });
+      each(section.querySelectorAll('[data-action="add-item"]'), function (button) { button.disabled = count >= most; });
+      each(section.querySelectorAll('[data-action="remove-item"]'), function (button) { button.disabled = count <= 0; });
+    });
+  };
+
   /* The language switch is plain links that work without this script. A choice is remembered, so the
      survey's first page (the one the survey list links to) opens in that language next time. */
   var languageKey = 'doorstep-survey-language';
@@ -423,5 +567,5 @@
   }
 
   /* For tests that run the logic outside a browser. */
-  if (typeof module !== 'undefined' && module.exports) { module.exports = { evaluate: evaluate }; }
+  if (typeof module !== 'undefined' && module.exports) { module.exports = { evaluate: evaluate, calculated: calculated }; }
 })();

@@ -1,0 +1,195 @@
+import Foundation
+
+/// Text that form logic adds to the outputs, in each language with built-in wording.
+enum LogicWording {
+    static let leaveAnswerEmpty = ["en": "Leave the answer empty if you choose this.",
+                                   "cy": "Gadewch yr ateb yn wag os ydych chi'n dewis hwn."]
+    /// "Choice 2 of 3", the hint of each top-N ranking question.
+    static let rankChoice = ["en": "Choice {1} of {2}", "cy": "Dewis {1} o {2}"]
+    static let atMost = ["en": "There can be at most {1}.", "cy": "Gall fod {1} ar y mwyaf."]
+    static let addAnother = ["en": "Add another", "cy": "Ychwanegu un arall"]
+    static let removeLast = ["en": "Remove the last one", "cy": "Tynnu'r un olaf"]
+    /// The heading of one member of a repeat: "Person 2".
+    static let member = ["en": "{1} {2}", "cy": "{1} {2}"]
+    static let repeatPaperNote = ["en": "Fill in one block for each, up to {1}.", "cy": "Llenwch un bloc ar gyfer pob un, hyd at {1}."]
+    static let recordedByPhone = ["en": "Recorded by the phone or tablet, not asked", "cy": "Wedi'i gofnodi gan y ffôn neu'r dabled, heb ei ofyn"]
+    static let howManyAdded = ["en": "How many were added; not asked", "cy": "Faint a ychwanegwyd; heb ei ofyn"]
+    static let when = ["en": "when {1}", "cy": "pan {1}"]
+    static let calculatedAs = ["en": "Worked out: {1}", "cy": "Wedi'i gyfrifo: {1}"]
+    static let dependsOn = ["en": "The choices depend on the answer to {1}.", "cy": "Mae'r dewisiadau'n dibynnu ar yr ateb i {1}."]
+    static let pattern: [PatternPreset: [String: String]] = [
+        .ukPostcode: ["en": PatternPreset.ukPostcode.message, "cy": "Rhowch god post yn y DU, fel SW1A 1AA."],
+        .ukPhone: ["en": PatternPreset.ukPhone.message, "cy": "Rhowch rif ffôn yn y DU, fel 0151 496 0000 neu +44 151 496 0000."],
+        .email: ["en": PatternPreset.email.message, "cy": "Rhowch gyfeiriad e-bost, fel enw@example.org."],
+    ]
+
+    static func text(_ table: [String: String], _ survey: Survey) -> LocalizedText {
+        guard !survey.languages.isEmpty else { return LocalizedText(table["en"] ?? "") }
+        return LocalizedText(entries: survey.languages.map { language in
+            LocalizedText.Entry(language: language.code, text: table[Wording.baseCode(language.code)] ?? table["en"] ?? "")
+        })
+    }
+
+    /// The table's text with numbers or words put in, in every language of the survey.
+    static func format(_ table: [String: String], _ survey: Survey, _ arguments: CustomStringConvertible...) -> LocalizedText {
+        var filled: [String: String] = [:]
+        for (language, pattern) in table { filled[language] = fill(pattern, arguments) }
+        return text(filled, survey)
+    }
+
+    /// One sentence for one language (web form and paper show the default language).
+    static func string(_ table: [String: String], language: String?, _ arguments: CustomStringConvertible...) -> String {
+        fill(table[language.map(Wording.baseCode) ?? "en"] ?? table["en"] ?? "", arguments)
+    }
+
+    /// `{1}`, `{2}` … replaced by the arguments, in one pass so that an argument is never read as a placeholder.
+    static func fill(_ pattern: String, _ arguments: [CustomStringConvertible]) -> String {
+        var result = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let number = Int(after[..<close]), number >= 1, number <= arguments.count {
+                result += arguments[number - 1].description
+                rest = after[after.index(after: close)...]
+            } else {
+                result += "{"
+                rest = after
+            }
+        }
+        return result + rest
+    }
+}
+
+/// Checks that come from form logic rather than from bounds: a pattern, in ODK XPath.
+public enum LogicConstraints {
+    public static func constraint(for question: Question, in survey: Survey) -> (String?, LocalizedText?) {
+        guard let pattern = question.pattern else { return (nil, nil) }
+        let expression = "regex(., \(SkipLogic.quoted(pattern.regex)))"
+        let message = pattern.preset.flatMap { LogicWording.pattern[$0] }.map { LogicWording.text($0, survey) }
+        return (expression, message)
+    }
+}
+
+/// The group that keeps an answer and its "Don't know" on one screen in ODK Collect.
+enum AnswerScreen {
+    static let suffix = "_screen"
+}
+
+/// A choice list by what it holds (codes, entries, parents and labels), so equal lists are written once.
+struct ChoiceListKey: Hashable {
+    let cells: [[String]]
+
+    init(_ choices: [Choice], survey: Survey) {
+        cells = choices.map { choice in
+            [choice.code, choice.entry.map(String.init) ?? "", choice.parent ?? ""] + XLSForm.cells(choice.label, survey)
+        }
+    }
+}
+
+extension XLSForm.Builder {
+    mutating func extra(_ column: String, _ value: String) {
+        extraCells[surveyRows.count - 1, default: [:]][column] = value
+    }
+
+    mutating func addMetadata() {
+        for field in survey.logic.metadata { row(type: field.rawValue, name: field.rawValue, label: nil) }
+    }
+
+    func logicSettings() -> [(String, String)] {
+        var settings: [(String, String)] = []
+        if let key = survey.logic.publicKey { settings.append(("public_key", key)) }
+        if let url = survey.logic.submissionURL { settings.append(("submission_url", url)) }
+        return settings
+    }
+
+    /// `begin_repeat` with `repeat_count` from the count question, or, when members are added one by one,
+    /// a limit on the first question and a `<section>_count` worked out after the repeat.
+    mutating func addRepeat(_ section: Section) {
+        guard let rule = section.repeatRule else { return }
+        row(type: "begin_repeat", name: section.id, label: section.title ?? LocalizedText(section.id), hint: section.description)
+        if let count = rule.countQuestion { extra("repeat_count", "${\(count)}") }
+        let oneByOne = survey.repeatAddsOneByOne(section)
+        repeatLimit = oneByOne ? survey.repeatMax(section) : nil
+        for question in section.questions { add(question) }
+        repeatLimit = nil
+        row(type: "end_repeat", name: section.id, label: nil)
+        if oneByOne, let name = survey.repeatCountName(section) {
+            row(type: "calculate", name: name, label: nil)
+            extra("calculation", "count(${\(section.id)})")
+        }
+    }
+
+    /// The columns of form logic on the row just written.
+    mutating func addLogicCells(_ question: Question, requiredUnlessNotAnswered notAnswered: String?) {
+        if let expression = question.calculation?.expression { extra("calculation", CalcOutput.xpath(expression)) }
+        switch question.defaultAnswer?.kind {
+        case .today?: extra("default", "today()")
+        case .lastAnswer?: extra("default", "${last-saved#\(question.id)}")
+        case .fixed(let value)?: extra("default", value)
+        case nil: break
+        }
+        if let filter = question.filterBy { extra("choice_filter", "parent = ${\(filter)}") }
+        requiredMessage(question)
+        if let notAnswered, let column = surveyRows.first?.firstIndex(of: "required") {
+            surveyRows[surveyRows.count - 1][column] = "${\(notAnswered)} = ''"
+        }
+        if let limit = repeatLimit, question.type.isAsked, let column = surveyRows.first?.firstIndex(of: "constraint") {
+            let rowIndex = surveyRows.count - 1
+            let existing = surveyRows[rowIndex][column]
+            let check = "position(..) <= \(limit)"
+            surveyRows[rowIndex][column] = existing.isEmpty ? check : "(\(existing)) and \(check)"
+            if existing.isEmpty, let first = surveyRows[0].firstIndex(where: { $0.hasPrefix("constraint_message") }) {
+                let message = question.constraintMessage ?? LogicWording.format(LogicWording.atMost, survey, limit)
+                for (offset, cell) in XLSForm.cells(message, survey).enumerated() { surveyRows[rowIndex][first + offset] = cell }
+            }
+            repeatLimit = nil
+        }
+    }
+
+    /// `required_message::English (en)` and the other languages, on the row just written.
+    mutating func requiredMessage(_ question: Question) {
+        guard let message = question.requiredMessage, question.required else { return }
+        for (column, cell) in zip(XLSForm.columns("required_message", survey), XLSForm.cells(message, survey)) where !cell.isEmpty {
+            extra(column, cell)
+        }
+    }
+
+    /// An answer and its "Don't know" on one ODK screen, so the answer can be left empty when it is ticked.
+    mutating func beginAnswerScreen(_ question: Question, relevant: String?) {
+        row(type: "begin_group", name: question.id + AnswerScreen.suffix, label: nil, appearance: "field-list")
+    }
+
+    /// "Rank your top N": N choose-one questions, each without the options already picked, then the
+    /// answer in rank order as one field, as the web form and the codebook hold it. The ODK `rank` widget
+    /// orders every option and cannot stop at N.
+    mutating func addTopRanks(_ question: Question, rank: Int, relevant: String?) {
+        let list = listName(for: question)
+        var names: [String] = []
+        for place in 1...rank {
+            let name = "\(question.id)_rank\(place)"
+            let hint = LogicWording.format(LogicWording.rankChoice, survey, place, rank)
+            row(type: "select_one \(list)", name: name, label: question.label, hint: hint, required: question.required,
+                relevant: relevant)
+            if !names.isEmpty { extra("choice_filter", names.map { "name != ${\($0)}" }.joined(separator: " and ")) }
+            requiredMessage(question)
+            names.append(name)
+        }
+        row(type: "calculate", name: question.id, label: nil, relevant: relevant)
+        extra("calculation", "normalize-space(concat(" + names.map { "${\($0)}" }.joined(separator: ", ' ', ") + "))")
+    }
+
+    /// Adds the optional columns that some row uses, after the standard ones, in a fixed order.
+    mutating func appendExtraColumns() {
+        let surveyOrder = ["calculation", "default", "choice_filter", "repeat_count"] + XLSForm.columns("required_message", survey)
+        Self.append(surveyOrder, cells: extraCells, to: &surveyRows)
+        Self.append(["parent"], cells: extraChoiceCells, to: &choiceRows)
+    }
+
+    static func append(_ order: [String], cells: [Int: [String: String]], to rows: inout [[String]]) {
+        let used = order.filter { column in cells.values.contains { $0[column] != nil } }
+        guard !used.isEmpty, !rows.isEmpty else { return }
+        rows[0] += used
+        for index in rows.indices.dropFirst() { rows[index] += used.map { cells[index]?[$0] ?? "" } }
+    }
+}

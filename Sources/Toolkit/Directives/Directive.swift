@@ -59,9 +59,9 @@ public struct DirectiveRegistry: Sendable {
 
     public var names: [String] { directives.keys.sorted() }
 
-    /// Callouts, writing lines, session plans and surveys.
+    /// Callouts, writing lines, cards, answer keys, session plans and surveys.
     public static let standard = DirectiveRegistry([
         Callout(kind: .note), Callout(kind: .tip), Callout(kind: .warning),
-        WritingLines(), SessionDirective(), SurveyDirective(),
+        WritingLines(), Cards(), AnswerKey(), SessionDirective(), SurveyDirective(),
     ])
 }

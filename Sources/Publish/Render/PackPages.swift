@@ -58,7 +58,6 @@ struct PackPages {
             "runningTitle": organisation.map { "\($0) \u{00B7} \(master.item.title)" } ?? master.item.title,
             "groupHTML": GroupPlaceholders.fill("{{group.organisation}}", group: site.config.group),
             "printCSS": ProjectPath.relativeURL(from: path, to: "assets/print.css"),
-            "licenceHTML": licence(from: path),
         ].withoutEmptyText
         return theme.render(context, template: "pack", module: module)
     }

@@ -52,7 +52,7 @@ struct PackPrintTests {
         let warning = try fakeEngine(in: project, log: "WARNING: Ignored `gap: 1em` at 3:1, unknown property.\\n")
         let result = try DoorstepRunner.run(["build"], in: project, environment: warning)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("warning: WeasyPrint, making 'packs/alpha-pack.pdf' and 1 more: Ignored `gap: 1em` at 3:1, unknown property. [pdf-warning]"), "\(result.stderr)")
+        #expect(result.stderr.contains("warning: WeasyPrint, making 'packs/alpha-pack.pdf' and 2 more: Ignored `gap: 1em` at 3:1, unknown property. [pdf-warning]"), "\(result.stderr)")
         #expect(try DoorstepRunner.read(project, "site/packs/index.html").contains("<td>1</td>"), "page count read from the PDF")
 
         try DoorstepRunner.edit(project, "toolkit-modules/alpha/handouts/welcome.md", replacing: "You are welcome here.", with: "You are very welcome here.")
@@ -60,5 +60,94 @@ struct PackPrintTests {
         #expect(strict.status == 1, "\(strict.stderr)")
         #expect(strict.stderr.contains("[pdf-warning]"))
         #expect(!(try DoorstepRunner.read(project, "site/packs/alpha-pack.html")).contains("very welcome"), "a failed strict build leaves the last site")
+    }
+}
+
+@Suite("doorstep build: photocopy masters, cards and answer keys")
+struct PrintMasterTests {
+    let welcome = "toolkit-modules/alpha/handouts/welcome.md"
+
+    @Test func everyHandoutGetsAMasterAndItsPageLinksToIt() throws {
+        let project = try DoorstepRunner.project("good-site")
+        let result = try DoorstepRunner.run(["build", "--no-pdf"], in: project)
+        #expect(result.status == 0, "\(result.stderr)")
+        let master = try DoorstepRunner.read(project, "site/packs/masters/alpha-handouts-welcome.html")
+        #expect(master.contains("<h1>Welcome handout</h1>"))
+        #expect(master.contains("You are welcome here."))
+        #expect(master.contains("<span class=\"master-group-label\">Group:</span> <span class=\"group-blank\""), "no group name set: a line to write it on")
+        #expect(!master.contains("pack-cover"), "a master has no cover or contents page")
+        #expect(master.contains("href=\"../../assets/print.css\""))
+        let page = try DoorstepRunner.read(project, "site/alpha/handouts/welcome/index.html")
+        #expect(page.contains("<p class=\"print-this no-print\"><a href=\"../../../packs/masters/alpha-handouts-welcome.html\">Print this handout</a>"),
+                "without PDFs the link goes to the print-ready page")
+        #expect(!(try DoorstepRunner.read(project, "site/alpha/guide/index.html")).contains("print-this"), "a guide has no master")
+
+        try DoorstepRunner.edit(project, "content/site.yml", replacing: "language: en-GB", with: "language: en-GB\ngroup:\n  organisation: Hillside Residents")
+        let engine = try PackPrintTests().fakeEngine(in: project)
+        let withPDF = try DoorstepRunner.run(["build"], in: project, environment: engine)
+        #expect(withPDF.status == 0, "\(withPDF.stderr)")
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("site/packs/masters/alpha-handouts-welcome.pdf").path))
+        #expect(try DoorstepRunner.read(project, "site/alpha/handouts/welcome/index.html")
+            .contains("<a href=\"../../../packs/masters/alpha-handouts-welcome.pdf\">Print this handout</a> <span class=\"print-this-format\">(PDF, A4)</span>"))
+        let named = try DoorstepRunner.read(project, "site/packs/masters/alpha-handouts-welcome.html")
+        #expect(named.contains("data-pack-title=\"Hillside Residents · Welcome handout\""), "later pages carry the group and the title")
+        #expect(named.contains("<span class=\"master-group-label\">Group:</span> Hillside Residents"))
+    }
+
+    @Test func cardsPrintInACutGridAndAnswersStayOffTheMaster() throws {
+        let project = try DoorstepRunner.project("good-site")
+        try DoorstepRunner.edit(project, welcome, replacing: "You are welcome here.", with: """
+            You are welcome here.
+
+            ```cards Role cards
+            **Interviewer.** You ask the questions.
+
+            ---
+
+            **Note-taker.** You write down what people say.
+            ```
+
+            ```answers
+            The interviewer speaks first.
+            ```
+            """)
+        let result = try DoorstepRunner.run(["build", "--no-pdf"], in: project)
+        #expect(result.status == 0, "\(result.stderr)")
+        let pack = try DoorstepRunner.read(project, "site/packs/alpha-pack.html")
+        #expect(pack.components(separatedBy: "<div class=\"cut-card\" role=\"listitem\">").count == 3)
+        #expect(pack.contains("<div class=\"cut-cards\" role=\"list\" aria-label=\"Role cards: 2 cards to cut out\">"))
+        #expect(pack.contains("Cut along the dashed lines"))
+        #expect(pack.contains("<h2 class=\"answer-key-title\">Answer key</h2>"))
+        #expect(pack.contains("The interviewer speaks first."))
+        let master = try DoorstepRunner.read(project, "site/packs/masters/alpha-handouts-welcome.html")
+        #expect(master.contains("Note-taker"))
+        #expect(!master.contains("answer-key") && !master.contains("The interviewer speaks first."), "participants' copies carry no answers")
+        #expect(try DoorstepRunner.read(project, "site/alpha/handouts/welcome/index.html").contains("For the trainer: not for participants"))
+    }
+
+    @Test func answersBeforeOtherTextAndEmptyCardsAreLocatedErrors() throws {
+        let project = try DoorstepRunner.project("good-site")
+        try DoorstepRunner.edit(project, welcome, replacing: "You are welcome here.", with: """
+            You are welcome here.
+
+            ```answers
+            Yes.
+            ```
+
+            More text after the answers.
+
+            ```cards
+            One card.
+
+            ---
+            ---
+            ```
+            """)
+        let result = try DoorstepRunner.run(["build", "--no-pdf"], in: project)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(welcome):8:1: error: an 'answers' block must come last on the page"), "\(result.stderr)")
+        #expect(result.stderr.contains("[answers-position]"))
+        #expect(result.stderr.contains("\(welcome):18:1: error: this '---' has no card before it"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("site/index.html").path), "nothing is written")
     }
 }

@@ -125,8 +125,10 @@ struct WordingTests {
     @Test func yamlMistakeInAWordingFileIsLocated() {
         let (_, diagnostics) = WordingFile.decodeProjectFile(yaml: "web:\n  save: \"Cadw\n", path: "wording/cy.yml")
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.code == "wording-syntax")
+        // The quote opened on line 2 is never closed: said there, in the shared YAML layer's words.
+        #expect(diagnostics.first?.code.hasPrefix("yaml-") == true)
         #expect(diagnostics.first?.location?.file == "wording/cy.yml")
+        #expect(diagnostics.first?.location?.line == 2)
     }
 
     // MARK: What a declared language lacks

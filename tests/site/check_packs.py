@@ -6,7 +6,10 @@ where the items really start. Then, as paper: every ruled writing line, fill-in 
 in the pack's HTML is a separate rule on the page (none collapsed to zero height); no text is smaller
 than 16 pt in large print or 7.5 pt in normal print; no page but the cover is less than 15% full; no
 link points at a file: address or the build folder; the PDF is tagged, with a title, a language and
-bookmarks; a consent form fits on one sheet (two sides) in normal print, an Easy Read one on two. Needs poppler-utils
+bookmarks; a consent form fits on one sheet (two sides) in normal print, an Easy Read one on two; an
+answer key starts a page of its own; every card to cut out has dashed cut lines and sits whole on one
+page. Every photocopy master (packs/masters/) gets the same paper checks, and must number its own pages
+"Page N of M", carry its title and the group's name (or a line for it), and leave answer keys out. Needs poppler-utils
 (pdftotext, pdfinfo), pdfplumber and pypdf; under CI=true a missing tool is a failure, elsewhere a
 visible skip.
 """
@@ -37,7 +40,7 @@ def normalise(text: str) -> str:
 def items_of(pack_html: Path):
     """(title, kind) of every item, in order, as the pack document declares them."""
     source = pack_html.read_text(encoding="utf-8")
-    found = re.findall(r'<section class="pack-item[^"]*" id="pack-item-\d+" data-item-title="([^"]*)">\s*<p class="page-kind">([^<]*)</p>', source)
+    found = re.findall(r'<section class="pack-item[^"]*" id="pack-item-\d+" data-item-title="([^"]*)">\s*(?:<p class="master-group">[^\n]*\s*)?<p class="page-kind">([^<]*)</p>', source)
     return [(html.unescape(title), html.unescape(kind)) for title, kind in found]
 
 
@@ -134,6 +137,81 @@ def check_paper(pdf: Path, pack_html: Path, large: bool, starts):
     return problems
 
 
+def block_texts(source: str, pattern: str):
+    """The plain text of every element the pattern opens, up to its closing tag, as pdftotext would read it."""
+    texts = []
+    for match in re.finditer(pattern, source):
+        end = source.find("</div>", match.end()) if "cut-card" in pattern else source.find("</section>", match.end())
+        texts.append(normalise(html.unescape(re.sub(r"<[^>]+>", " ", source[match.end():end]))))
+    return texts
+
+
+def check_cards_and_answers(pdf: Path, source: str, master: bool):
+    """Cut lines for card sets, whole cards, and answer keys on a page of their own (none on a master)."""
+    import pdfplumber
+    problems = []
+    cards = block_texts(source, r'<div class="cut-card" role="listitem">')
+    answers = len(re.findall(r'<section class="answer-key"', source))
+    if not cards and not answers:
+        return problems
+    with pdfplumber.open(str(pdf)) as document:
+        pages = [normalise(page.extract_text() or "") for page in document.pages]
+        dashed = sum(1 for page in document.pages for line in page.lines if line.get("dash") and line["dash"][0])
+    if cards:
+        # Each card draws its four sides as dashed lines.
+        if dashed < 4 * len(cards):
+            problems.append(f"{pdf.name}: {len(cards)} cards to cut out, but only {dashed} dashed cut lines")
+        if not any("\u2702 cut along the dashed lines" in page for page in pages):
+            problems.append(f"{pdf.name}: cards without the scissors mark and 'Cut along the dashed lines'")
+        # Cards sit side by side, so a page's text interleaves them: a card is whole when one page holds
+        # every word of it.
+        words = [set(re.findall(r"[\w']{4,}", page)) for page in pages]
+        for card in cards:
+            needed = set(re.findall(r"[\w']{4,}", card))
+            if not any(needed <= page for page in words):
+                problems.append(f"{pdf.name}: the card '{card[:50]}' is split over two pages (or missing)")
+    marker = "for the trainer: not for participants"
+    printed = [number for number, page in enumerate(pages, start=1) if marker in page]
+    if master:
+        if answers or printed:
+            problems.append(f"{pdf.name}: a photocopy master prints an answer key")
+        return problems
+    if len(printed) != answers:
+        problems.append(f"{pdf.name}: {answers} answer keys in the pack, {len(printed)} printed")
+    for number in printed:
+        # The marker opens its page: nothing of the worksheet above it (the running header is skipped).
+        lines = [line for line in page_text(pdf, number).splitlines() if line.strip()][1:3]
+        if not any(marker in normalise(line) for line in lines):
+            problems.append(f"{pdf.name}: the answer key on page {number} does not start its own page")
+    return problems
+
+
+def check_master(pdf: Path, master_html: Path):
+    """A photocopy master: its own pages numbered "Page N of M", its title and the group, then the paper checks."""
+    problems = []
+    source = master_html.read_text(encoding="utf-8")
+    items = items_of(master_html)
+    if len(items) != 1:
+        return [f"{master_html.name}: a master holds one item, not {len(items)}"]
+    title, kind = items[0]
+    pages = pdf_pages(pdf)
+    if pages > 12:
+        problems.append(f"{pdf.name}: {pages} pages, more than a handout or survey should take")
+    for number in range(1, pages + 1):
+        if f"page {number} of {pages}" not in normalise(page_text(pdf, number)):
+            problems.append(f"{pdf.name}: page {number} does not say 'Page {number} of {pages}'")
+    first = normalise(" ".join(page_text(pdf, 1).splitlines()[:14]))
+    if normalise(title)[:40] not in first or normalise(kind) not in first:
+        problems.append(f"{pdf.name}: the first page does not start with its kind and title: {first[:120]!r}")
+    if "group:" not in first:
+        problems.append(f"{pdf.name}: the first page does not name the group (or leave a line for it)")
+    if "pack-cover" in source or "pack-contents" in source:
+        problems.append(f"{master_html.name}: a master has a cover or contents page")
+    problems += check_paper(pdf, master_html, False, [(title, kind, 1)])
+    problems += check_cards_and_answers(pdf, source, master=True)
+    return problems
+
+
 def check_pack(pdf: Path, pack_html: Path, large: bool):
     problems = []
     items = items_of(pack_html)
@@ -162,6 +240,7 @@ def check_pack(pdf: Path, pack_html: Path, large: bool):
         if normalise(kind) not in top or normalise(title)[:40] not in top:
             problems.append(f"{pdf.name}: the contents say '{title}' starts on page {number}, but that page starts: {top[:120]!r}")
     problems += check_paper(pdf, pack_html, large, [(t, k, n) for (t, k), n in zip(items, numbers)])
+    problems += check_cards_and_answers(pdf, pack_html.read_text(encoding="utf-8"), master=False)
     return problems
 
 
@@ -184,11 +263,17 @@ def main() -> int:
     if not packs:
         print("FAIL: no packs in the site")
         return 1
+    masters = sorted((site / "packs" / "masters").glob("*.html"))
+    if not masters:
+        print("FAIL: no photocopy masters in the site")
+        return 1
     passed = failed = 0
-    for pack_html in packs:
+    for pack_html in packs + masters:
         pdf = pack_html.with_suffix(".pdf")
         if not pdf.exists():
             problems = [f"{pdf.name} is missing"]
+        elif pack_html.parent.name == "masters":
+            problems = check_master(pdf, pack_html)
         else:
             problems = check_pack(pdf, pack_html, large=pack_html.stem.endswith("-large-print"))
         if problems:

@@ -186,10 +186,12 @@ public enum Pipeline {
         }
     }
 
-    /// PDFs for every pack in the staging folder, a few at a time (WeasyPrint uses one core each); a pack
+    /// PDFs for every pack and photocopy master in the staging folder, a few at a time (WeasyPrint uses one core each); a pack
     /// whose HTML did not change reuses its last PDF. WeasyPrint's warnings become diagnostics.
     static func makePDFs(site: Site, writer: OutputWriter, maker: PDFMaker, report: inout BuildReport) -> [String: Int] {
+        // Packs first, then the photocopy masters: the long jobs start early, the short ones fill the lanes.
         let jobs = site.packs.flatMap { [($0.htmlPath, $0.pdfPath), ($0.largePrintPath, $0.largePrintPDFPath)] }
+            + PrintMaster.all(in: site).map { ($0.htmlPath, $0.pdfPath) }
         let staging = writer.staging
         let width = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
         let results: [(String, Int?, PDFMaker.Outcome, Bool)] = boundedParallelMap(jobs, width: width) { job in

@@ -13,7 +13,7 @@ struct PackPages {
         site.packs.flatMap { pack in
             [RenderedFile(path: pack.htmlPath, text: document(pack, largePrint: false)),
              RenderedFile(path: pack.largePrintPath, text: document(pack, largePrint: true))]
-        }
+        } + PrintMaster.all(in: site).map { RenderedFile(path: $0.htmlPath, text: document($0)) }
     }
 
     func document(_ pack: Pack, largePrint: Bool) -> String {
@@ -23,37 +23,72 @@ struct PackPages {
         for (index, item) in pack.items.enumerated() {
             if case .page(let page) = item, itemAnchors[page.outputPath] == nil { itemAnchors[page.outputPath] = Self.anchor(index) }
         }
-        let title: (String) -> String? = { self.title(ofOutput: $0) }
         let body = PageBody(site: site, directives: directives, absoluteBase: site.config.baseURL, documentAnchors: itemAnchors)
-        let items = pack.items.enumerated().map { index, item -> [String: Any] in
-            let anchor = Self.anchor(index)
-            var values: [String: Any] = ["anchor": anchor, "title": item.title, "kind": item.kindLabel]
-            switch item {
-            case .page(let page):
-                values["kindClass"] = page.frontMatter.kind.rawValue
-                values["summary"] = page.frontMatter.kind == .guide ? page.frontMatter.summary ?? "" : ""
-                values["body"] = PackAnchors.scoped(PrintLinks.forPrint(body.html(page, outputPath: path), from: path, titleOf: title), to: anchor)
-            case .survey(let entry):
-                values["kindClass"] = "survey"
-                // A bilingual survey prints in each of its languages, one after the other.
-                let languages = entry.survey.languages.isEmpty ? [nil] : entry.survey.languages.map(\.code)
-                values["body"] = languages.enumerated().map { position, language in
-                    let html = GroupPlaceholders.fill(PaperQuestionnaire.html(entry.survey, language: language), group: site.config.group)
-                    return PackAnchors.scoped(html, to: position == 0 ? anchor : "\(anchor)-\(language ?? "")")
-                }.joined()
-            }
-            return values.withoutEmptyText
+        let items = pack.items.enumerated().map { index, item in
+            values(of: item, anchor: Self.anchor(index), path: path, body: body, withAnswers: true)
         }
         let context: [String: Any] = [
             "language": site.config.language, "siteTitle": site.config.title, "title": pack.title,
             "description": "\(pack.title): a printable pack for \(pack.definition.audience.lowercased()).",
             "audience": pack.definition.audience, "paper": largePrint ? "A4" : pack.definition.paper.rawValue,
-            "largePrint": largePrint, "itemCount": pack.items.count, "items": items,
+            "largePrint": largePrint, "itemCount": pack.items.count, "items": items, "runningTitle": pack.title,
+            "printCSS": ProjectPath.relativeURL(from: path, to: "assets/print.css"),
             "updated": pack.lastUpdated.map(Formatting.longDate) ?? "",
-            "licenceHTML": PrintLinks.forPrint(Formatting.licenceHTML(site.config.licence, root: site.config.baseURL ?? "../",
-                                                  hasLicencePage: site.page(source: "content/licence.md") != nil), from: path, titleOf: title),
+            "licenceHTML": licence(from: path),
         ].withoutEmptyText
         return theme.render(context, template: "pack", module: pack.moduleID)
+    }
+
+    /// A photocopy master: the item alone on A4, under the group's name (or a blank for it), with its own
+    /// page numbers. Answer keys are left out: participants get copies of it.
+    func document(_ master: PrintMaster) -> String {
+        let path = master.htmlPath
+        let body = PageBody(site: site, directives: directives, absoluteBase: site.config.baseURL)
+        let item = values(of: master.item, anchor: Self.anchor(0), path: path, body: body, withAnswers: false)
+        let organisation = site.config.group.organisation
+        let module: String?
+        switch master.item {
+        case .page(let page): module = page.moduleID
+        case .survey: module = nil
+        }
+        let context: [String: Any] = [
+            "language": site.config.language, "siteTitle": site.config.title, "title": master.item.title,
+            "description": "\(master.item.title): a \(master.item.kindLabel.lowercased()) to print and photocopy.",
+            "paper": "A4", "master": true, "items": [item],
+            "runningTitle": organisation.map { "\($0) \u{00B7} \(master.item.title)" } ?? master.item.title,
+            "groupHTML": GroupPlaceholders.fill("{{group.organisation}}", group: site.config.group),
+            "printCSS": ProjectPath.relativeURL(from: path, to: "assets/print.css"),
+        ].withoutEmptyText
+        return theme.render(context, template: "pack", module: module)
+    }
+
+    /// The values the pack template shows for one item, its body rendered for the document at `path`.
+    private func values(of item: Pack.Item, anchor: String, path: String, body: PageBody, withAnswers: Bool) -> [String: Any] {
+        let title: (String) -> String? = { self.title(ofOutput: $0) }
+        var values: [String: Any] = ["anchor": anchor, "title": item.title, "kind": item.kindLabel]
+        switch item {
+        case .page(let page):
+            values["kindClass"] = page.frontMatter.kind.rawValue
+            values["summary"] = page.frontMatter.kind == .guide ? page.frontMatter.summary ?? "" : ""
+            let html = body.html(page, outputPath: path)
+            values["body"] = PackAnchors.scoped(PrintLinks.forPrint(withAnswers ? html : AnswerKey.removed(from: html), from: path, titleOf: title), to: anchor)
+        case .survey(let entry):
+            values["kindClass"] = "survey"
+            // A bilingual survey prints in each of its languages, one after the other.
+            let languages = entry.survey.languages.isEmpty ? [nil] : entry.survey.languages.map(\.code)
+            values["body"] = languages.enumerated().map { position, language in
+                let html = GroupPlaceholders.fill(PaperQuestionnaire.html(entry.survey, language: language), group: site.config.group)
+                return PackAnchors.scoped(html, to: position == 0 ? anchor : "\(anchor)-\(language ?? "")")
+            }.joined()
+        }
+        return values.withoutEmptyText
+    }
+
+    private func licence(from path: String) -> String {
+        let root = String(ProjectPath.relativeURL(from: path, to: "index.html").dropLast("index.html".count))
+        return PrintLinks.forPrint(Formatting.licenceHTML(site.config.licence, root: site.config.baseURL ?? root,
+                                                   hasLicencePage: site.page(source: "content/licence.md") != nil),
+                                   from: path, titleOf: { self.title(ofOutput: $0) })
     }
 
     static func anchor(_ index: Int) -> String { "pack-item-\(index + 1)" }

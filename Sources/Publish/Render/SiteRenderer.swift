@@ -12,6 +12,8 @@ public struct SiteRenderer: Sendable {
     let withPDFs: Bool
     /// Each module page's place in its module, found once rather than searched for on every page.
     let positions: [String: Int]
+    /// The photocopy master of each page (and paper questionnaire) that has one, by its web page's path.
+    let masters: [String: PrintMaster]
 
     public init(site: Site, theme: Theme, directives: DirectiveRegistry? = nil, withPDFs: Bool) {
         self.site = site
@@ -23,6 +25,7 @@ public struct SiteRenderer: Sendable {
             for (index, page) in module.pages.enumerated() { positions[page.sourcePath] = index }
         }
         self.positions = positions
+        self.masters = Dictionary(PrintMaster.all(in: site).map { ($0.webPath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func render() throws(RenderFailure) -> [RenderedFile] {
@@ -31,7 +34,7 @@ public struct SiteRenderer: Sendable {
         let pages = site.allPages.filter { !($0.isIndex && $0.moduleID != nil) }
         files += parallelMap(pages) { page in RenderedFile(path: page.outputPath, text: self.renderPage(page)) }
         files += site.modules.map { RenderedFile(path: $0.outputPath, text: renderModule($0)) }
-        files += try SurveyPages(site: site, theme: theme).render()
+        files += try SurveyPages(site: site, theme: theme, printLink: { self.printLink(from: $0) }).render()
         files += PackPages(site: site, theme: theme, directives: directives).renderHTML()
         files.append(RenderedFile(path: "404.html", text: renderNotFound()))
         files += SearchIndex(site: site).files(theme: theme)
@@ -51,6 +54,17 @@ public struct SiteRenderer: Sendable {
     }
 
     var layout: LayoutContext { LayoutContext(site: site) }
+
+    /// "Print this worksheet": a link from a web page to its photocopy master (the PDF, or the print-ready
+    /// page when this build makes no PDFs); empty for a page without one. Hidden in print.
+    func printLink(from path: String) -> String {
+        guard let master = masters[path] else { return "" }
+        let target = withPDFs ? master.pdfPath : master.htmlPath
+        let kind = master.item.kindLabel.lowercased()
+        let format = withPDFs ? "PDF, A4" : "print-ready page, A4"
+        return "<p class=\"print-this no-print\"><a href=\"\(HTML.escape(ProjectPath.relativeURL(from: path, to: target)))\">"
+            + "Print this \(HTML.escape(kind))</a> <span class=\"print-this-format\">(\(format))</span></p>"
+    }
 
     func renderPage(_ page: Page) -> String {
         if page.isIndex && page.moduleID == nil { return renderHome(page) }
@@ -81,6 +95,7 @@ public struct SiteRenderer: Sendable {
             "updated": matter.updated.map(Formatting.longDate) ?? "",
             "updatedISO": matter.updated ?? "",
             "hasSidebar": module != nil,
+            "printLink": printLink(from: page.outputPath),
         ].withoutEmptyText)
         if let module {
             // The pager runs through the module's index page, then its pages in order.

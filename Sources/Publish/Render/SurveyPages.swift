@@ -8,6 +8,8 @@ import Toolkit
 struct SurveyPages {
     let site: Site
     let theme: Theme
+    /// The "Print this" link from a page to its photocopy master, if it has one.
+    var printLink: (String) -> String = { _ in "" }
 
     func render() throws(RenderFailure) -> [RenderedFile] {
         var files: [RenderedFile] = []
@@ -63,7 +65,7 @@ struct SurveyPages {
             outputPath: path, title: title,
             description: entry.survey.introduction?.text(in: paths.language.code),
             bodyClass: "survey survey-page-\(surveyClass)", breadcrumbs: crumbs, extraStyles: ["survey.css"], scripts: scripts)
-        context["body"] = links + body
+        context["body"] = links + printLink(path) + body
         context["surveyClass"] = surveyClass
         if !paths.language.code.isEmpty { context["pageLanguage"] = paths.language.code }
         return theme.render(context, template: "survey")

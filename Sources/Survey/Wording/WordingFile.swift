@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Yams
+import YAMLSupport
 
 /// Reads one wording table: YAML whose keys are groups (`web`, `paper`, `scale`, …) holding texts, or
 /// dotted keys (`web.choose_one`). Every problem is a located diagnostic; a bad entry is left out, so the
@@ -35,15 +36,11 @@ public enum WordingFile {
     public static func decode(yaml: String, file: String, knownKeys: Set<String>?) -> (table: [String: Wording.Entry], diagnostics: [Diagnostic]) {
         func locate(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
         func location(_ node: Node) -> SourceLocation? { node.mark.map { locate($0.line, $0.column) } }
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else { return ([:], []) }
-            root = node
-        } catch {
-            return ([:], [YAMLSyntax.diagnostic(error, yaml: yaml, code: "wording-syntax", lineOffset: 0, locate: locate)])
-        }
+        // Syntax mistakes and alias limits are checked by the shared YAML layer, in plain words.
+        let document = YAMLDocument(yaml, textKeys: [], locate: locate)
+        guard let root = document.root else { return ([:], document.diagnostics) }
         var table: [String: Wording.Entry] = [:]
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = document.diagnostics
         // Iterative walk: a deeply nested file cannot exhaust the stack.
         var pending: [(prefix: String, node: Node)] = [("", root)]
         while let (prefix, node) = pending.popLast() {

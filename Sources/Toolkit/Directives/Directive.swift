@@ -150,10 +150,10 @@ public struct DirectiveRegistry: Sendable {
         directives[decoded.name]?.render(decoded, context)
     }
 
-    /// Callouts, writing lines, session plans and surveys.
+    /// Callouts, writing lines, cards, answer keys, session plans and surveys.
     public static let standard = DirectiveRegistry([
         Callout(kind: .note), Callout(kind: .tip), Callout(kind: .warning),
-        WritingLines(), SessionDirective(), SurveyDirective(),
+        WritingLines(), Cards(), AnswerKey(), SessionDirective(), SurveyDirective(),
     ])
 
     /// The standard directives with more laid over them (a site's template directives); a later one

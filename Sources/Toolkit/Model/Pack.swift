@@ -57,3 +57,45 @@ public struct SurveyEntry: Sendable {
     public var questionCount: Int { survey.questions.filter { $0.type != .note }.count }
     public var folder: String { "surveys/\(survey.id)" }
 }
+
+/// A photocopy master: one handout, worksheet, consent form or paper survey printed on its own, with its
+/// own page numbers, for a trainer to copy. Its web page links to it ("Print this").
+public struct PrintMaster: Sendable {
+    public var item: Pack.Item
+    /// The file name, without extension, inside `packs/masters/`: the module and the page's path there
+    /// ("appreciative-inquiry-worksheets-action-plan"), or "survey-" and the survey's id.
+    public var name: String
+
+    /// Pages of these kinds are printed as masters.
+    public static let kinds: Set<PageKind> = [.handout, .worksheet, .consentForm]
+
+    public var htmlPath: String { "packs/masters/\(name).html" }
+    public var pdfPath: String { "packs/masters/\(name).pdf" }
+
+    /// The web page that carries the "Print this" link.
+    public var webPath: String {
+        switch item {
+        case .page(let page): return page.outputPath
+        case .survey(let entry): return "\(entry.folder)/paper/index.html"
+        }
+    }
+
+    /// Every master of the site, in module order then survey order; names made unique by a number.
+    public static func all(in site: Site) -> [PrintMaster] {
+        let pages = site.allPages.filter { kinds.contains($0.frontMatter.kind) && !$0.isIndex }
+            .map { page in (Pack.Item.page(page), [page.moduleID ?? "site", page.slug].joined(separator: "-")) }
+        let surveys = site.surveys.map { (Pack.Item.survey($0), "survey-\($0.id)") }
+        var taken: Set<String> = []
+        return (pages + surveys).map { item, stem in
+            let base = stem.replacingOccurrences(of: "/", with: "-")
+            var name = base
+            var number = 2
+            while taken.contains(name) {
+                name = "\(base)-\(number)"
+                number += 1
+            }
+            taken.insert(name)
+            return PrintMaster(item: item, name: name)
+        }
+    }
+}

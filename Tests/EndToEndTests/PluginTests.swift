@@ -76,7 +76,8 @@ struct PluginTests {
             note: did you mean 'title'?
             """), "\(result.stderr)")
         #expect(result.stderr.contains("toolkit-modules/beta/page.md:11:10: error: 'minutes' must be a whole number [yaml-type]"))
-        #expect(result.stderr.contains("toolkit-modules/beta/page.md:10:1: error: 'step' block is missing the required key 'title' [key-missing]"))
+        // One error per mistake: the misspelt key stands for 'title', so 'title' is not also reported missing.
+        #expect(!result.stderr.contains("[key-missing]"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("site").path))
     }
 

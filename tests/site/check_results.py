@@ -72,7 +72,8 @@ def main():
         return 1
     work = tempfile.mkdtemp()
     try:
-        for folder in ("content", "toolkit-modules"):
+        # The project as it builds: its pages, modules and the preprocessors its site.yml runs.
+        for folder in ("content", "toolkit-modules", "scripts/preprocessors"):
             shutil.copytree(os.path.join(ROOT, folder), os.path.join(work, folder))
         source = os.path.join(ROOT, "practice-data", "clean")
         shutil.copytree(source, os.path.join(work, "results"))

@@ -44,7 +44,8 @@ struct PackPages {
     func document(_ master: PrintMaster) -> String {
         let path = master.htmlPath
         let body = PageBody(site: site, directives: directives, absoluteBase: site.config.baseURL)
-        let item = values(of: master.item, anchor: Self.anchor(0), path: path, body: body, withAnswers: false)
+        let item = values(of: master.item, anchor: Self.anchor(0), path: path, body: body, withAnswers: false,
+                          language: master.language)
         let organisation = site.config.group.organisation
         let module: String?
         switch master.item {
@@ -63,7 +64,9 @@ struct PackPages {
     }
 
     /// The values the pack template shows for one item, its body rendered for the document at `path`.
-    private func values(of item: Pack.Item, anchor: String, path: String, body: PageBody, withAnswers: Bool) -> [String: Any] {
+    /// `language` prints a survey in that language only; without it, in each of its languages in turn.
+    private func values(of item: Pack.Item, anchor: String, path: String, body: PageBody, withAnswers: Bool,
+                        language only: String? = nil) -> [String: Any] {
         let title: (String) -> String? = { self.title(ofOutput: $0) }
         var values: [String: Any] = ["anchor": anchor, "title": item.title, "kind": item.kindLabel]
         switch item {
@@ -75,7 +78,7 @@ struct PackPages {
         case .survey(let entry):
             values["kindClass"] = "survey"
             // A bilingual survey prints in each of its languages, one after the other.
-            let languages = entry.survey.languages.isEmpty ? [nil] : entry.survey.languages.map(\.code)
+            let languages = only.map { [$0] } ?? (entry.survey.languages.isEmpty ? [nil] : entry.survey.languages.map(\.code))
             values["body"] = languages.enumerated().map { position, language in
                 let html = GroupPlaceholders.fill(PaperQuestionnaire.html(entry.survey, language: language), group: site.config.group)
                 return PackAnchors.scoped(html, to: position == 0 ? anchor : "\(anchor)-\(language ?? "")")

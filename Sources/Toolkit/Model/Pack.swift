@@ -65,6 +65,8 @@ public struct PrintMaster: Sendable {
     /// The file name, without extension, inside `packs/masters/`: the module and the page's path there
     /// ("appreciative-inquiry-worksheets-action-plan"), or "survey-" and the survey's id.
     public var name: String
+    /// For a survey in more than one language: the one this master prints (one master per language).
+    public var language: String? = nil
 
     /// Pages of these kinds are printed as masters.
     public static let kinds: Set<PageKind> = [.handout, .worksheet, .consentForm]
@@ -76,17 +78,26 @@ public struct PrintMaster: Sendable {
     public var webPath: String {
         switch item {
         case .page(let page): return page.outputPath
-        case .survey(let entry): return "\(entry.folder)/paper/index.html"
+        case .survey(let entry):
+            guard let language, language != entry.survey.defaultLanguage else { return "\(entry.folder)/paper/index.html" }
+            return "\(entry.folder)/paper/index.\(language).html"
         }
     }
 
     /// Every master of the site, in module order then survey order; names made unique by a number.
     public static func all(in site: Site) -> [PrintMaster] {
         let pages = site.allPages.filter { kinds.contains($0.frontMatter.kind) && !$0.isIndex }
-            .map { page in (Pack.Item.page(page), [page.moduleID ?? "site", page.slug].joined(separator: "-")) }
-        let surveys = site.surveys.map { (Pack.Item.survey($0), "survey-\($0.id)") }
+            .map { page in (Pack.Item.page(page), [page.moduleID ?? "site", page.slug].joined(separator: "-"), String?.none) }
+        // A survey in several languages gets a master per language, so a resident is handed one form, not both.
+        let surveys = site.surveys.flatMap { entry -> [(Pack.Item, String, String?)] in
+            let languages = entry.survey.languages.map(\.code)
+            guard languages.count > 1 else { return [(Pack.Item.survey(entry), "survey-\(entry.id)", nil)] }
+            return languages.map { language in
+                (Pack.Item.survey(entry), language == entry.survey.defaultLanguage ? "survey-\(entry.id)" : "survey-\(entry.id)-\(language)", language)
+            }
+        }
         var taken: Set<String> = []
-        return (pages + surveys).map { item, stem in
+        return (pages + surveys).map { item, stem, language in
             let base = stem.replacingOccurrences(of: "/", with: "-")
             var name = base
             var number = 2
@@ -95,7 +106,7 @@ public struct PrintMaster: Sendable {
                 number += 1
             }
             taken.insert(name)
-            return PrintMaster(item: item, name: name)
+            return PrintMaster(item: item, name: name, language: language)
         }
     }
 }

@@ -46,6 +46,7 @@ struct PackPages {
         let body = PageBody(site: site, directives: directives, absoluteBase: site.config.baseURL)
         let item = values(of: master.item, anchor: Self.anchor(0), path: path, body: body, withAnswers: false,
                           language: master.language)
+        let title = item["title"] as? String ?? master.item.title
         let organisation = site.config.group.organisation
         let module: String?
         switch master.item {
@@ -53,10 +54,10 @@ struct PackPages {
         case .survey: module = nil
         }
         let context: [String: Any] = [
-            "language": site.config.language, "siteTitle": site.config.title, "title": master.item.title,
-            "description": "\(master.item.title): a \(master.item.kindLabel.lowercased()) to print and photocopy.",
+            "language": master.language ?? site.config.language, "siteTitle": site.config.title, "title": title,
+            "description": "\(title): a \(master.item.kindLabel.lowercased()) to print and photocopy.",
             "paper": "A4", "master": true, "items": [item],
-            "runningTitle": organisation.map { "\($0) \u{00B7} \(master.item.title)" } ?? master.item.title,
+            "runningTitle": organisation.map { "\($0) \u{00B7} \(title)" } ?? title,
             "groupHTML": GroupPlaceholders.fill("{{group.organisation}}", group: site.config.group),
             "printCSS": ProjectPath.relativeURL(from: path, to: "assets/print.css"),
         ].withoutEmptyText
@@ -77,6 +78,8 @@ struct PackPages {
             values["body"] = PackAnchors.scoped(PrintLinks.forPrint(withAnswers ? html : AnswerKey.removed(from: html), from: path, titleOf: title), to: anchor)
         case .survey(let entry):
             values["kindClass"] = "survey"
+            // A master in one language is titled in that language.
+            if let only { values["title"] = entry.survey.title.text(in: only) }
             // A bilingual survey prints in each of its languages, one after the other.
             let languages = only.map { [$0] } ?? (entry.survey.languages.isEmpty ? [nil] : entry.survey.languages.map(\.code))
             values["body"] = languages.enumerated().map { position, language in

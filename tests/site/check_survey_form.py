@@ -15,7 +15,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
 from browser import start_browser  # noqa: E402
-from site_pages import site_dir_from_argv  # noqa: E402
+from site_pages import Expectations, codebook_variables, site_dir_from_argv  # noqa: E402
 
 CHECK = "check_survey_form"
 SURVEY = "neighbourhood-survey"
@@ -35,18 +35,10 @@ def choose(driver, name, value):
 def main():
     site = site_dir_from_argv(__doc__.strip().splitlines()[-1])
     folder = os.path.join(site, "surveys", SURVEY)
-    with open(os.path.join(folder, "codebook.csv"), encoding="utf-8") as handle:
-        variables = [row["variable"] for row in csv.DictReader(handle)]
+    variables = codebook_variables(folder)
     downloads = tempfile.mkdtemp(prefix="doorstep-form-")
     driver = start_browser(CHECK)
-    failures = []
-    checked = []
-
-    def expect(condition, message):
-        print(("ok   " if condition else "FAIL ") + message)
-        checked.append(message)
-        if not condition:
-            failures.append(message)
+    expect = Expectations()
 
     try:
         driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
@@ -95,8 +87,7 @@ def main():
                 expect(answers.get("change_5yrs") == "worse", "the change answer is stored by its code")
     finally:
         driver.quit()
-    print(f"{len(checked) - len(failures)} passed, {len(failures)} failed")
-    return 1 if failures else 0
+    return expect.finish()
 
 
 if __name__ == "__main__":

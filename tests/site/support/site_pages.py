@@ -68,3 +68,28 @@ def sample_pages(site, pages):
             seen_features |= features
             sample.append(page)
     return sample
+
+
+def codebook_variables(survey_folder):
+    """The column names of a survey's codebook.csv, in order."""
+    import csv
+    with open(os.path.join(survey_folder, "codebook.csv"), encoding="utf-8") as handle:
+        return [row["variable"] for row in csv.DictReader(handle)]
+
+
+class Expectations:
+    """Prints each expectation as ok or FAIL and counts them, for a check's closing line and exit status."""
+
+    def __init__(self):
+        self.checked = []
+        self.failures = []
+
+    def __call__(self, condition, message):
+        print(("ok   " if condition else "FAIL ") + message)
+        self.checked.append(message)
+        if not condition:
+            self.failures.append(message)
+
+    def finish(self):
+        print(f"{len(self.checked) - len(self.failures)} passed, {len(self.failures)} failed")
+        return 1 if self.failures else 0

@@ -9,8 +9,14 @@ links to the letter section of the glossary that defines it.
 Text is changed only within lines, so every line keeps its number. Nothing is linked in headings,
 code, fenced blocks (callouts, surveys, session plans), links, images, raw HTML or web addresses,
 and the glossary itself is left alone.
+
+Some terms are also everyday words in another sense: "code" in the glossary is a label for a bit of
+what someone said, but most pages mean an interview code or an answer code. Name such a term with
+`--skip TERM` (once per term) and it is never linked; a skipped term the glossary does not define is
+reported as a warning, so a misspelt name is noticed.
 """
 
+import argparse
 import json
 import os
 import re
@@ -122,6 +128,10 @@ def link_page(page, pattern, terms):
 
 
 def main():
+    options = argparse.ArgumentParser(description="Link the first use of each glossary term on a page.")
+    options.add_argument("--skip", action="append", default=[], metavar="TERM",
+                         help="a glossary term never to link (it has another everyday sense); repeatable")
+    skipped = {term.strip().lower() for term in options.parse_args().skip}
     try:
         data = json.load(sys.stdin)
     except json.JSONDecodeError as error:
@@ -140,6 +150,10 @@ def main():
         json.dump({"version": VERSION, "pages": [], "diagnostics": diagnostics}, sys.stdout)
         return 0
     terms = read_terms(glossary, diagnostics)
+    for term in sorted(skipped - set(terms)):
+        diagnostics.append({"severity": "warning", "code": "glossary-skip-unknown",
+                            "message": f"--skip names '{term}', which {GLOSSARY} does not define"})
+    terms = {key: value for key, value in terms.items() if key not in skipped}
     changed = []
     if terms:
         pattern = term_pattern(terms)

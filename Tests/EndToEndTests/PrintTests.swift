@@ -151,3 +151,58 @@ struct PrintMasterTests {
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("site/index.html").path), "nothing is written")
     }
 }
+
+@Suite("doorstep build: results to print")
+struct ResultsPrintTests {
+    /// The practice survey and its made-up practice answers, in a project of their own.
+    func practiceProject() throws -> URL {
+        let repository = DoorstepRunner.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-results-print-\(UUID().uuidString)")
+        let manager = FileManager.default
+        try manager.createDirectory(at: project.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: project.appendingPathComponent("toolkit-modules/s"), withIntermediateDirectories: true)
+        try Data("title: Results print\nlanguage: en-GB\nmodules: all\n".utf8).write(to: project.appendingPathComponent("content/site.yml"))
+        try Data("---\ntitle: Home\n---\n\nResults.\n".utf8).write(to: project.appendingPathComponent("content/index.md"))
+        try Data("id: s\ntitle: Survey\nsummary: The survey.\norder: 1\n".utf8).write(to: project.appendingPathComponent("toolkit-modules/s/module.yml"))
+        try Data("---\ntitle: Neighbourhood survey\nsummary: The survey.\n---\n\n```survey\ninclude: neighbourhood.survey.yml\n```\n".utf8)
+            .write(to: project.appendingPathComponent("toolkit-modules/s/index.md"))
+        try manager.copyItem(at: repository.appendingPathComponent("toolkit-modules/survey-design/surveys/neighbourhood.survey.yml"),
+                             to: project.appendingPathComponent("toolkit-modules/s/neighbourhood.survey.yml"))
+        try manager.copyItem(at: repository.appendingPathComponent("practice-data/clean"), to: project.appendingPathComponent("results"))
+        return project
+    }
+
+    @Test func findingsPosterAndLeafletHavePrintDocumentsLinkedFromTheirPages() throws {
+        let project = try practiceProject()
+        let result = try DoorstepRunner.run(["build", "--no-pdf", "--strict"], in: project)
+        #expect(result.status == 0, "\(result.stderr)")
+        let folder = "site/results/neighbourhood-survey"
+        let findings = try DoorstepRunner.read(project, "\(folder)/index.html")
+        #expect(findings.contains("<a href=\"print/findings.html\">Print the findings on A4</a>"), "without PDFs the print-ready page is linked")
+        let feedback = try DoorstepRunner.read(project, "\(folder)/you-said-we-did/en/index.html")
+        for (file, label) in [("poster-a4", "Poster on A4"), ("poster-a3", "Poster on A3"), ("leaflet-a5", "Leaflet on A5")] {
+            #expect(feedback.contains("<a href=\"print/\(file).html\">\(label)</a>"), "\(label) is linked")
+            let document = try DoorstepRunner.read(project, "\(folder)/you-said-we-did/en/print/\(file).html")
+            #expect(document.contains("@page { size: \(file.suffix(2).uppercased()); }"), "\(file) is laid out for its paper")
+            #expect(document.contains("You said") && document.contains("Plant new trees"), "\(file) carries what people said and what will change")
+        }
+        let print = try DoorstepRunner.read(project, "\(folder)/print/findings.html")
+        #expect(print.contains("class=\"results-chart\"") && print.contains("fewer than 5"), "the print findings keep charts and suppression")
+        #expect(!print.contains("class=\"site-header\""), "a print document has no site header or navigation")
+    }
+
+    @Test func withAnEngineTheyBecomePDFsAndThePagesLinkThePDFs() throws {
+        let project = try practiceProject()
+        let engine = try PackPrintTests().fakeEngine(in: project)
+        let result = try DoorstepRunner.run(["build"], in: project, environment: engine)
+        #expect(result.status == 0, "\(result.stderr)")
+        let folder = "site/results/neighbourhood-survey"
+        for pdf in ["print/findings.pdf", "you-said-we-did/en/print/poster-a4.pdf", "you-said-we-did/en/print/poster-a3.pdf",
+                    "you-said-we-did/en/print/leaflet-a5.pdf"] {
+            #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("\(folder)/\(pdf)").path), "\(pdf) is made")
+        }
+        let feedback = try DoorstepRunner.read(project, "\(folder)/you-said-we-did/en/index.html")
+        #expect(feedback.contains("<a href=\"print/poster-a3.pdf\">Poster on A3</a> (PDF)"))
+        #expect(try DoorstepRunner.read(project, "\(folder)/index.html").contains("<a href=\"print/findings.pdf\">Print the findings on A4</a> (PDF)"))
+    }
+}

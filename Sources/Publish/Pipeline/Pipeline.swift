@@ -122,7 +122,8 @@ public enum Pipeline {
         let results = resultsStage(root: options.root, site: site, sources: checked.sources)
         report.diagnostics += results.diagnostics
         if results.diagnostics.hasErrors || (options.strict && !results.diagnostics.isEmpty) { return report }
-        files += ResultsPages(site: site, theme: theme, reports: results.reports).render()
+        let resultsPages = ResultsPages(site: site, theme: theme, reports: results.reports, withPDFs: pdfMaker != nil)
+        files += resultsPages.render()
         lap("results", &report)
 
         do throws(OutputWriter.Failure) {
@@ -133,7 +134,7 @@ public enum Pipeline {
                 try writer.stage(files)
                 var pageCounts: [String: Int] = [:]
                 if let pdfMaker {
-                    let made = makePDFs(site: site, writer: writer, maker: pdfMaker, report: &report)
+                    let made = makePDFs(site: site, results: resultsPages.printDocuments, writer: writer, maker: pdfMaker, report: &report)
                     pageCounts = made
                     writer.record(Array(made.keys))
                     // WeasyPrint's warnings are about our HTML or CSS: under --strict they stop the build too.
@@ -186,12 +187,15 @@ public enum Pipeline {
         }
     }
 
-    /// PDFs for every pack and photocopy master in the staging folder, a few at a time (WeasyPrint uses one core each); a pack
-    /// whose HTML did not change reuses its last PDF. WeasyPrint's warnings become diagnostics.
-    static func makePDFs(site: Site, writer: OutputWriter, maker: PDFMaker, report: inout BuildReport) -> [String: Int] {
-        // Packs first, then the photocopy masters: the long jobs start early, the short ones fill the lanes.
+    /// PDFs for every pack, photocopy master and results print document in the staging folder, a few at a time
+    /// (WeasyPrint uses one core each); a document whose HTML did not change reuses its last PDF. WeasyPrint's
+    /// warnings become diagnostics.
+    static func makePDFs(site: Site, results: [ResultsPages.PrintDocument] = [], writer: OutputWriter, maker: PDFMaker,
+                         report: inout BuildReport) -> [String: Int] {
+        // Packs first, then the photocopy masters and results: the long jobs start early, the short ones fill the lanes.
         let jobs = site.packs.flatMap { [($0.htmlPath, $0.pdfPath), ($0.largePrintPath, $0.largePrintPDFPath)] }
             + PrintMaster.all(in: site).map { ($0.htmlPath, $0.pdfPath) }
+            + results.map { ($0.htmlPath, $0.pdfPath) }
         let staging = writer.staging
         let width = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
         let results: [(String, Int?, PDFMaker.Outcome, Bool)] = boundedParallelMap(jobs, width: width) { job in

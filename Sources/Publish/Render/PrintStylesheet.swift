@@ -6,7 +6,9 @@ import Foundation
 /// a screen are dropped. Packs link this one file, so every warning WeasyPrint gives is a real problem.
 enum PrintStylesheet {
     static let screenOnlyProperties: Set<String> = ["overflow-x", "overflow-y", "-webkit-text-size-adjust", "print-color-adjust",
-                                                    "-webkit-print-color-adjust", "cursor", "scroll-behavior"]
+                                                    "-webkit-print-color-adjust", "cursor", "scroll-behavior",
+                                                    // SVG paint as CSS: WeasyPrint reads the chart's own fill attributes instead.
+                                                    "fill"]
 
     static func make(_ sheets: [(name: String, css: String)]) -> String {
         var output = "/* Made from the theme's \(sheets.map(\.name).joined(separator: ", ")) for printing packs. */\n"

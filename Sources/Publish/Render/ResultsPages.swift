@@ -4,12 +4,50 @@ import Results
 import Survey
 import Toolkit
 
-/// `results/`: each survey's findings page and its "you said, we did" page and A4 poster in every
-/// language of the survey. Only the aggregates in `Findings` reach these pages.
+/// `results/`: each survey's findings page and its "you said, we did" page and poster in every language of
+/// the survey, and their print documents: the findings on A4, the poster on A4 and A3, and an A5 leaflet.
+/// Only the aggregates in `Findings` reach these pages.
 struct ResultsPages {
     let site: Site
     let theme: Theme
     let reports: [SurveyReport]
+    /// Whether this build makes PDFs of the print documents; the pages link the PDFs when it does, and
+    /// the print-ready HTML when it does not.
+    var withPDFs = false
+
+    /// A print document: its HTML, the PDF made from it, and the paper it is laid out for.
+    struct PrintDocument: Equatable, Sendable {
+        enum Paper: String, Sendable { case a4 = "A4", a3 = "A3", a5 = "A5" }
+        var htmlPath: String
+        var paper: Paper
+        var pdfPath: String { String(htmlPath.dropLast(".html".count)) + ".pdf" }
+    }
+
+    static func findingsDocument(_ id: String) -> PrintDocument {
+        PrintDocument(htmlPath: "\(folder(id))/print/findings.html", paper: .a4)
+    }
+
+    /// The poster on A4 and on A3, then the leaflet on A5, for one language.
+    static func feedbackDocuments(_ id: String, language: String) -> [PrintDocument] {
+        let print = "\(folder(id))/you-said-we-did/\(language)/print"
+        return [PrintDocument(htmlPath: "\(print)/poster-a4.html", paper: .a4),
+                PrintDocument(htmlPath: "\(print)/poster-a3.html", paper: .a3),
+                PrintDocument(htmlPath: "\(print)/leaflet-a5.html", paper: .a5)]
+    }
+
+    /// Every print document of these reports, for the PDF stage.
+    var printDocuments: [PrintDocument] {
+        reports.flatMap { report -> [PrintDocument] in
+            let id = report.findings.survey.id
+            let feedback = report.feedback.map { feedback in feedback.languages.flatMap { Self.feedbackDocuments(id, language: $0) } } ?? []
+            return [Self.findingsDocument(id)] + feedback
+        }
+    }
+
+    /// A link to a print document from `path`: to its PDF when the build makes one.
+    private func printHref(_ document: PrintDocument, from path: String) -> String {
+        ProjectPath.relativeURL(from: path, to: withPDFs ? document.pdfPath : document.htmlPath)
+    }
 
     func render() -> [RenderedFile] {
         guard !reports.isEmpty else { return [] }
@@ -38,7 +76,18 @@ struct ResultsPages {
                 let words = FeedbackHTML.words(language)
                 let feedbackTitle = feedback.title[language] ?? words.defaultTitle
                 links.append(("\(feedbackTitle) (\(name))", ProjectPath.relativeURL(from: path, to: pagePath)))
+                let documents = Self.feedbackDocuments(survey.id, language: language)
+                let printLabels = [words.posterA4, words.posterA3, words.leaflet]
                 let posterLink = "<p class=\"no-print\"><a href=\"\(HTML.escape(ProjectPath.relativeURL(from: pagePath, to: posterPath)))\">\(HTML.escape(words.poster))</a></p>\n"
+                    + "<ul class=\"no-print results-print-links\">\n"
+                    + zip(documents, printLabels).map { document, label in
+                        "<li><a href=\"\(HTML.escape(printHref(document, from: pagePath)))\">\(HTML.escape(label))</a>\(withPDFs ? " (PDF)" : "")</li>\n"
+                    }.joined() + "</ul>\n"
+                for document in documents {
+                    files.append(RenderedFile(path: document.htmlPath, text: printDocument(
+                        document, title: feedbackTitle, language: language, kind: document.paper == .a5 ? "leaflet" : "poster",
+                        body: FeedbackHTML.body(feedback, findings: report.findings, language: language, poster: true))))
+                }
                 files.append(RenderedFile(path: pagePath, text: page(
                     path: pagePath, title: feedbackTitle, crumbs: [(title, path), (feedbackTitle, nil)],
                     body: posterLink + FeedbackHTML.body(feedback, findings: report.findings, language: language, poster: false),
@@ -53,9 +102,15 @@ struct ResultsPages {
         let surveyLink = site.survey(id: survey.id).map { entry in
             "<p class=\"no-print\">The questions: <a href=\"\(HTML.escape(ProjectPath.relativeURL(from: path, to: "\(entry.folder)/index.html")))\">\(HTML.escape(entry.title))</a>.</p>\n"
         } ?? ""
+        let findingsTitle = "What people told us: \(title)"
+        let findingsDocument = Self.findingsDocument(survey.id)
+        let printLink = "<p class=\"no-print\"><a href=\"\(HTML.escape(printHref(findingsDocument, from: path)))\">Print the findings on A4</a>\(withPDFs ? " (PDF)" : "")</p>\n"
         files.append(RenderedFile(path: path, text: page(
-            path: path, title: "What people told us: \(title)", crumbs: [(title, nil)],
-            body: surveyLink + ReportHTML.body(report.findings, feedbackLinks: links), kind: "findings", language: nil)))
+            path: path, title: findingsTitle, crumbs: [(title, nil)],
+            body: surveyLink + printLink + ReportHTML.body(report.findings, feedbackLinks: links), kind: "findings", language: nil)))
+        files.append(RenderedFile(path: findingsDocument.htmlPath, text: printDocument(
+            findingsDocument, title: findingsTitle, language: site.config.language, kind: "findings",
+            body: "<h1>\(HTML.escape(findingsTitle))</h1>\n" + ReportHTML.body(report.findings))))
         return files
     }
 
@@ -70,6 +125,16 @@ struct ResultsPages {
         context["showTitle"] = showTitle
         if let language { context["pageLanguage"] = language }
         return theme.render(context, template: "results")
+    }
+
+    /// A print document through the `results-print` template: the page alone, laid out for its paper.
+    private func printDocument(_ document: PrintDocument, title: String, language: String, kind: String, body: String) -> String {
+        let context: [String: Any] = [
+            "language": language, "siteTitle": site.config.title, "title": title, "kind": kind,
+            "description": "\(title): to print on \(document.paper.rawValue).", "paper": document.paper.rawValue,
+            "printCSS": ProjectPath.relativeURL(from: document.htmlPath, to: "assets/print.css"), "body": body,
+        ]
+        return theme.render(context, template: "results-print")
     }
 
     private func listPage() -> String {

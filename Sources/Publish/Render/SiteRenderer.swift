@@ -46,7 +46,7 @@ public struct SiteRenderer: Sendable {
         for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(RenderedFile(path: "assets/\(name)", data: data))
         }
-        let sheets = ["style.css", "survey.css", "pack.css"].map { name in
+        let sheets = ["style.css", "survey.css", "pack.css", "results.css"].map { name in
             (name: name, css: String(decoding: theme.assets[name] ?? Data(), as: UTF8.self))
         }
         files.append(RenderedFile(path: "assets/print.css", text: PrintStylesheet.make(sheets)))

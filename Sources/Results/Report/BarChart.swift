@@ -22,15 +22,15 @@ public enum BarChart {
         for bar in bars {
             for line in wrap(bar.label) {
                 y += lineHeight
-                body += "<text x=\"0\" y=\"\(format(y))\" class=\"results-chart-label\">\(HTML.escape(line))</text>"
+                body += "<text x=\"0\" y=\"\(format(y))\" class=\"results-chart-label\" fill=\"#000\" font-size=\"13\">\(HTML.escape(line))</text>"
             }
             y += 4
             let valueWidth = 120.0
             let length = (bar.percent ?? 0) / 100 * (width - valueWidth)
             if bar.percent != nil {
-                body += "<rect x=\"0\" y=\"\(format(y))\" width=\"\(format(max(length, 1)))\" height=\"\(format(barHeight))\" class=\"results-chart-bar\"/>"
+                body += "<rect x=\"0\" y=\"\(format(y))\" width=\"\(format(max(length, 1)))\" height=\"\(format(barHeight))\" class=\"results-chart-bar\" fill=\"#1d5c4d\"/>"
             }
-            body += "<text x=\"\(format(length + 6))\" y=\"\(format(y + barHeight - 3))\" class=\"results-chart-value\">\(HTML.escape(bar.valueText))</text>"
+            body += "<text x=\"\(format(length + 6))\" y=\"\(format(y + barHeight - 3))\" class=\"results-chart-value\" fill=\"#000\" font-size=\"13\" font-weight=\"bold\">\(HTML.escape(bar.valueText))</text>"
             y += barHeight + 6
         }
         let height = y + 4

@@ -139,21 +139,24 @@ public enum FigureReference {
     }
 }
 
-/// The feedback page and the A4 poster, as HTML fragments for the site layout.
+/// The feedback page and the poster, as HTML fragments for the site layout and the print documents.
 public enum FeedbackHTML {
     public struct Words: Sendable {
         public var defaultTitle, youSaid, weWill, who, when, few, contact, poster, page, basedOn: String
+        public var posterA4, posterA3, leaflet: String
     }
 
     public static func words(_ language: String) -> Words {
         if language.lowercased().hasPrefix("cy") {
             return Words(defaultTitle: "Dywedoch chi, gwnaethom ni", youSaid: "Dywedoch chi", weWill: "Byddwn ni’n", who: "Pwy",
-                         when: "Erbyn pryd", few: "llai na 5", contact: "Cysylltwch â ni", poster: "Poster i’w argraffu (A4)",
-                         page: "Tudalen we", basedOn: "Yn seiliedig ar atebion %d o bobl.")
+                         when: "Erbyn pryd", few: "llai na 5", contact: "Cysylltwch â ni", poster: "Gweld y poster",
+                         page: "Tudalen we", basedOn: "Yn seiliedig ar atebion %d o bobl.",
+                         posterA4: "Poster A4", posterA3: "Poster A3", leaflet: "Taflen A5")
         }
         return Words(defaultTitle: "You said, we did", youSaid: "You said", weWill: "We will", who: "Who", when: "By when",
-                     few: "fewer than 5", contact: "Get in touch", poster: "Poster to print (A4)", page: "Web page",
-                     basedOn: "Based on the answers of %d people.")
+                     few: "fewer than 5", contact: "Get in touch", poster: "See the poster", page: "Web page",
+                     basedOn: "Based on the answers of %d people.",
+                     posterA4: "Poster on A4", posterA3: "Poster on A3", leaflet: "Leaflet on A5")
     }
 
     public static func body(_ feedback: Feedback, findings: Findings, language: String, poster: Bool) -> String {

@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "Results", dependencies: [
             "Diagnostics", "Markdown", "Survey",
             .product(name: "Yams", package: "Yams"),
+            // Reads KoboToolbox's .xlsx exports.
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Toolkit", dependencies: [
             "Diagnostics", "Markdown", "Prose", "Survey", "YAMLSupport",

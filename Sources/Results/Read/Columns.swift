@@ -15,8 +15,9 @@ public enum ColumnRole: Sendable, Equatable {
     case unknown
 }
 
-/// The survey's variables, looked up by name, with each one's allowed codes.
-public struct VariableIndex: Sendable {
+/// The survey's variables, looked up by name, with each one's allowed codes. A class, so that the reader
+/// checking 10,000 rows passes one reference around instead of copying every table in it.
+public final class VariableIndex: Sendable {
     public let survey: Survey
     public let variables: [SurveyVariable]
     public let questions: [Question?]

@@ -62,7 +62,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "doorstep", dependencies: [
-            "Publish", "Diagnostics", "Preview", "Toolkit",
+            "Publish", "Diagnostics", "Preview", "Results", "Survey", "Toolkit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["EmbedCommit"]),
         // Names the git commit in `doorstep version` (nil outside a git checkout).

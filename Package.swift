@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "Results", dependencies: [
             "Diagnostics", "Markdown", "Survey",
             .product(name: "Yams", package: "Yams"),
+            // Reads KoboToolbox's .xlsx exports.
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Toolkit", dependencies: [
             "Diagnostics", "Markdown", "Prose", "Survey", "YAMLSupport",
@@ -60,7 +62,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "doorstep", dependencies: [
-            "Publish", "Diagnostics", "Preview", "Toolkit",
+            "Publish", "Diagnostics", "Preview", "Results", "Survey", "Toolkit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["EmbedCommit"]),
         // Names the git commit in `doorstep version` (nil outside a git checkout).

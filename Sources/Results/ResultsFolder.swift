@@ -7,9 +7,9 @@ public struct ResultsFolder: Sendable {
         public var id: String
         /// Project-relative path of the folder, such as `results/neighbourhood-survey`.
         public var path: String
-        /// Response files (`.csv`), by project-relative path, in name order.
+        /// Response files (`.csv`, `.tsv`, `.xlsx`), by project-relative path, in name order.
         public var responseFiles: [(path: String, data: Data)]
-        /// Files the reader cannot read (spreadsheets), reported rather than skipped quietly.
+        /// Files the reader cannot read (old `.xls` and `.ods` spreadsheets), reported rather than skipped quietly.
         public var unreadable: [String]
         /// Other YAML files by name (`results.yml`, population profiles, feedback).
         public var configFiles: [String: String]
@@ -47,13 +47,13 @@ public struct ResultsFolder: Sendable {
                     let fileURL = url.appendingPathComponent(file)
                     let lower = file.lowercased()
                     let size = (try? fm.attributesOfItem(atPath: fileURL.path)[.size] as? Int) ?? 0
-                    if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") {
+                    if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".xlsx") {
                         if size > largestFile {
                             folder.unreadable.append(relative + "/" + file)
                         } else if let data = fm.contents(atPath: fileURL.path) {
                             folder.responseFiles.append((relative + "/" + file, data))
                         }
-                    } else if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || lower.hasSuffix(".ods") {
+                    } else if lower.hasSuffix(".xls") || lower.hasSuffix(".ods") {
                         folder.unreadable.append(relative + "/" + file)
                     } else if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml"), size < 1_000_000,
                               let data = fm.contents(atPath: fileURL.path), let text = String(data: data, encoding: .utf8) {

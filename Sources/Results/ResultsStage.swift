@@ -75,12 +75,12 @@ public enum ResultsStage {
             diagnostics += found
         }
         for path in sub.unreadable {
-            diagnostics.append(.error("R003", "'\(path)' cannot be read: save it as CSV (in KoboToolbox: Downloads → CSV, “XML values and headers”)",
+            diagnostics.append(.error("R003", "'\(path)' cannot be read: save it as an .xlsx workbook or as CSV (in KoboToolbox: Downloads → XLS or CSV, “XML values and headers”)",
                                       at: SourceLocation(file: path, line: 1, column: 1)))
         }
         var files: [[Response]] = []
         for file in sub.responseFiles {
-            let (table, csvProblems) = CSVReader.read([UInt8](file.data), path: file.path)
+            let (table, csvProblems) = ResponseFile.read(file.data, path: file.path)
             diagnostics += csvProblems
             guard !table.header.isEmpty else { continue }
             if let other = betterMatch(table.header, own: index, others: others) {
@@ -88,7 +88,7 @@ public enum ResultsStage {
                                           at: SourceLocation(file: file.path, line: 1, column: 1)))
                 continue
             }
-            if case .failure(let problem) = SourceDecoding.decode(file.data, path: file.path) {
+            if !ResponseFile.isWorkbook(file.path), case .failure(let problem) = SourceDecoding.decode(file.data, path: file.path) {
                 diagnostics.append(problem)
                 continue
             }

@@ -15,8 +15,9 @@ public enum ColumnRole: Sendable, Equatable {
     case unknown
 }
 
-/// The survey's variables, looked up by name, with each one's allowed codes.
-public struct VariableIndex: Sendable {
+/// The survey's variables, looked up by name, with each one's allowed codes. A class, so that the reader
+/// checking 10,000 rows passes one reference around instead of copying every table in it.
+public final class VariableIndex: Sendable {
     public let survey: Survey
     public let variables: [SurveyVariable]
     public let questions: [Question?]
@@ -46,7 +47,7 @@ public struct VariableIndex: Sendable {
 
 public enum Columns {
     /// Our own column names, and those KoboToolbox and ODK Central add to every export.
-    static let responseIDs = ["response_id", "_uuid", "meta/instanceid", "instanceid", "key"]
+    static let responseIDs = ["response_id", "_uuid", "meta/instanceid", "meta-instanceid", "instanceid", "key"]
     static let modes = ["mode", "_mode"]
     static let formIDs = ["_xform_id_string", "form_id", "survey", "survey_id"]
     static let metadata: Set<String> = [
@@ -70,15 +71,23 @@ public enum Columns {
         if formIDs.contains(lower) { return .formID }
         if metadata.contains(lower) || lower.hasPrefix("_") || lower.hasPrefix("meta/") || lower.hasPrefix("meta-")
             || lower.hasPrefix("formhub/") { return .metadata }
-        let parts = name.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+        let parts = name.split(whereSeparator: isGroupSeparator).map(String.init)
         guard parts.count > 1 else { return .unknown }
         if let last = parts.last, let variable = index.index(of: last) { return .variable(variable) }
-        // `q/code` or `group/q/code`: one column per option of a tick-all question.
-        let question = parts[parts.count - 2], code = parts[parts.count - 1]
-        if let variable = index.index(of: question), index.variables[variable].type == QuestionType.selectMultiple.rawValue,
-           index.variables[variable].role == .answer {
-            return .option(variable: variable, code: code)
+        // `q/code`, `group/q/code` (KoboToolbox) or `group-q/code` (ODK Central): one column per option of a
+        // tick-all question. The code is everything after the last `/`, so a code may hold `-` or `.`.
+        // With no `/` at all (an export with `-` between groups), the last part is the code.
+        var question = parts[parts.count - 2], code = parts[parts.count - 1]
+        if let slash = name.lastIndex(of: "/"), let before = name[..<slash].split(whereSeparator: isGroupSeparator).last {
+            question = String(before)
+            code = String(name[name.index(after: slash)...])
         }
-        return .unknown
+        guard !code.isEmpty, let variable = index.index(of: question), index.variables[variable].type == QuestionType.selectMultiple.rawValue,
+              index.variables[variable].role == .answer else { return .unknown }
+        return .option(variable: variable, code: code)
+    }
+
+    static func isGroupSeparator(_ character: Character) -> Bool {
+        character == "/" || character == "-" || character == "."
     }
 }

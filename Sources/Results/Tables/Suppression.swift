@@ -37,33 +37,64 @@ public struct CellStore: Sendable, Equatable {
     public func count(_ cell: Int) -> Int { counts[cell] }
     public func isShown(_ cell: Int) -> Bool { visibility[cell] == .shown }
 
-    /// Hides counts from 1 to `threshold − 1`, then hides more cells until, in every published sum, no hidden
+    /// Hides counts from 1 to `threshold − 1`, then hides more cells until, in every published sum, no small
     /// count can be worked out exactly from the others and the bounds a reader knows ("fewer than 5" means 1 to 4).
+    /// Each round changes at least one cell for good, so there are at most twice as many rounds as cells:
+    /// first one more shown count in a sum that gives a small count away; when none is left, the small count
+    /// itself is shown as "hidden" instead of "fewer than 5", so the reader no longer knows it is at least 1;
+    /// last, every shown count in those sums. What the published number of responses gives away by itself (a
+    /// table of one row is that number) cannot be hidden, and is left as it is.
     public mutating func suppress(threshold: Int) {
         for cell in counts.indices where !fixed.contains(cell) && counts[cell] > 0 && counts[cell] < threshold {
             visibility[cell] = .small
         }
         let ceiling = max(counts.max() ?? 0, 1) * 2 + threshold
-        var rounds = 0
-        while rounds <= counts.count {
-            rounds += 1
-            let exact = pinned(threshold: threshold, ceiling: ceiling)
+        var sums: [[Int]] = Array(repeating: [], count: counts.count)
+        for (number, constraint) in constraints.enumerated() {
+            for cell in constraint.members + [constraint.total] { sums[cell].append(number) }
+        }
+        while true {
+            let all = pinned(threshold: threshold, ceiling: ceiling)
+            let exact = all.filter { counts[$0] > 0 && counts[$0] < threshold }
             guard !exact.isEmpty else { return }
-            // Hide one more member of a sum that holds a pinned cell; failing that, of any sum with a hidden cell.
-            var hid = false
-            let pinnedSet = Set(exact)
-            let holding = constraints.filter { c in c.members.contains(where: pinnedSet.contains) || pinnedSet.contains(c.total) }
-            let touched = constraints.filter { c in (c.members + [c.total]).contains { visibility[$0] != .shown } }
-            for constraint in holding + touched {
+            // A small count is often given away through a larger hidden one that a reader can work out first.
+            if hideOneMore(around: exact, sums: sums) || hideOneMore(around: all, sums: sums) { continue }
+            let stillSmall = exact.filter { visibility[$0] == .small }
+            if !stillSmall.isEmpty {
+                for cell in stillSmall { visibility[cell] = .hidden }
+                continue
+            }
+            if !hideOneMore(around: all, sums: sums, all: true) { return }
+        }
+    }
+
+    /// For each pinned cell, hides the smallest shown count (or, with `all`, every shown count) in the sums
+    /// through it, those with the fewest hidden terms first. False when there was nothing left to hide.
+    mutating func hideOneMore(around pinned: [Int], sums: [[Int]], all: Bool = false) -> Bool {
+        var hid = false
+        for cell in pinned {
+            let through = sums[cell].map { constraints[$0] }.sorted { hiddenTerms($0) < hiddenTerms($1) }
+            for constraint in through {
                 let candidates = (constraint.members + [constraint.total]).filter { visibility[$0] == .shown && !fixed.contains($0) }
-                let nonZero = candidates.filter { counts[$0] > 0 }
-                guard let pick = (nonZero.isEmpty ? candidates : nonZero).min(by: { (counts[$0], $0) < (counts[$1], $1) }) else { continue }
-                visibility[pick] = .hidden
+                guard !candidates.isEmpty else { continue }
                 hid = true
+                if all {
+                    for candidate in candidates { visibility[candidate] = .hidden }
+                    continue
+                }
+                let nonZero = candidates.filter { counts[$0] > 0 }
+                if let pick = (nonZero.isEmpty ? candidates : nonZero).min(by: { (counts[$0], $0) < (counts[$1], $1) }) {
+                    visibility[pick] = .hidden
+                }
                 break
             }
-            if !hid { return }
         }
+        return hid
+    }
+
+    /// How many terms of a sum a reader cannot see.
+    func hiddenTerms(_ constraint: Constraint) -> Int {
+        (constraint.members + [constraint.total]).count { visibility[$0] != .shown }
     }
 
     /// Hidden cells whose value a reader can pin down by narrowing every published sum together, knowing
@@ -74,7 +105,8 @@ public struct CellStore: Sendable, Equatable {
         let relevant = constraints.filter { c in (c.members + [c.total]).contains { visibility[$0] != .shown } }
         var changed = true
         var passes = 0
-        while changed && passes < 50 {
+        // Narrowing stops when nothing changes; the cap only guards against a sum that narrows one step a pass.
+        while changed && passes < 10_000 {
             changed = false
             passes += 1
             for constraint in relevant {

@@ -95,15 +95,17 @@ public enum Tabulate {
             var values: [Double] = []
             var texts: [String] = []
             let isMultiple = question.type == .selectMultiple
-            for (i, response) in counted.enumerated() {
-                let value = response.values[column]
-                guard asked[q][i] else {
+            // By index, so that each person's answers are read in place rather than copied for every question.
+            let askedHere = asked[q]
+            for i in counted.indices {
+                guard askedHere[i] else {
                     notAsked += 1
                     continue
                 }
+                let value = counted[i].values[column]
                 if value.isEmpty {
-                    if let na = naColumns[q], !response.values[na].isEmpty {
-                        naCounts[response.values[na], default: 0] += 1
+                    if let na = naColumns[q], !counted[i].values[na].isEmpty {
+                        naCounts[counted[i].values[na], default: 0] += 1
                     } else {
                         noAnswer += 1
                     }

@@ -20,8 +20,9 @@ public enum ProjectLoader {
                 notes: ["copy the file into the project instead of linking to it"]))
             return false
         }
-        func read(_ relative: String) -> SourceFile? {
-            guard inside(relative, what: "the file") else { return nil }
+        /// `checked`: the caller has already made sure the file's real place is where the build may read.
+        func read(_ relative: String, checked: Bool = false) -> SourceFile? {
+            guard checked || inside(relative, what: "the file") else { return nil }
             let url = root.appendingPathComponent(relative)
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 diagnostics.append(.error("file-unreadable", "cannot read '\(relative)'", at: nil))
@@ -45,54 +46,94 @@ public enum ProjectLoader {
         } else if siteConfig == nil, !exists(root, configPath) {
             diagnostics.append(.error("config-missing", "'content/site.yml' is missing: it holds the site's title and settings"))
         }
-        let contentPages = files(under: root, in: "content", suffix: ".md", recursive: false).compactMap(read)
+        let contentPages = files(under: root, in: "content", suffix: ".md", recursive: false).compactMap { read($0) }
         for nested in files(under: root, in: "content", suffix: ".md", recursive: true) where nested.dropFirst(8).contains("/") {
             diagnostics.append(.warning("content-nested",
                 "'\(nested)' is not published: site-wide pages sit directly in content/, and guides belong in a module",
                 at: SourceLocation(file: nested, line: 1, column: 1)))
         }
-        let siteTemplates = files(under: root, in: "templates", suffix: ".mustache", recursive: true).compactMap(read)
+        let siteTemplates = files(under: root, in: "templates", suffix: ".mustache", recursive: true).compactMap { read($0) }
         let siteDirectives = files(under: root, in: "directives", suffix: "", recursive: false)
-            .filter(isDirectiveFile).compactMap(read)
+            .filter(isDirectiveFile).compactMap { read($0) }
 
         var modules: [ModuleSources] = []
         var assetData: [String: Data] = [:]
-        for folder in directories(in: root.appendingPathComponent("toolkit-modules")) {
-            let base = "toolkit-modules/\(folder)"
-            guard inside(base, what: "the module folder") else { continue }
-            let manifestPath = "\(base)/module.yml"
-            let manifest = exists(root, manifestPath) ? read(manifestPath) : nil
-            if manifest == nil, !exists(root, manifestPath) {
-                diagnostics.append(.error("module-manifest-missing",
-                    "module folder '\(base)' has no module.yml", at: SourceLocation(file: base, line: 1, column: 1)))
-            }
-            let all = files(under: root, in: base, suffix: "", recursive: true)
-            // Pages may sit in any sub-folder (even one called templates/, for fill-in templates); only
-            // files under assets/ are copied as they are instead.
-            let pages = all.filter { $0.hasSuffix(".md") && !$0.hasPrefix("\(base)/assets/") }
-            let assetPaths = all.filter { $0.hasPrefix("\(base)/assets/") }
-            for path in assetPaths where inside(path, what: "the asset") {
-                if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
-                    assetData[path] = data
-                } else {
-                    diagnostics.append(.error("file-unreadable", "cannot read the asset '\(path)'",
-                                              at: SourceLocation(file: path, line: 1, column: 1)))
+        var firstPlace: [String: String] = [:]
+        for folder in moduleFolders(siteConfig) {
+            let outsideProject = ModuleFolders.isOutsideProject(folder.value)
+            guard exists(root, folder.value) else {
+                if folder.value != "toolkit-modules" {
+                    diagnostics.append(.error("module-folder-missing", "the module folder '\(folder.value)' does not exist",
+                                              at: folder.location, length: folder.value.count,
+                                              notes: ["module folders are named from the project folder, the one that holds content/"]))
                 }
+                continue
             }
-            modules.append(ModuleSources(
-                folder: folder,
-                manifest: manifest,
-                pages: pages.compactMap(read),
-                surveys: all.filter { $0.hasSuffix(".survey.yml") }.compactMap(read),
-                assets: assetPaths,
-                templates: all.filter { $0.hasPrefix("\(base)/templates/") && $0.hasSuffix(".mustache") }.compactMap(read),
-                directives: all.filter { ProjectPath.directory(of: $0) == "\(base)/directives" && isDirectiveFile($0) }.compactMap(read)
-            ))
+            if !outsideProject, !inside(folder.value, what: "the module folder") { continue }
+            // A folder beside the project is read as it is named; nothing is read from beyond it.
+            let boundary = outsideProject ? ProjectBoundary(root: root.appendingPathComponent(folder.value)) : nil
+            func within(_ relative: String, what: String) -> Bool {
+                guard let boundary else { return inside(relative, what: what) }
+                guard let target = boundary.outside(String(relative.dropFirst(folder.value.count + 1))) else { return true }
+                diagnostics.append(.error("file-outside-module-folder",
+                    "\(what) '\(relative)' is a link to '\(target)', outside the module folder '\(folder.value)'; only files inside it are read",
+                    at: SourceLocation(file: relative, line: 1, column: 1),
+                    notes: ["copy the file into the module folder instead of linking to it"]))
+                return false
+            }
+            for name in directories(in: root.appendingPathComponent(folder.value)) {
+                let base = "\(folder.value)/\(name)"
+                guard within(base, what: "the module folder") else { continue }
+                if let first = firstPlace[name] {
+                    diagnostics.append(.error("module-id-clash",
+                        "there are two modules called '\(name)': '\(first)' and '\(base)'; module ids must be different in every module folder",
+                        at: SourceLocation(file: "\(base)/module.yml", line: 1, column: 1),
+                        notes: ["the first is read from '\(first)', listed earlier in module_folders in content/site.yml",
+                                "rename one of the folders and the id in its module.yml"]))
+                    continue
+                }
+                firstPlace[name] = base
+                let manifestPath = "\(base)/module.yml"
+                let manifest = exists(root, manifestPath) && within(manifestPath, what: "the file") ? read(manifestPath, checked: true) : nil
+                if manifest == nil, !exists(root, manifestPath) {
+                    diagnostics.append(.error("module-manifest-missing",
+                        "module folder '\(base)' has no module.yml", at: SourceLocation(file: base, line: 1, column: 1)))
+                }
+                // Pages may sit in any sub-folder (even one called templates/, for fill-in templates); only
+                // files under assets/ are copied as they are instead.
+                func isAsset(_ path: String) -> Bool { path.hasPrefix("\(base)/assets/") }
+                func isTemplate(_ path: String) -> Bool { path.hasPrefix("\(base)/templates/") && path.hasSuffix(".mustache") }
+                func isDirective(_ path: String) -> Bool { ProjectPath.directory(of: path) == "\(base)/directives" && isDirectiveFile(path) }
+                let all = files(under: root, in: base, suffix: "", recursive: true)
+                    .filter { $0.hasSuffix(".md") || isAsset($0) || isTemplate($0) || isDirective($0) || $0.hasSuffix(".survey.yml") }
+                    .filter { within($0, what: isAsset($0) ? "the asset" : "the file") }
+                let pages = all.filter { $0.hasSuffix(".md") && !isAsset($0) }
+                let assetPaths = all.filter(isAsset)
+                for path in assetPaths {
+                    if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
+                        assetData[path] = data
+                    } else {
+                        diagnostics.append(.error("file-unreadable", "cannot read the asset '\(path)'",
+                                                  at: SourceLocation(file: path, line: 1, column: 1)))
+                    }
+                }
+                let readChecked = { read($0, checked: true) }
+                modules.append(ModuleSources(
+                    folder: name,
+                    manifest: manifest,
+                    pages: pages.compactMap(readChecked),
+                    surveys: all.filter { $0.hasSuffix(".survey.yml") }.compactMap(readChecked),
+                    assets: assetPaths,
+                    templates: all.filter(isTemplate).compactMap(readChecked),
+                    directives: all.filter(isDirective).compactMap(readChecked),
+                    moduleFolder: folder.value
+                ))
+            }
         }
         var sources = ProjectSources(siteConfig: siteConfig, contentPages: contentPages, modules: modules, siteTemplates: siteTemplates)
         sources.assetData = assetData
         sources.siteDirectives = siteDirectives
-        sources.wordingFiles = files(under: root, in: "wording", suffix: ".yml", recursive: false).compactMap(read)
+        sources.wordingFiles = files(under: root, in: "wording", suffix: ".yml", recursive: false).compactMap { read($0) }
         return (sources, diagnostics)
     }
 
@@ -116,6 +157,12 @@ public enum ProjectLoader {
             defer { free(resolved) }
             return String(cString: resolved)
         }
+    }
+
+    /// The module folders `content/site.yml` names; its errors are reported when the site is built from it.
+    static func moduleFolders(_ siteConfig: SourceFile?) -> [Located<String>] {
+        guard let siteConfig else { return SiteConfig.default.moduleFolders }
+        return SiteConfig.decode(siteConfig).0.moduleFolders
     }
 
     /// A template directive's template or schema, in a `directives/` folder.

@@ -37,7 +37,7 @@ public struct ProjectSources: Sendable {
 }
 
 public struct ModuleSources: Sendable {
-    /// The folder name under `toolkit-modules/`.
+    /// The module's own folder name, inside its module folder.
     public var folder: String
     public var manifest: SourceFile?
     public var pages: [SourceFile]
@@ -47,9 +47,11 @@ public struct ModuleSources: Sendable {
     public var templates: [SourceFile]
     /// Template directives from the module's `directives/` folder.
     public var directives: [SourceFile]
+    /// The module folder this module was read from, as `module_folders` names it: `toolkit-modules` by default.
+    public var moduleFolder: String
 
     public init(folder: String, manifest: SourceFile?, pages: [SourceFile], surveys: [SourceFile], assets: [String],
-                templates: [SourceFile], directives: [SourceFile] = []) {
+                templates: [SourceFile], directives: [SourceFile] = [], moduleFolder: String = "toolkit-modules") {
         self.folder = folder
         self.manifest = manifest
         self.pages = pages
@@ -57,9 +59,11 @@ public struct ModuleSources: Sendable {
         self.assets = assets
         self.templates = templates
         self.directives = directives
+        self.moduleFolder = moduleFolder
     }
 
-    public var path: String { "toolkit-modules/\(folder)" }
+    /// `toolkit-modules/<folder>`, or the module's place in another module folder.
+    public var path: String { "\(moduleFolder)/\(folder)" }
 }
 
 extension ProjectWording {

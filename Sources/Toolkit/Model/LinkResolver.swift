@@ -35,7 +35,8 @@ extension Site {
             }
             return .success(.samePage(anchor: anchor))
         }
-        guard let resolved = ProjectPath.resolve(path, from: sourcePath) else { return .failure(.missingFile(path)) }
+        guard let written = ProjectPath.resolve(path, from: sourcePath) else { return .failure(.missingFile(path)) }
+        let resolved = inOtherModuleFolder(written) ?? written
         if let target = page(source: resolved) {
             if let anchor, !anchor.isEmpty, !target.headings.contains(where: { $0.id == anchor }) {
                 return .failure(.missingAnchor(page: resolved, anchor: anchor, known: target.headings.map(\.id)))
@@ -49,13 +50,16 @@ extension Site {
         return .failure(.notMarkdown(resolved))
     }
 
+    /// A link between modules is written as if every module sat beside the others (`../alpha/guide.md`),
+    /// whichever module folder each comes from; this is the path it means when the module is elsewhere.
+    func inOtherModuleFolder(_ path: String) -> String? {
+        guard page(source: path) == nil, !isAsset(path) else { return nil }
+        let parts = ProjectPath.splitOutside(path).rest.split(separator: "/", maxSplits: 2)
+        guard parts.count == 3, parts[0] != "content", let module = module(id: String(parts[1])) else { return nil }
+        let moved = "\(module.path)/\(parts[2])"
+        return moved == path ? nil : moved
+    }
+
     /// The source paths a broken link might have meant.
     public var allSourcePaths: [String] { allPages.map(\.sourcePath) }
-}
-
-extension ProjectPath {
-    /// `toolkit-modules/m/assets/x.png` → `m/assets/x.png`.
-    public static func assetOutputPath(_ path: String) -> String {
-        path.hasPrefix("toolkit-modules/") ? String(path.dropFirst("toolkit-modules/".count)) : path
-    }
 }

@@ -8,8 +8,12 @@ public struct Module: Sendable, Hashable {
     public var pages: [Page]
     public var assets: [String]
     public var folder: String
+    /// The module folder it was read from (`toolkit-modules` unless `module_folders` names others).
+    public var moduleFolder = "toolkit-modules"
 
     public var id: String { manifest.id }
     public var title: String { manifest.title }
     public var outputPath: String { "\(id)/index.html" }
+    /// The module's folder, as diagnostics name it: `toolkit-modules/<folder>` or `../our-modules/<folder>`.
+    public var path: String { "\(moduleFolder)/\(folder)" }
 }

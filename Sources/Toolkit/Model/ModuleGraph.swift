@@ -37,7 +37,26 @@ public enum ModuleGraph {
             }
         }
         diagnostics += cycles(in: enabled)
+        diagnostics += enabled.compactMap { checkVersion($0, running: DoorstepVersion.current) }
         return (topologicalOrder(enabled), diagnostics)
+    }
+
+    /// An error when the module states Doorstep versions it works with and the running one is not among them.
+    static func checkVersion(_ manifest: ModuleManifest, running: String) -> Diagnostic? {
+        guard let written = manifest.doorstep, let current = Version(running) else { return nil }
+        switch VersionRequirement.parse(written.value) {
+        case .failure(let problem):
+            return .error("module-doorstep-invalid",
+                "module '\(manifest.id)' states the Doorstep versions it works with as '\(written.value)', which cannot be read: \(problem.text)",
+                at: written.location, length: max(1, written.value.count),
+                notes: ["write comparisons joined by commas, such as 'doorstep: \">= 1.0, < 2\"'"])
+        case .success(let requirement):
+            guard !requirement.isSatisfied(by: current) else { return nil }
+            return .error("module-doorstep-version",
+                "module '\(manifest.id)' works with Doorstep \(requirement.text), but this is Doorstep \(current)",
+                at: written.location, length: max(1, written.value.count),
+                notes: ["use a version of the module made for Doorstep \(current), or a Doorstep it works with ('doorstep version' prints the one you have)"])
+        }
     }
 
     /// One error per dependency cycle, naming the whole chain.

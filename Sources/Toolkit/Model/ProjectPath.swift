@@ -22,10 +22,22 @@ public enum ProjectPath {
         return String(path[..<slash])
     }
 
-    /// `destination` written in the file at `from`, as a project-relative path.
+    /// `destination` written in the file at `from`, as a project-relative path. A file in a module folder
+    /// beside the project (`../our-modules/m/a.md`) resolves within that folder and never climbs out of it.
     public static func resolve(_ destination: String, from: String) -> String? {
-        let base = directory(of: from)
-        return normalize(base.isEmpty ? destination : "\(base)/\(destination)")
+        let (outside, base) = splitOutside(directory(of: from))
+        guard let inner = normalize(base.isEmpty ? destination : "\(base)/\(destination)") else { return nil }
+        return outside + inner
+    }
+
+    /// `../../our/m/x` → (`../../`, `our/m/x`): the climb out of the project, and the rest.
+    static func splitOutside(_ path: String) -> (outside: String, rest: String) {
+        var rest = Substring(path), outside = ""
+        while rest.hasPrefix("../") || rest == ".." {
+            outside += "../"
+            rest = rest.dropFirst(min(3, rest.count))
+        }
+        return (outside, String(rest))
     }
 
     /// The relative URL from one output file to another: `guides/a/index.html` → `../../b/index.html`.
@@ -41,11 +53,20 @@ public enum ProjectPath {
     }
 
     /// `path` written relative to the module folder that holds `file` (or to `content/` for site pages), as
-    /// pack items and session handouts are.
+    /// pack items and session handouts are. Every module sits at `<module folder>/<id>/`, and a module folder
+    /// is one folder in the project or beside it (`ModuleFolders`).
     public static func resolve(_ path: String, inModuleOf file: String) -> String? {
-        let parts = file.split(separator: "/")
-        let folder = parts.first == "toolkit-modules" && parts.count > 2 ? "toolkit-modules/\(parts[1])" : "content"
-        return normalize("\(folder)/\(path)")
+        let (outside, rest) = splitOutside(file)
+        let parts = rest.split(separator: "/")
+        guard parts.first != "content", parts.count > 2 else { return normalize("content/\(path)") }
+        return normalize("\(parts[0])/\(parts[1])/\(path)").map { outside + $0 }
+    }
+
+    /// The module's place in the site for a file in a module folder: `toolkit-modules/m/assets/x.png` and
+    /// `../our-modules/m/assets/x.png` both → `m/assets/x.png`.
+    public static func assetOutputPath(_ path: String) -> String {
+        let parts = splitOutside(path).rest.split(separator: "/", maxSplits: 1)
+        return parts.count == 2 && parts[0] != "content" ? String(parts[1]) : path
     }
 
     /// How a web server addresses an output file: `a/b/index.html` → `a/b/`, `packs/x.html` stays as it is.

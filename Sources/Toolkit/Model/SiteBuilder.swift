@@ -63,7 +63,8 @@ public enum SiteBuilder {
             let ordered = pages.filter { !$0.isIndex }.sorted {
                 ($0.frontMatter.order ?? 1000, $0.title, $0.slug) < ($1.frontMatter.order ?? 1000, $1.title, $1.slug)
             }
-            modules.append(Module(manifest: manifest, index: index, pages: ordered, assets: source.assets, folder: source.folder))
+            modules.append(Module(manifest: manifest, index: index, pages: ordered, assets: source.assets, folder: source.folder,
+                                  moduleFolder: source.moduleFolder))
         }
 
         let contentPages = parsedPages.filter { $0.moduleID == nil }
@@ -124,7 +125,7 @@ public enum SiteBuilder {
                     "'\(module.id)' is used by the generator for its own pages; choose another module id",
                     at: module.manifest.location))
             }
-            claim(module.outputPath, by: "toolkit-modules/\(module.folder)/module.yml", at: module.manifest.location)
+            claim(module.outputPath, by: "\(module.path)/module.yml", at: module.manifest.location)
             for page in module.pages {
                 claim(page.outputPath, by: page.sourcePath, at: SourceLocation(file: page.sourcePath, line: 1, column: 1))
             }
@@ -237,7 +238,7 @@ public enum SiteBuilder {
                 for item in definition.items {
                     switch item {
                     case .page(let path):
-                        let resolved = ProjectPath.resolve(path.value, inModuleOf: "toolkit-modules/\(module.folder)/module.yml")
+                        let resolved = ProjectPath.resolve(path.value, inModuleOf: "\(module.path)/module.yml")
                         if let page = resolved.flatMap(site.page(source:)) {
                             items.append(.page(page))
                         } else {
@@ -245,7 +246,7 @@ public enum SiteBuilder {
                                 "pack '\(definition.id)' names '\(path.value)', which is not a page of this site",
                                 at: path.location, length: path.value.count,
                                 notes: resolved.map { relativeSuggestion(for: $0, in: site.allSourcePaths,
-                                                                         from: "toolkit-modules/\(module.folder)/module.yml") } ?? []))
+                                                                         from: "\(module.path)/module.yml") } ?? []))
                         }
                     case .survey(let id):
                         if let entry = site.survey(id: id.value) {

@@ -10,10 +10,12 @@ public struct ModuleManifest: Sendable, Hashable {
     public var requires: [Located<String>]
     public var licence: String
     public var version: String?
+    /// The Doorstep versions the module works with, as written: `">= 1.2, < 2"`.
+    public var doorstep: Located<String>?
     public var packs: [PackDefinition]
     public var location: SourceLocation
 
-    static let keys = ["id", "title", "summary", "order", "requires", "licence", "version", "packs"]
+    static let keys = ["id", "title", "summary", "order", "requires", "licence", "version", "doorstep", "packs"]
 
     public static func decode(_ file: SourceFile, folder: String) -> (ModuleManifest?, [Diagnostic]) {
         let reader = YAMLReader(file: file.path)
@@ -64,6 +66,7 @@ public struct ModuleManifest: Sendable, Hashable {
             requires: map.stringList("requires", diagnostics: &diagnostics) ?? [],
             licence: map.string("licence", diagnostics: &diagnostics) ?? "CC-BY-4.0",
             version: map.string("version", diagnostics: &diagnostics),
+            doorstep: map.string("doorstep", diagnostics: &diagnostics).map { Located($0, at: map.location(of: "doorstep")) },
             packs: packs,
             location: map.location
         )

@@ -20,12 +20,14 @@ public struct SiteConfig: Sendable, Hashable {
     public var group = GroupDetails()
     /// Programs run over the pages before they are parsed, in this order.
     public var preprocessors: [PreprocessorCommand] = []
+    /// The folders that hold modules, in the order they are read: `toolkit-modules` unless `module_folders` says otherwise.
+    public var moduleFolders: [Located<String>] = [Located("toolkit-modules", at: SourceLocation(file: "content/site.yml", line: 1, column: 1))]
 
     public static let `default` = SiteConfig(title: "Doorstep", tagline: nil, baseURL: nil, language: "en-GB",
                                              licence: "CC-BY-4.0", modules: .all)
 
     /// `results` is read by the results stage (`ResultsSettings`).
-    static let keys = ["title", "tagline", "base_url", "language", "licence", "modules", "group", "results", "preprocessors"]
+    static let keys = ["title", "tagline", "base_url", "language", "licence", "modules", "group", "results", "preprocessors", "module_folders"]
 
     public static func decode(_ file: SourceFile) -> (SiteConfig, [Diagnostic]) {
         let reader = YAMLReader(file: file.path)
@@ -66,6 +68,11 @@ public struct SiteConfig: Sendable, Hashable {
         }
         if let preprocessors = map["preprocessors"] {
             config.preprocessors = PreprocessorCommand.decodeList(preprocessors, reader: reader, diagnostics: &diagnostics)
+        }
+        if map["module_folders"] != nil, let folders = map.stringList("module_folders", diagnostics: &diagnostics) {
+            let (valid, problems) = ModuleFolders.validate(folders)
+            diagnostics += problems
+            if !valid.isEmpty { config.moduleFolders = valid }
         }
         return (config, diagnostics)
     }

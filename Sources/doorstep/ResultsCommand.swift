@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Publish
 import Results
 
 extension Commands {

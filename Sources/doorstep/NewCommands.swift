@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Publish
 import Toolkit
 
 /// `doorstep init`, `doorstep new module|page|survey`: write starter files, never over existing ones.

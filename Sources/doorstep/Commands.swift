@@ -1,9 +1,10 @@
 import Diagnostics
 import Foundation
+import Publish
 import Survey
 import Toolkit
 
-/// What each command does, kept out of the executable so that it can be tested like the rest.
+/// What each command does: it prints what the person needs to see and returns the exit status.
 public enum Commands {
     static func formatter(_ files: [String: String]) -> DiagnosticFormatter {
         DiagnosticFormatter(sourceText: { files[$0] }, colour: TerminalColour.onStandardError)

@@ -178,6 +178,7 @@ public enum Pipeline {
                     let made = makePDFs(site: site, writer: writer, maker: pdfMaker, report: &report)
                     pageCounts = made
                     writer.record(Array(made.keys))
+                    try writer.stage([RenderedFile(path: PDFMaker.engineFile, text: pdfMaker.identity)])
                     // WeasyPrint's warnings are about our HTML or CSS: under --strict they stop the build too.
                     if report.environmentError != nil || (options.strict && report.diagnostics.contains { $0.code == "pdf-warning" }) {
                         writer.abandon()
@@ -255,6 +256,8 @@ public enum Pipeline {
         let jobs = site.packs.flatMap { [($0.htmlPath, $0.pdfPath), ($0.largePrintPath, $0.largePrintPDFPath)] }
             + PrintMaster.all(in: site).map { ($0.htmlPath, $0.pdfPath) }
         let staging = writer.staging
+        // A PDF made by another WeasyPrint may differ, so PDFs are reused only from a build with the same one.
+        let sameEngine = writer.previous(PDFMaker.engineFile) == Data(maker.identity.utf8)
         let width = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
         let results: [(String, Int?, PDFMaker.Outcome, Bool)] = boundedParallelMap(jobs, width: width) { job in
             let (htmlPath, pdfPath) = job
@@ -265,7 +268,7 @@ public enum Pipeline {
             let unchanged = inputs.allSatisfy { path in
                 writer.previous(path) == FileManager.default.contents(atPath: staging.appendingPathComponent(path).path)
             }
-            if unchanged, let oldPDF = writer.previous(pdfPath) {
+            if sameEngine, unchanged, let oldPDF = writer.previous(pdfPath) {
                 let linked = (try? FileManager.default.linkItem(at: writer.output.appendingPathComponent(pdfPath), to: pdf)) != nil
                 if linked { return (pdfPath, PDFMaker.pageCount(oldPDF), PDFMaker.Outcome(failure: nil, warnings: []), true) }
             }

@@ -45,6 +45,12 @@ public struct PDFMaker: Sendable {
         public var warnings: [String]
     }
 
+    /// Names the WeasyPrint that made a site's PDFs, so that the next build reuses them only if it has the same one.
+    public static let engineFile = ".doorstep-pdf-engine"
+
+    /// The engine's version, as the engine file holds it.
+    public var identity: String { "WeasyPrint \(version)\n" }
+
     public init(executable: String, version: Version) {
         self.executable = executable
         self.version = version

@@ -152,20 +152,22 @@ public enum Pipeline {
             report.pdfSkippedReason = "\(missing.reason). Packs were published as print-ready HTML without PDFs"
         }
 
+        let results = resultsStage(root: options.root, site: site, sources: checked.sources)
+        report.diagnostics += results.diagnostics
+        if results.diagnostics.hasErrors || (options.strict && !results.diagnostics.isEmpty) { return report }
+        lap("results", &report)
+
+        // Everything but the pages is made first; the pages are then made and written a batch at a time.
+        let renderer = SiteRenderer(site: site, theme: theme, withPDFs: pdfMaker != nil)
         var files: [RenderedFile]
         do {
-            files = try SiteRenderer(site: site, theme: theme, withPDFs: pdfMaker != nil).render()
+            files = try renderer.renderRest(pagePaths: renderer.pages.map(\.outputPath))
         } catch {
             report.environmentError = error.message
             return report
         }
         files += assetFiles(site, sources: checked.sources)
-        lap("render", &report)
-        let results = resultsStage(root: options.root, site: site, sources: checked.sources)
-        report.diagnostics += results.diagnostics
-        if results.diagnostics.hasErrors || (options.strict && !results.diagnostics.isEmpty) { return report }
         files += ResultsPages(site: site, theme: theme, reports: results.reports).render()
-        lap("results", &report)
 
         do throws(OutputWriter.Failure) {
             var writer = try OutputWriter(output: options.output, waiting: { message in
@@ -173,6 +175,9 @@ public enum Pipeline {
             })
             do throws(OutputWriter.Failure) {
                 try writer.stage(files)
+                files = []
+                try renderer.renderPages { pages throws(OutputWriter.Failure) in try writer.stage(pages) }
+                lap("render and write", &report)
                 var pageCounts: [String: Int] = [:]
                 if let pdfMaker {
                     let made = makePDFs(site: site, writer: writer, maker: pdfMaker, report: &report)
@@ -191,7 +196,7 @@ public enum Pipeline {
                 // Remembered only when nothing needs saying again: a build with warnings is always run.
                 let clean = report.diagnostics.isEmpty && report.pdfSkippedReason == nil
                 try writer.commit(fingerprint: clean ? fingerprint : nil)
-                report.files = files.count + 1 + pageCounts.count
+                report.files = writer.staged.count
                 report.written = writer.written
                 report.unchanged = writer.unchanged
                 report.built = true

@@ -42,7 +42,8 @@ public struct BuildCache: Sendable, Equatable {
 
     /// The program that runs, by place, size and time of change: a rebuilt doorstep may render differently.
     static func programIdentity() -> String {
-        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
         return "program=\(path) " + fileIdentity(path)
     }
 

@@ -35,7 +35,14 @@ public enum SourceDecoding {
 
 extension String {
     init?(validatingUTF8Bytes data: Data) {
-        guard let text = String(data: data, encoding: .utf8) else { return nil }
+        // A file that starts with a byte-order mark keeps Foundation's handling of it; any other is
+        // checked and copied in one pass, without going through UTF-16.
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard let text = String(data: data, encoding: .utf8) else { return nil }
+            self = text
+            return
+        }
+        guard let text = String(validating: data, as: UTF8.self) else { return nil }
         self = text
     }
 }

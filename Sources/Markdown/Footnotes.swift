@@ -28,7 +28,7 @@ enum Footnotes {
 
     /// The source with definition lines blanked, and the definitions found, outside fenced code.
     static func extract(_ text: String) -> (text: String, definitions: [Definition]) {
-        guard text.contains("[^") else { return (text, []) }
+        guard text.containsBytes("[^") else { return (text, []) }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var definitions: [Definition] = []
         var fence: String?

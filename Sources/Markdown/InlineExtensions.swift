@@ -53,7 +53,7 @@ struct InlineExtensions {
     }
 
     private mutating func references(_ node: MarkdownNode, _ span: SourceSpan) -> [MarkdownNode] {
-        guard case .text(let text) = node, text.contains("[^") else { return [node] }
+        guard case .text(let text) = node, text.containsBytes("[^") else { return [node] }
         var out: [MarkdownNode] = []
         var rest = text.startIndex
         for (range, label) in Footnotes.references(in: text) {
@@ -78,12 +78,12 @@ struct InlineExtensions {
 
     /// Pairs `~~` markers: an opener followed by a non-space, a closer after one, as GitHub does.
     private func strikethrough(_ nodes: [MarkdownNode]) -> [MarkdownNode] {
-        guard nodes.contains(where: { if case .text(let t) = $0 { return t.contains("~~") } else { return false } }) else {
+        guard nodes.contains(where: { if case .text(let t) = $0 { return t.containsBytes("~~") } else { return false } }) else {
             return nodes
         }
         var pieces: [Piece] = []
         for (position, node) in nodes.enumerated() {
-            guard case .text(let text) = node, text.contains("~~") else { pieces.append(.node(node)); continue }
+            guard case .text(let text) = node, text.containsBytes("~~") else { pieces.append(.node(node)); continue }
             let parts = text.split(separator: "~~", omittingEmptySubsequences: false).map(String.init)
             for (index, part) in parts.enumerated() {
                 if !part.isEmpty { pieces.append(.node(.text(part))) }

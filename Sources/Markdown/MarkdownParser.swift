@@ -64,7 +64,7 @@ public enum MarkdownParser {
         }) else { return .document([]) }
         defer { cmark_node_free(root) }
         let tree = convert(root, blockSpan: SourceSpan(startLine: 1, startColumn: 1, endLine: 1, endColumn: 1), depth: 0)
-        guard text.contains("|") else { return tree }
+        guard text.containsBytes("|") else { return tree }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         return recogniseTables(tree, lines: lines, problems: &problems).first ?? tree
     }

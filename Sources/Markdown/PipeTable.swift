@@ -101,10 +101,25 @@ enum PipeTable {
 
     /// A cell's inline Markdown, parsed on its own; its links are placed on the table row's line.
     private static func inlineNodes(_ text: String, rowSpan: SourceSpan) -> [MarkdownNode] {
+        // Words, numbers, spaces and commas are plain text to libcmark too ("Knock", "1 minute"), so such a
+        // cell is not parsed.
+        if text.utf8.allSatisfy(isPlain) { return text.isEmpty ? [] : [.text(text)] }
         var ignored: [MarkdownProblem] = []
         guard case .document(let blocks) = MarkdownParser.parseBlocks(text, problems: &ignored),
               case .paragraph(let inlines, _)? = blocks.first else { return [] }
         return inlines.map { $0.relocated(to: rowSpan) }
+    }
+}
+
+extension PipeTable {
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: " "), UInt8(ascii: ","):
+            return true
+        default:
+            return false
+        }
     }
 }
 

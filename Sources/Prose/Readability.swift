@@ -10,7 +10,7 @@ public enum Readability {
     public static func score(_ text: String) -> ReadabilityScore? {
         let allWords = words(text)
         guard !allWords.isEmpty else { return nil }
-        let sentenceCount = max(1, sentences(text).count)
+        let sentenceCount = max(1, sentenceCount(text))
         let syllableCount = allWords.reduce(0) { $0 + syllables(in: $1) }
         let wordsPerSentence = Double(allWords.count) / Double(sentenceCount)
         let syllablesPerWord = Double(syllableCount) / Double(allWords.count)
@@ -22,11 +22,29 @@ public enum Readability {
     /// after a common abbreviation (e.g., Mr., Dr.) does not end one. A blank line ends one too, so headings
     /// and list items without a full stop count.
     public static func sentences(_ text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
         var result: [String] = []
+        splitSentences(text) { scalars, range in
+            appendSentence(String(String.UnicodeScalarView(scalars[range])), to: &result)
+        }
+        return result
+    }
+
+    /// How many sentences `sentences(_:)` finds, without making them: a stretch counts when it holds a
+    /// letter or a digit.
+    public static func sentenceCount(_ text: String) -> Int {
+        var count = 0
+        splitSentences(text) { scalars, range in
+            if scalars[range].contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) { count += 1 }
+        }
+        return count
+    }
+
+    /// Calls `close` with each stretch of the text that ends a sentence, in order.
+    private static func splitSentences(_ text: String, _ found: ([Unicode.Scalar], Range<Int>) -> Void) {
+        let scalars = Array(text.unicodeScalars)
         var start = 0
         func close(at end: Int) {
-            appendSentence(String(String.UnicodeScalarView(scalars[start..<end])), to: &result)
+            found(scalars, start..<end)
             start = end
         }
         var index = 0
@@ -50,7 +68,6 @@ public enum Readability {
             index += 1
         }
         close(at: scalars.count)
-        return result
     }
 
     private static let closers: Set<Unicode.Scalar> = [".", "!", "?", "\"", "'", ")", "\u{201D}", "\u{2019}"]
@@ -86,7 +103,13 @@ public enum Readability {
 
     /// Syllables are groups of vowels (y counts after a consonant), less a silent final "e"; at least one.
     public static func syllables(in word: String) -> Int {
-        let letters: [Unicode.Scalar] = word.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic }
+        // Most words are plain ASCII: lower-cased and filtered by byte, without Unicode tables.
+        let letters: [Unicode.Scalar] = word.utf8.allSatisfy({ $0 < 0x80 })
+            ? word.utf8.compactMap { byte in
+                let lower = byte | 0x20
+                return lower >= 97 && lower <= 122 ? Unicode.Scalar(lower) : nil
+            }
+            : word.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic }
         guard !letters.isEmpty else { return word.isEmpty ? 0 : 1 }
         if letters.count <= 3 { return 1 }
         func isVowel(_ letter: Unicode.Scalar) -> Bool {

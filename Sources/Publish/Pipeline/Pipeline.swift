@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Results
 import Toolkit
 
 /// The build as a visible list of stages: load → parse and model → check → render → results → write.
@@ -13,17 +14,41 @@ public enum Pipeline {
         public var sourceFiles: [String: String] = [:]
     }
 
+    /// The files of a project as read and preprocessed: the load stage.
+    public struct Loaded: Sendable {
+        public var sources: ProjectSources
+        public var diagnostics: [Diagnostic]
+        /// The files as the user wrote them, before any preprocessor.
+        public var sourceFiles: [String: String]
+        /// True when there is no content/ folder, so there is nothing to check.
+        public var missingContent: Bool
+    }
+
+    /// load → preprocess.
+    public static func load(root: URL) -> Loaded {
+        let (loaded, loadDiagnostics) = ProjectLoader.load(root: root)
+        if loadDiagnostics.contains(where: { $0.code == "project-missing-content" }) {
+            return Loaded(sources: loaded, diagnostics: loadDiagnostics, sourceFiles: loaded.allFiles, missingContent: true)
+        }
+        let (sources, preprocessDiagnostics) = Preprocessing.run(loaded, root: root)
+        return Loaded(sources: sources, diagnostics: loadDiagnostics + preprocessDiagnostics, sourceFiles: loaded.allFiles,
+                      missingContent: false)
+    }
+
     /// Every stage but writing: what `doorstep check` runs, and the first half of a build.
     /// load → preprocess → parse and model → check.
     public static func check(root: URL, directives: DirectiveRegistry = .standard, options: SiteOptions = SiteOptions()) -> Checked {
-        let (loaded, loadDiagnostics) = ProjectLoader.load(root: root)
-        if loadDiagnostics.contains(where: { $0.code == "project-missing-content" }) {
-            return Checked(sources: loaded, site: nil, theme: nil, diagnostics: loadDiagnostics, sourceFiles: loaded.allFiles)
+        check(load(root: root), directives: directives, options: options)
+    }
+
+    /// Parse and model → check, on a project already loaded.
+    public static func check(_ loaded: Loaded, directives: DirectiveRegistry = .standard, options: SiteOptions = SiteOptions()) -> Checked {
+        if loaded.missingContent {
+            return Checked(sources: loaded.sources, site: nil, theme: nil, diagnostics: loaded.diagnostics, sourceFiles: loaded.sourceFiles)
         }
-        let (sources, preprocessDiagnostics) = Preprocessing.run(loaded, root: root)
-        var checked = check(sources, directives: directives, options: options)
-        checked.diagnostics = loadDiagnostics + preprocessDiagnostics + checked.diagnostics
-        checked.sourceFiles = loaded.allFiles
+        var checked = check(loaded.sources, directives: directives, options: options)
+        checked.diagnostics = loaded.diagnostics + checked.diagnostics
+        checked.sourceFiles = loaded.sourceFiles
         return checked
     }
 
@@ -65,6 +90,8 @@ public enum Pipeline {
         public var files = 0
         public var written = 0
         public var unchanged = 0
+        /// True when the inputs were those of the last build, so the site was left as it was.
+        public var upToDate = false
         public var pdfs = 0
         public var pdfsReused = 0
         /// Set when packs were published as HTML only because WeasyPrint is missing.
@@ -94,13 +121,33 @@ public enum Pipeline {
             report.environmentError = error.description
             return report
         }
-        let checked = check(root: options.root, directives: options.directives, options: options.site)
+        let loaded = load(root: options.root)
+        // An unchanged project whose last build found no problems needs no build at all.
+        let fingerprint = cacheable(loaded, options)
+            ? BuildCache.fingerprint(sources: loaded.sources, options: options, pdfEngine: engineIdentity(options)) : nil
+        if let fingerprint, let files = BuildCache.current(fingerprint, output: options.output) {
+            var report = BuildReport(diagnostics: [], sourceFiles: loaded.sourceFiles)
+            report.built = true
+            report.files = files
+            report.unchanged = files
+            report.upToDate = true
+            lap("unchanged", &report)
+            return report
+        }
+        let checked = check(loaded, directives: options.directives, options: options.site)
         var report = BuildReport(diagnostics: checked.diagnostics, sourceFiles: checked.sourceFiles)
         lap("load, parse, model and check", &report)
         let blocking = checked.diagnostics.hasErrors || (options.strict && !checked.diagnostics.isEmpty)
         guard !blocking, let site = checked.site, let theme = checked.theme else { return report }
 
-        let engine = options.makePDF ? PDFMaker.find(root: options.root) : nil
+        let results = resultsStage(root: options.root, site: site, sources: checked.sources)
+        report.diagnostics += results.diagnostics
+        if results.diagnostics.hasErrors || (options.strict && !results.diagnostics.isEmpty) { return report }
+        lap("results", &report)
+
+        // Without packs, photocopy masters or results to print no page depends on the PDF engine, so it is not looked for.
+        let needsPDFs = !site.packs.isEmpty || !PrintMaster.all(in: site).isEmpty || !results.reports.isEmpty
+        let engine = options.makePDF && needsPDFs ? PDFMaker.find(root: options.root) : nil
         let pdfMaker = try? engine?.get()
         if case .failure(let missing)? = engine, !site.packs.isEmpty {
             if options.requirePDF {
@@ -110,21 +157,19 @@ public enum Pipeline {
             report.pdfSkippedReason = "\(missing.reason). Packs were published as print-ready HTML without PDFs"
         }
 
+
+        // Everything but the pages is made first; the pages are then made and written a batch at a time.
+        let renderer = SiteRenderer(site: site, theme: theme, withPDFs: pdfMaker != nil)
         var files: [RenderedFile]
         do {
-            files = try SiteRenderer(site: site, theme: theme, withPDFs: pdfMaker != nil).render()
+            files = try renderer.renderRest(pagePaths: renderer.pages.map(\.outputPath))
         } catch {
             report.environmentError = error.message
             return report
         }
         files += assetFiles(site, sources: checked.sources)
-        lap("render", &report)
-        let results = resultsStage(root: options.root, site: site, sources: checked.sources)
-        report.diagnostics += results.diagnostics
-        if results.diagnostics.hasErrors || (options.strict && !results.diagnostics.isEmpty) { return report }
         let resultsPages = ResultsPages(site: site, theme: theme, reports: results.reports, withPDFs: pdfMaker != nil)
         files += resultsPages.render()
-        lap("results", &report)
 
         do throws(OutputWriter.Failure) {
             var writer = try OutputWriter(output: options.output, waiting: { message in
@@ -132,11 +177,15 @@ public enum Pipeline {
             })
             do throws(OutputWriter.Failure) {
                 try writer.stage(files)
+                files = []
+                try renderer.renderPages { pages throws(OutputWriter.Failure) in try writer.stage(pages) }
+                lap("render and write", &report)
                 var pageCounts: [String: Int] = [:]
                 if let pdfMaker {
                     let made = makePDFs(site: site, results: resultsPages.printDocuments, writer: writer, maker: pdfMaker, report: &report)
                     pageCounts = made
                     writer.record(Array(made.keys))
+                    try writer.stage([RenderedFile(path: PDFMaker.engineFile, text: pdfMaker.identity)])
                     // WeasyPrint's warnings are about our HTML or CSS: under --strict they stop the build too.
                     if report.environmentError != nil || (options.strict && report.diagnostics.contains { $0.code == "pdf-warning" }) {
                         writer.abandon()
@@ -146,8 +195,10 @@ public enum Pipeline {
                 lap("pdf", &report)
                 let index = PackPages(site: site, theme: theme, directives: site.directives).indexPage(pageCounts: pageCounts)
                 try writer.stage([index])
-                try writer.commit()
-                report.files = files.count + 1 + pageCounts.count
+                // Remembered only when nothing needs saying again: a build with warnings is always run.
+                let clean = report.diagnostics.isEmpty && report.pdfSkippedReason == nil
+                try writer.commit(fingerprint: clean ? fingerprint : nil)
+                report.files = writer.staged.count
                 report.written = writer.written
                 report.unchanged = writer.unchanged
                 report.built = true
@@ -161,6 +212,24 @@ public enum Pipeline {
         }
         lap("write", &report)
         return report
+    }
+
+    /// Whether a build of this project may be skipped when its fingerprint is unchanged. Not with drafts (the
+    /// preview marks them), not after problems in the load stage, and not with a results folder, whose answers
+    /// are read later.
+    static func cacheable(_ loaded: Loaded, _ options: BuildOptions) -> Bool {
+        guard !loaded.missingContent, loaded.diagnostics.isEmpty, !options.site.includeDrafts else { return false }
+        let settings = loaded.sources.siteConfig.map { ResultsSettings.decode(siteYAML: $0.text, file: $0.path).0 } ?? ResultsSettings()
+        return !settings.configured && !FileManager.default.fileExists(atPath: options.root.appendingPathComponent(settings.folder).path)
+    }
+
+    /// The WeasyPrint a build would use, by place, size and time of change, without running it.
+    static func engineIdentity(_ options: BuildOptions) -> String? {
+        guard options.makePDF else { return nil }
+        switch PDFMaker.candidate(root: options.root) {
+        case .success(let path): return path + " " + BuildCache.fileIdentity(path)
+        case .failure(let missing): return "none: " + missing.reason
+        }
     }
 
     /// An output folder inside the folders the build reads would be read back in as sources (its pages
@@ -197,6 +266,8 @@ public enum Pipeline {
             + PrintMaster.all(in: site).map { ($0.htmlPath, $0.pdfPath) }
             + results.map { ($0.htmlPath, $0.pdfPath) }
         let staging = writer.staging
+        // A PDF made by another WeasyPrint may differ, so PDFs are reused only from a build with the same one.
+        let sameEngine = writer.previous(PDFMaker.engineFile) == Data(maker.identity.utf8)
         let width = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
         let results: [(String, Int?, PDFMaker.Outcome, Bool)] = boundedParallelMap(jobs, width: width) { job in
             let (htmlPath, pdfPath) = job
@@ -207,7 +278,7 @@ public enum Pipeline {
             let unchanged = inputs.allSatisfy { path in
                 writer.previous(path) == FileManager.default.contents(atPath: staging.appendingPathComponent(path).path)
             }
-            if unchanged, let oldPDF = writer.previous(pdfPath) {
+            if sameEngine, unchanged, let oldPDF = writer.previous(pdfPath) {
                 let linked = (try? FileManager.default.linkItem(at: writer.output.appendingPathComponent(pdfPath), to: pdf)) != nil
                 if linked { return (pdfPath, PDFMaker.pageCount(oldPDF), PDFMaker.Outcome(failure: nil, warnings: []), true) }
             }

@@ -31,45 +31,16 @@ struct SearchIndex {
     static let sectionLevels = 1...3
 
     func contents() -> (documents: [Document], sections: [Section]) {
-        var documents: [Document] = []
-        var sections: [Section] = []
-        for page in site.allPages {
+        let pages = site.allPages
+        var documents: [Document] = pages.map { page in
             let module = page.moduleID.flatMap(site.module(id:))
-            documents.append(Document(title: page.title, module: module?.title ?? site.config.title,
-                                      url: page.outputPath, kind: page.frontMatter.kind.label))
-            var current = Section(document: documents.count - 1, anchor: "", heading: "",
-                                  text: page.frontMatter.summary ?? "")
-            var headingNumber = 0
-            let directives = Dictionary(page.directives.map { ($0.location.line, $0) }, uniquingKeysWith: { first, _ in first })
-            func add(_ text: String) {
-                let trimmed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                guard !trimmed.isEmpty else { return }
-                current.text += current.text.isEmpty ? trimmed : " " + trimmed
-            }
-            func walk(_ node: MarkdownNode) {
-                switch node {
-                case .heading(let level, _, _):
-                    defer { headingNumber += 1 }
-                    guard Self.sectionLevels.contains(level), headingNumber < page.headings.count else {
-                        add(node.plainText)
-                        return
-                    }
-                    if !current.text.isEmpty || !current.heading.isEmpty { sections.append(current) }
-                    current = Section(document: documents.count - 1, anchor: page.headings[headingNumber].id,
-                                      heading: node.plainText, text: "")
-                case .paragraph, .table:
-                    add(node.plainText)
-                case .codeBlock(_, _, let span):
-                    if let directive = directives[span.startLine + page.bodyLineOffset] { add(directive.searchText) }
-                case .htmlBlock, .thematicBreak, .tooDeep:
-                    break
-                default:
-                    for child in node.children { walk(child) }
-                }
-            }
-            walk(page.document)
-            sections.append(current)
+            return Document(title: page.title, module: module?.title ?? site.config.title,
+                            url: page.outputPath, kind: page.frontMatter.kind.label)
         }
+        // Pages are split into sections side by side; the index keeps the pages' order.
+        var sections: [Section] = parallelMap(Array(pages.indices)) { number in
+            Self.sections(of: pages[number], document: number)
+        }.flatMap { $0 }
         for entry in site.surveys {
             let survey = entry.survey
             let language = survey.defaultLanguage
@@ -82,14 +53,62 @@ struct SearchIndex {
         return (documents, sections)
     }
 
+    /// A page split at its headings: the text above the first (with the summary), then one section per heading.
+    static func sections(of page: Page, document: Int) -> [Section] {
+        var sections: [Section] = []
+        var current = Section(document: document, anchor: "", heading: "", text: page.frontMatter.summary ?? "")
+        var headingNumber = 0
+        let directives = Dictionary(page.directives.map { ($0.location.line, $0) }, uniquingKeysWith: { first, _ in first })
+        func add(_ text: String) {
+            let trimmed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard !trimmed.isEmpty else { return }
+            current.text += current.text.isEmpty ? trimmed : " " + trimmed
+        }
+        func walk(_ node: MarkdownNode) {
+            switch node {
+            case .heading(let level, _, _):
+                defer { headingNumber += 1 }
+                guard sectionLevels.contains(level), headingNumber < page.headings.count else {
+                    add(node.plainText)
+                    return
+                }
+                if !current.text.isEmpty || !current.heading.isEmpty { sections.append(current) }
+                current = Section(document: document, anchor: page.headings[headingNumber].id,
+                                  heading: node.plainText, text: "")
+            case .paragraph, .table:
+                add(node.plainText)
+            case .codeBlock(_, _, let span):
+                if let directive = directives[span.startLine + page.bodyLineOffset] { add(directive.searchText) }
+            case .htmlBlock, .thematicBreak, .tooDeep:
+                break
+            default:
+                for child in node.children { walk(child) }
+            }
+        }
+        walk(page.document)
+        sections.append(current)
+        return sections
+    }
+
     /// Every word of the index whose stem differs from it, grouped by stem: `{"interview": "interviews interviewing"}`.
+    /// Texts are split on both cores, and each distinct token is folded and stemmed once, however often it appears.
     static func stems(of texts: [String]) -> [String: String] {
+        let chunk = 256
+        let starts = Array(stride(from: 0, to: texts.count, by: chunk))
+        let tokenSets = parallelMap(starts) { start -> Set<String> in
+            var tokens = Set<String>()
+            for text in texts[start..<min(start + chunk, texts.count)] { tokens.formUnion(SearchWords.tokens(in: text)) }
+            return tokens
+        }
+        var tokens = Set<String>()
+        for set in tokenSets { tokens.formUnion(set) }
         var words = Set<String>()
-        for text in texts { words.formUnion(SearchWords.words(in: text)) }
+        for token in tokens { words.formUnion(SearchWords.forms(of: token)) }
+        let list = Array(words)
+        let stems = parallelMap(list) { EnglishStemmer.stem($0) }
         var groups: [String: [String]] = [:]
-        for word in words {
-            let stem = EnglishStemmer.stem(word)
-            if stem != word { groups[stem, default: []].append(word) }
+        for (word, stem) in zip(list, stems) where stem != word {
+            groups[stem, default: []].append(word)
         }
         return groups.mapValues { $0.sorted().joined(separator: " ") }
     }

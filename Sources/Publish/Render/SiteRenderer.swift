@@ -14,6 +14,8 @@ public struct SiteRenderer: Sendable {
     let positions: [String: Int]
     /// The photocopy master of each page (and paper questionnaire) that has one, by its web page's path.
     let masters: [String: PrintMaster]
+    /// Module navigation entries already rendered, shared by the pages rendered in parallel.
+    let navigationEntries = RenderedOnce()
 
     public init(site: Site, theme: Theme, directives: DirectiveRegistry? = nil, withPDFs: Bool) {
         self.site = site
@@ -30,9 +32,30 @@ public struct SiteRenderer: Sendable {
 
     public func render() throws(RenderFailure) -> [RenderedFile] {
         var files: [RenderedFile] = []
-        // A module's index.md is shown on its module page, so it gets no page of its own.
-        let pages = site.allPages.filter { !($0.isIndex && $0.moduleID != nil) }
-        files += parallelMap(pages) { page in RenderedFile(path: page.outputPath, text: self.renderPage(page)) }
+        renderPages { files += $0 }
+        files += try renderRest(pagePaths: files.map(\.path))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// The pages a site's Markdown becomes. A module's index.md is shown on its module page, so it gets no page of its own.
+    var pages: [Page] { site.allPages.filter { !($0.isIndex && $0.moduleID != nil) } }
+
+    /// Renders the pages in parallel, handing them over `batch` at a time, so that a writer can put each
+    /// batch on disk before the next is made and a large site never sits in memory whole.
+    public func renderPages<Failure: Error>(batch: Int = 512, _ take: ([RenderedFile]) throws(Failure) -> Void) throws(Failure) {
+        let pages = self.pages
+        var start = 0
+        while start < pages.count {
+            let slice = Array(pages[start..<min(start + batch, pages.count)])
+            try take(parallelMap(slice) { page in RenderedFile(path: page.outputPath, text: self.renderPage(page)) })
+            start += batch
+        }
+    }
+
+    /// Every other file of the site: module pages, surveys, packs, search, sitemap and the theme's assets.
+    /// `pagePaths` are the pages' own files, for the sitemap.
+    public func renderRest(pagePaths: [String]) throws(RenderFailure) -> [RenderedFile] {
+        var files: [RenderedFile] = []
         files += site.modules.map { RenderedFile(path: $0.outputPath, text: renderModule($0)) }
         files += try SurveyPages(site: site, theme: theme, printLink: { self.printLink(from: $0) }).render()
         files += PackPages(site: site, theme: theme, directives: directives).renderHTML()
@@ -40,7 +63,7 @@ public struct SiteRenderer: Sendable {
         files += SearchIndex(site: site).files(theme: theme)
         // Search engines need absolute addresses, so the sitemap is written only when the site's address is known.
         if let base = site.config.baseURL {
-            let paths = files.map(\.path) + ["packs/index.html"]
+            let paths = pagePaths + files.map(\.path) + ["packs/index.html"]
             files.append(RenderedFile(path: "sitemap.xml", text: Sitemap.xml(base: base, paths: paths)))
         }
         for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
@@ -123,19 +146,28 @@ public struct SiteRenderer: Sendable {
             func more(_ count: Int, _ which: String) -> [String: Any]? {
                 count > 0 ? ["url": moduleURL, "text": "\(count) \(which) page\(count == 1 ? "" : "s") in this module"] : nil
             }
+            let entries = module.pages[window].map { target -> [String: Any] in
+                [
+                    "title": target.title,
+                    "url": ProjectPath.relativeURL(from: page.outputPath, to: target.outputPath),
+                    "current": target.sourcePath == page.sourcePath,
+                    // Named apart from the page's own kindLabel: Mustache would show the page's label for a
+                    // guide whose own is empty.
+                    "navKindLabel": target.frontMatter.kind == .guide || target.frontMatter.kind == .page ? "" : target.frontMatter.kind.label,
+                ].withoutEmptyText
+            }
+            // Each entry is rendered once for every page that links to it by the same address, not once per page.
+            let entriesHTML = zip(module.pages[window], entries).map { target, entry -> String in
+                let render = { theme.render(entry, template: "nav-item", module: page.moduleID) }
+                guard target.sourcePath != page.sourcePath, let url = entry["url"] as? String else { return render() }
+                return navigationEntries.html(for: target.sourcePath + "\u{0}" + url, render)
+            }
             var navigation: [String: Any] = [
                 "title": module.title,
                 "url": moduleURL,
-                "pages": module.pages[window].map { target -> [String: Any] in
-                    [
-                        "title": target.title,
-                        "url": ProjectPath.relativeURL(from: page.outputPath, to: target.outputPath),
-                        "current": target.sourcePath == page.sourcePath,
-                        // Named apart from the page's own kindLabel: Mustache would show the page's label for a
-                        // guide whose own is empty.
-                        "navKindLabel": target.frontMatter.kind == .guide || target.frontMatter.kind == .page ? "" : target.frontMatter.kind.label,
-                    ].withoutEmptyText
-                },
+                // Kept for page templates written before nav-item.mustache, which list the entries themselves.
+                "pages": entries,
+                "pagesHTML": entriesHTML.joined(),
             ]
             if let earlier = more(window.lowerBound, "earlier") { navigation["earlier"] = earlier }
             if let later = more(module.pages.count - window.upperBound, "later") { navigation["later"] = later }
@@ -214,5 +246,23 @@ public struct SiteRenderer: Sendable {
     func renderNotFound() -> String {
         let context = layout.values(outputPath: "404.html", title: "Page not found", description: nil, bodyClass: "not-found")
         return theme.render(context, template: "not-found")
+    }
+}
+
+/// Fragments rendered once and then shared, by a key that names everything they depend on.
+final class RenderedOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var fragments: [String: String] = [:]
+
+    func html(for key: String, _ render: () -> String) -> String {
+        lock.lock()
+        let found = fragments[key]
+        lock.unlock()
+        if let found { return found }
+        let html = render()
+        lock.lock()
+        fragments[key] = html
+        lock.unlock()
+        return html
     }
 }

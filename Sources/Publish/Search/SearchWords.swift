@@ -28,6 +28,8 @@ public enum SearchWords {
 
     /// Lower case without accents: "Café" → "cafe".
     public static func fold(_ text: String) -> String {
+        // Plain ASCII has no accents to drop.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         var scalars = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars where !isMark(scalar) {
             scalars.append(scalar)

@@ -161,12 +161,23 @@ public struct OutputWriter: Sendable {
 
     /// Carries the user's own files over, writes the list of this build's files, then exchanges the
     /// staging folder with the output folder in one step and removes the old site.
-    public func commit() throws(Failure) {
+    /// With a fingerprint, the build cache is written too, so that the next build of unchanged inputs can stop early.
+    public func commit(fingerprint: String? = nil) throws(Failure) {
         Self.checkpoint("staged")
         let keep = Self.entries(in: output, notIn: listed ?? staged)
         try keepUserEntries(keep)
         let listing = ([Self.markerHeader] + staged.sorted()).joined(separator: "\n") + "\n"
         try Self.writePlain(Data(listing.utf8), to: staging.appendingPathComponent(Self.marker).path)
+        if let fingerprint {
+            var sizes: [String: Int] = [:]
+            for path in staged {
+                var info = stat()
+                guard stat(staging.appendingPathComponent(path).path, &info) == 0 else { continue }
+                sizes[path] = Int(info.st_size)
+            }
+            let cache = BuildCache(fingerprint: fingerprint, sizes: sizes)
+            try Self.writePlain(Data(cache.text.utf8), to: staging.appendingPathComponent(BuildCache.fileName).path)
+        }
         Self.checkpoint("marked")
         let manager = FileManager.default
         guard manager.fileExists(atPath: output.path) else {
@@ -269,7 +280,7 @@ public struct OutputWriter: Sendable {
         let manager = FileManager.default
         let names = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         var result: [String] = []
-        for name in names where !(prefix.isEmpty && name == marker) {
+        for name in names where !(prefix.isEmpty && (name == marker || name == BuildCache.fileName)) {
             let path = prefix + name
             if listed.contains(path) { continue }
             var isDirectory: ObjCBool = false

@@ -45,6 +45,12 @@ public struct PDFMaker: Sendable {
         public var warnings: [String]
     }
 
+    /// Names the WeasyPrint that made a site's PDFs, so that the next build reuses them only if it has the same one.
+    public static let engineFile = ".doorstep-pdf-engine"
+
+    /// The engine's version, as the engine file holds it.
+    public var identity: String { "WeasyPrint \(version)\n" }
+
     public init(executable: String, version: Version) {
         self.executable = executable
         self.version = version
@@ -53,6 +59,14 @@ public struct PDFMaker: Sendable {
     /// WeasyPrint from `DOORSTEP_WEASYPRINT`, else the project's `.venv-print/`, else the PATH; it must be
     /// at least `minimumVersion`.
     public static func find(root: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<PDFMaker, Missing> {
+        switch candidate(root: root, environment: environment) {
+        case .failure(let missing): return .failure(missing)
+        case .success(let candidate): return check(executable: candidate, versionOutput: run(candidate, ["--version"]))
+        }
+    }
+
+    /// The WeasyPrint program `find` would ask for its version, without running it.
+    public static func candidate(root: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<String, Missing> {
         let candidate: String
         if let explicit = environment["DOORSTEP_WEASYPRINT"], !explicit.isEmpty {
             guard FileManager.default.isExecutableFile(atPath: explicit) else {
@@ -68,7 +82,7 @@ public struct PDFMaker: Sendable {
         } else {
             return .failure(Missing(reason: "WeasyPrint is not installed: run ./scripts/build-site, which installs it into .venv-print/, or 'pip install \"weasyprint>=\(minimumVersion)\"'"))
         }
-        return check(executable: candidate, versionOutput: run(candidate, ["--version"]))
+        return .success(candidate)
     }
 
     /// Accepts `executable` when its `--version` output names a version at or above the minimum.

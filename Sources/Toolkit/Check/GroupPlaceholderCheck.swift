@@ -1,11 +1,12 @@
 import Diagnostics
+import Markdown
 
 /// Every `{{group.…}}` in a page or survey names a detail that `site.yml` can hold.
 enum GroupPlaceholderCheck {
     static func check(_ files: [String: String]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (path, text) in files where path.hasSuffix(".md") || path.hasSuffix(".yml") {
-            guard text.contains("{{group.") else { continue }
+            guard text.containsBytes("{{group.") else { continue }
             for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 var rest = Substring(line)
                 while let start = rest.range(of: "{{group.") {

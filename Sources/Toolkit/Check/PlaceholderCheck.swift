@@ -1,4 +1,5 @@
 import Diagnostics
+import Markdown
 
 /// Text that `doorstep init` and `doorstep new` write for the author to replace starts with
 /// `Replace this:`. Until it is replaced, each one is a warning at its line and column, so a starter
@@ -9,7 +10,7 @@ public enum PlaceholderCheck {
     static func check(_ files: [String: String]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (path, text) in files where path.hasSuffix(".md") || path.hasSuffix(".yml") {
-            guard text.contains(marker) else { continue }
+            guard text.containsBytes(marker) else { continue }
             for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 var rest = Substring(line)
                 while let found = rest.range(of: marker) {

@@ -38,7 +38,9 @@ public enum ReadabilityCheck {
     }
 
     public static func check(_ site: Site) -> [Diagnostic] {
-        parallelMap(site.allPages, measure).compactMap { measured -> Diagnostic? in
+        // Pages for professionals are not held to the level, so they are not measured at all.
+        let plain = site.allPages.filter { $0.frontMatter.audience?.expectsPlainEnglish ?? true }
+        return parallelMap(plain, measure).compactMap { measured -> Diagnostic? in
             guard let measured, measured.plainEnglishExpected, measured.grade > gradeLimit else { return nil }
             return .warning("readability",
                 "reading level is grade \(String(format: "%.1f", measured.grade)) (Flesch–Kincaid); aim for \(Int(gradeLimit)) or below with shorter sentences and everyday words",

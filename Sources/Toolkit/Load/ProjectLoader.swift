@@ -35,7 +35,9 @@ public enum ProjectLoader {
                 diagnostics.append(problem)
                 return nil
             }
-            return SourceFile(path: relative, text: text.replacingOccurrences(of: "\r\n", with: "\n"))
+            // Most files have no carriage returns, and are kept as they are without a search through them.
+            let unix = data.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+            return SourceFile(path: relative, text: unix)
         }
 
         let configPath = "content/site.yml"

@@ -41,15 +41,44 @@ public enum ProjectPath {
     }
 
     /// The relative URL from one output file to another: `guides/a/index.html` → `../../b/index.html`.
+    /// Worked out on the paths' bytes: pages call it for every link and every navigation entry.
     public static func relativeURL(from: String, to target: String) -> String {
-        let fromParts = directory(of: from).split(separator: "/")
-        let targetParts = target.split(separator: "/")
-        var common = 0
-        while common < fromParts.count, common < targetParts.count - 1, fromParts[common] == targetParts[common] {
-            common += 1
+        var from = from, target = target
+        return from.withUTF8 { source in
+            target.withUTF8 { destination in
+                // The folder of `from`: everything before its last slash.
+                let folderEnd = source.lastIndex(of: UInt8(ascii: "/")) ?? 0
+                let fromParts = components(UnsafeBufferPointer(rebasing: source[..<folderEnd]))
+                let targetParts = components(destination)
+                var common = 0
+                while common < fromParts.count, common < targetParts.count - 1,
+                      fromParts[common].elementsEqual(targetParts[common]) {
+                    common += 1
+                }
+                var out: [UInt8] = []
+                out.reserveCapacity(destination.count + 3 * (fromParts.count - common))
+                for _ in 0..<(fromParts.count - common) {
+                    if !out.isEmpty { out.append(UInt8(ascii: "/")) }
+                    out += [UInt8(ascii: "."), UInt8(ascii: ".")]
+                }
+                for part in targetParts[common...] {
+                    if !out.isEmpty { out.append(UInt8(ascii: "/")) }
+                    out += part
+                }
+                return String(decoding: out, as: UTF8.self)
+            }
         }
-        let ups = Array(repeating: "..", count: fromParts.count - common)
-        return (ups + targetParts[common...].map(String.init)).joined(separator: "/")
+    }
+
+    /// The non-empty stretches between slashes, as `split(separator: "/")` finds them.
+    private static func components(_ bytes: UnsafeBufferPointer<UInt8>) -> [Slice<UnsafeBufferPointer<UInt8>>] {
+        var parts: [Slice<UnsafeBufferPointer<UInt8>>] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+            if index > start { parts.append(bytes[start..<index]) }
+            start = index + 1
+        }
+        return parts
     }
 
     /// `path` written relative to the module folder that holds `file` (or to `content/` for site pages), as

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import Publish
+
+/// A rebuild into a folder that holds the last build must give exactly the site a first build gives into an
+/// empty folder, whatever was edited; an unchanged project must not be rebuilt at all.
+@Suite struct IncrementalBuildTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("EndToEndTests/Fixtures")
+
+    /// The good site with a survey module and a module asset added.
+    func project() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("incremental-\(UUID().uuidString)")
+        let root = folder.appendingPathComponent("project")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("good-site"), to: root)
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("bilingual-site/toolkit-modules/park"),
+                                         to: root.appendingPathComponent("toolkit-modules/park"))
+        try write(root, "toolkit-modules/alpha/assets/route.txt", "Start at the library.\n")
+        return root
+    }
+
+    func write(_ root: URL, _ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func edit(_ root: URL, _ path: String, _ change: (String) -> String) throws {
+        let url = root.appendingPathComponent(path)
+        let before = try String(contentsOf: url, encoding: .utf8)
+        let after = change(before)
+        #expect(after != before, "the edit of \(path) changed nothing")
+        try Data(after.utf8).write(to: url)
+    }
+
+    func build(_ root: URL, into output: URL) -> Pipeline.BuildReport {
+        var options = Pipeline.BuildOptions(root: root, output: output)
+        options.makePDF = false
+        return Pipeline.build(options)
+    }
+
+    /// Every file of a folder, dot files too, by path.
+    func files(in folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = FileManager.default.contents(atPath: url.path)
+            }
+        }
+        return files
+    }
+
+    /// The differences between two sites, in words.
+    func differences(_ incremental: [String: Data], _ cold: [String: Data]) -> [String] {
+        Set(incremental.keys).union(cold.keys).sorted().compactMap { path in
+            switch (incremental[path], cold[path]) {
+            case (nil, _): return "\(path) is missing from the rebuilt site"
+            case (_, nil): return "\(path) is left over in the rebuilt site"
+            case let (a?, b?) where a != b: return "\(path) differs"
+            default: return nil
+            }
+        }
+    }
+
+    typealias Edit = (name: String, apply: (URL) throws -> Void)
+
+    var edits: [Edit] {
+        [
+            ("page text", { try self.edit($0, "toolkit-modules/beta/page.md") { $0 + "\nAsk at the shop too.\n" } }),
+            ("page title", { try self.edit($0, "toolkit-modules/beta/page.md") { $0.replacingOccurrences(of: "title: Beta page", with: "title: Who to ask") } }),
+            ("front matter", { try self.edit($0, "toolkit-modules/alpha/guide.md") { $0.replacingOccurrences(of: "order: 1\n", with: "order: 1\ntags: [doors]\n") } }),
+            ("module order", { try self.edit($0, "toolkit-modules/beta/module.yml") { $0.replacingOccurrences(of: "order: 20", with: "order: 5") } }),
+            ("template", { try self.write($0, "templates/not-found.mustache", "{{<layout}}{{$main}}<h1>Lost?</h1>{{/main}}{{/layout}}\n") }),
+            ("asset", { try self.write($0, "toolkit-modules/alpha/assets/route.txt", "Start at the park gate.\n") }),
+            ("site settings", { try self.edit($0, "content/site.yml") { $0.replacingOccurrences(of: "A small site for tests", with: "A small site") } }),
+            ("survey", { try self.edit($0, "toolkit-modules/park/surveys/park.survey.yml") { $0.replacingOccurrences(of: "The park", with: "Our park") } }),
+            ("new page", { try self.write($0, "toolkit-modules/beta/more.md", "---\ntitle: More\n---\n\nSee [the beta page](page.md).\n") }),
+            ("deleted page", { try FileManager.default.removeItem(at: $0.appendingPathComponent("toolkit-modules/beta/more.md")) }),
+            ("renamed page", { root in
+                try FileManager.default.moveItem(at: root.appendingPathComponent("toolkit-modules/alpha/handouts/welcome.md"),
+                                                 to: root.appendingPathComponent("toolkit-modules/alpha/handouts/hello.md"))
+                for file in ["toolkit-modules/alpha/module.yml", "toolkit-modules/alpha/session.md"] {
+                    try self.edit(root, file) { $0.replacingOccurrences(of: "handouts/welcome.md", with: "handouts/hello.md") }
+                }
+            }),
+        ]
+    }
+
+    @Test func anUnchangedProjectIsNotRebuilt() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let output = root.deletingLastPathComponent().appendingPathComponent("site")
+        let first = build(root, into: output)
+        #expect(first.built && first.diagnostics.isEmpty, "\(first.diagnostics.map(\.message))")
+        #expect(first.written > 0)
+        let before = files(in: output)
+        let second = build(root, into: output)
+        #expect(second.built && second.upToDate)
+        #expect(second.written == 0 && second.files == first.files)
+        #expect(files(in: output) == before)
+
+        // A file of the site that went missing is put back by a real build.
+        try FileManager.default.removeItem(at: output.appendingPathComponent("index.html"))
+        let third = build(root, into: output)
+        #expect(third.built && !third.upToDate)
+        #expect(files(in: output) == before)
+    }
+
+    @Test func aRebuildAfterEveryKindOfEditEqualsAFirstBuild() throws {
+        let root = try project()
+        let work = root.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let output = work.appendingPathComponent("site")
+        let first = build(root, into: output)
+        #expect(first.built && first.diagnostics.isEmpty, "\(first.diagnostics.map(\.message))")
+        for (number, edit) in edits.enumerated() {
+            try edit.apply(root)
+            let rebuilt = build(root, into: output)
+            #expect(rebuilt.built && !rebuilt.upToDate, "after the \(edit.name) edit the site was not rebuilt")
+            #expect(rebuilt.diagnostics.isEmpty, "after the \(edit.name) edit: \(rebuilt.diagnostics.map(\.message))")
+            let cold = work.appendingPathComponent("cold-\(number)")
+            let coldBuild = build(root, into: cold)
+            #expect(coldBuild.built, "the first build after the \(edit.name) edit failed")
+            let problems = differences(files(in: output), files(in: cold))
+            #expect(problems.isEmpty, "after the \(edit.name) edit: \(problems.joined(separator: "; "))")
+            // And the next build of the same files does nothing, leaving the same site.
+            let again = build(root, into: output)
+            #expect(again.built && again.upToDate, "after the \(edit.name) edit an unchanged rebuild built again")
+            #expect(differences(files(in: output), files(in: cold)).isEmpty)
+        }
+    }
+}

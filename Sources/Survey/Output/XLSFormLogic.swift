@@ -117,7 +117,7 @@ extension XLSForm.Builder {
         gates.append(("${\(ResponseField.outcome.rawValue)} = '\(ResponseOutcome.completed.rawValue)'", depth))
     }
 
-    static let visitGroup = "visit"
+    static let visitGroup = "about_the_visit"
 
     func logicSettings() -> [(String, String)] {
         var settings: [(String, String)] = []

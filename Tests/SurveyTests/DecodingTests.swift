@@ -9,7 +9,7 @@ struct DecodingTests {
         #expect(survey.id == "neighbourhood-survey")
         #expect(survey.version == "1.0")
         #expect(survey.languages == [Language(code: "en", name: "English", location: survey.languages.first?.location)])
-        #expect(survey.sections.map(\.id) == ["start", "your_area", "about_you"])
+        #expect(survey.sections.map(\.id) == ["begin", "your_area", "about_you"])
         #expect(survey.questions.count == 15)
         let change = try #require(survey.question("change_5yrs"))
         #expect(change.type == .selectOne)

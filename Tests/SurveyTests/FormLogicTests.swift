@@ -142,7 +142,7 @@ struct FormLogicTests {
 
     @Test func metadataAndEncryptionSettings() throws {
         let (survey, sheets) = try Self.sheets()
-        #expect(Array(sheets.survey.dropFirst().prefix(3).map { $0[0] }) == ["today", "deviceid", "username"])
+        #expect(Array(sheets.survey.dropFirst().prefix(5).map { $0[0] }) == ["start", "end", "today", "deviceid", "username"])
         let settings = Dictionary(zip(sheets.settings[0], sheets.settings[1]).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
         #expect(settings["public_key"]?.hasPrefix("MIIBIjANBg") == true)
         #expect(settings["submission_url"] == "https://kf.example.org/submission")
@@ -153,7 +153,7 @@ struct FormLogicTests {
         let survey = try Fixtures.validSurvey("logic")
         let web = WebForm.html(survey)
         #expect(web.contains("data-default=\"today\""))
-        #expect(web.contains("value=\"north\" checked"))
+        #expect(web.contains("value=\"north\" data-entry=\"1\" checked"))
         #expect(web.contains("data-filter-by=\"gate\""))
         #expect(web.contains("<div class=\"survey-option\" data-parent=\"north\"><input type=\"radio\" id=\"q-spot-pond\""))
         #expect(web.contains("&quot;pattern&quot;:&quot;^[A-Z]{2}[0-9]{3}$&quot;"))

@@ -43,7 +43,7 @@ struct LimitsTests {
         #expect(paper.components(separatedBy: "<span class=\"survey-paper-line\">").count - 1 == SurveyLimits.maxLines + 1)
         #expect(form.contains("rows=\"\(SurveyLimits.maxLines)\""))
         #expect(form.contains("max_length&quot;:\(SurveyLimits.largestNumber)"))
-        #expect(form.components(separatedBy: "type=\"radio\"").count - 1 == 1 + SurveyLimits.maxRatingPoints)
+        #expect(form.components(separatedBy: "type=\"radio\" id=\"q-").count - 1 == 1 + SurveyLimits.maxRatingPoints)
         #expect(!XLSForm.sheets(survey).survey.isEmpty)
         #expect(try !XLSForm.xlsx(survey).isEmpty)
         #expect(SurveyJSON.encode(survey).contains("\"extreme\""))

@@ -57,12 +57,12 @@ struct OutputTests {
         let sheets = XLSForm.sheets(survey)
         #expect(sheets.survey[0] == ["type", "name", "label::English (en)", "label::Cymraeg (cy)", "hint::English (en)", "hint::Cymraeg (cy)",
                                      "required", "relevant", "constraint", "constraint_message::English (en)",
-                                     "constraint_message::Cymraeg (cy)", "appearance", "parameters", "calculation", "choice_filter"])
+                                     "constraint_message::Cymraeg (cy)", "appearance", "parameters", "calculation", "default", "choice_filter"])
         let byName = Dictionary(sheets.survey.dropFirst().map { ($0[1], $0) }, uniquingKeysWith: { first, _ in first })
         #expect(byName["consent"]?[0] == "select_one consent")
-        #expect(byName["consent"]?[8] == ". = 'yes'")
+        #expect(byName["consent"]?[8] == "")
         #expect(byName["how_often"]?[0] == "select_one frequency5")
-        #expect(byName["how_often"]?[7] == "${used_park} = 'yes'")
+        #expect(byName["how_often"]?[7] == "${outcome} = 'completed' and ${consent} = 'yes' and (${used_park} = 'yes')")
         #expect(byName["children"]?[0] == "integer")
         #expect(byName["children"]?[8] == ". >= 0 and . <= 20")
         #expect(byName["children"]?[9] == "Enter a number from 0 to 20.")
@@ -72,7 +72,7 @@ struct OutputTests {
         #expect(byName["children_na"]?[6] == "")
         #expect(byName["children_na"]?[8] == "${children} = ''")
         #expect(byName["improve"]?[0] == "select_one improve_oth")
-        #expect(byName["improve_other"]?[7] == "selected(${improve}, 'other')")
+        #expect(byName["improve_other"]?[7] == "${outcome} = 'completed' and ${consent} = 'yes' and (selected(${improve}, 'other'))")
         #expect(sheets.choices.contains(["yes_no", "yes", "Yes", "Ie"]))
         #expect(sheets.choices.contains(["improve_oth", "other", "Other (please specify)", "Arall (nodwch)"]))
         #expect(sheets.choices.contains(["not_answered_dk", "dont_know", "Don't know", "Ddim yn gwybod"]))
@@ -120,7 +120,7 @@ struct OutputTests {
         let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.first == "variable,label,type,codes,asked_if")
         let names = Codebook.rows(survey).map { $0[0] }
-        #expect(names == survey.variables.map(\.name))
+        #expect(names == DataShape.names(survey))
         #expect(names.contains("get_there_other"))
         #expect(!names.contains("about_note"))
         #expect(lines.contains("change_5yrs,\"Over the last five years, has the area got better or worse?\",select_one,better = Better [1]; same = About the same [2]; worse = Worse [3]; dont_know = Don't know [98],"))

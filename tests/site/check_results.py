@@ -10,9 +10,13 @@ the CSV files; a count shown as "fewer than 5" must be from 1 to 4; no raw file 
 Then the same for the KoboToolbox and ODK Central export fixtures (Tests/ResultsTests/Fixtures/exports:
 a ';'-separated Kobo CSV, an ODK Central CSV and a Kobo .xlsx, which pandas reads with openpyxl), built
 as a small project of their own around park.survey.yml.
+The practice data gains one file in the data shape the web form downloads (response_id, mode, outcome, …,
+one 0/1 column per tick-all option), with phone interviews, refusals and visits where nobody was at home:
+pandas counts it too, and the page must count its phone responses by mode.
 Without pandas the check is skipped, except under CI=true, where that is a failure.
 """
 import glob
+import re
 import html.parser
 import os
 import shutil
@@ -150,17 +154,61 @@ def ungrouped(frame):
                   and c not in metadata]]
 
 
+def data_shape_file(pd, paper_path, path):
+    """Writes 20 phone interviews (copies of typed paper answers), 3 refusals and 4 empty houses in the
+    web form's data shape; returns the number of phone responses that count (consent not "no")."""
+    import yaml  # noqa: E402 (pyyaml comes with pyxform)
+    survey = yaml.safe_load(open(os.path.join(ROOT, "toolkit-modules", "survey-design", "surveys", "neighbourhood.survey.yml")))
+    lists = survey.get("choices", {})
+    paper = pd.read_csv(paper_path, dtype=str, keep_default_na=False).head(20)
+    header = ["response_id", "mode", "outcome", "start", "end", "volunteer_id", "form_number"]
+    ticks = {}
+    for section in survey["sections"]:
+        for q in section["questions"]:
+            if q.get("type") == "select_multiple":
+                choices = q.get("choices")
+                choices = lists.get(choices, []) if isinstance(choices, str) else choices or []
+                ticks[q["id"]] = [c["code"] for c in choices] + (["other"] if q.get("other") else [])
+    for column in paper.columns[1:]:
+        header += [f"{column}/{code}" for code in ticks[column]] if column in ticks else [column]
+    rows = []
+    for n, answers in enumerate(paper.to_dict("records")):
+        row = {"response_id": f"phone-{n}", "mode": "phone", "outcome": "completed", "form_number": f"T{n:03}"}
+        for column, value in answers.items():
+            if column in ticks:
+                row.update({f"{column}/{code}": ("1" if code in value.split() else "0") if value else "" for code in ticks[column]})
+            elif column != "response_id":
+                row[column] = value
+        rows.append(row)
+    rows += [{"response_id": f"phone-refused-{n}", "mode": "phone", "outcome": "refused", "consent": "no"} for n in range(3)]
+    rows += [{"response_id": f"phone-away-{n}", "mode": "phone", "outcome": "not_at_home"} for n in range(4)]
+    pd.DataFrame(rows, columns=header).astype(object).fillna("").to_csv(path, index=False)
+    return int((paper["consent"] != "no").sum())
+
+
 def practice_data(pd, binary, work):
     # The project as it builds: its pages, modules and the preprocessors its site.yml runs.
     for folder in ("content", "toolkit-modules", "scripts/preprocessors"):
         shutil.copytree(os.path.join(ROOT, folder), os.path.join(work, folder))
-    source = os.path.join(ROOT, "practice-data", "clean")
+    practice = os.path.join(ROOT, "practice-data", "clean")
+    source = os.path.join(work, "responses")
+    shutil.copytree(practice, source)
+    phone = data_shape_file(pd, os.path.join(practice, "neighbourhood-survey", "paper-returns.csv"),
+                            os.path.join(source, "neighbourhood-survey", "phone-calls.csv"))
     shutil.copytree(source, os.path.join(work, "results"))
     if not build(binary, work):
         return 0, 1
     frames = []
     for path in sorted(glob.glob(os.path.join(source, "neighbourhood-survey", "*.csv"))):
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        if "outcome" in frame.columns:
+            # The data shape: visits with nobody at home are not responses; 0/1 columns become tick lists.
+            frame = frame[frame["outcome"] != "not_at_home"].copy()
+            for question in sorted({c.split("/")[0] for c in frame.columns if "/" in c}):
+                options = [c for c in frame.columns if c.startswith(question + "/")]
+                frame[question] = frame[options].apply(
+                    lambda row: " ".join(c.split("/")[1] for c in options if row[c] == "1"), axis=1)
+                frame = frame.drop(columns=options)
         # KoboToolbox's group prefixes off; its one-column-per-option copies dropped.
         frame.columns = [c.split("/")[-1] if c.count("/") == 1 else c for c in frame.columns]
         frame = frame[[c for c in frame.columns if "/" not in c and not c.startswith("_") and c not in ("start", "end")]]
@@ -171,7 +219,13 @@ def practice_data(pd, binary, work):
     data["lived_here"] = data["lived_here"].replace({"1": "under_1", "2": "years_1_4", "3": "years_5_9", "4": "years_10_plus"})
     labels = labels_of(os.path.join(ROOT, "toolkit-modules", "survey-design", "surveys", "neighbourhood.survey.yml"))
     page = os.path.join(work, "site", "results", "neighbourhood-survey", "index.html")
-    return compare(page, data, labels, {"best_things", "improve", "give_views", "hear_news"}, work)
+    checked, failures = compare(page, data, labels, {"best_things", "improve", "give_views", "hear_news"}, work)
+    shown = re.search(r'<th scope="row">Phone</th><td>([^<]*)</td>', open(page, encoding="utf-8").read())
+    checked += 1
+    if not shown or shown.group(1) != str(phone):
+        failures += 1
+        print(f"phone responses: page says {shown.group(1) if shown else 'nothing'}, the file has {phone}")
+    return checked, failures
 
 
 def export_fixtures(pd, binary, work):

@@ -6,15 +6,12 @@ browser; and "Download answers" gives a CSV whose header row is exactly the code
 Usage: check_survey_form.py SITE_DIR. Under CI=true a missing browser is a failure; elsewhere a SKIP.
 """
 
-import csv
-import io
 import os
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
-from browser import start_browser  # noqa: E402
+from browser import downloaded_csv, start_browser  # noqa: E402
 from site_pages import Expectations, codebook_variables, site_dir_from_argv  # noqa: E402
 
 CHECK = "check_survey_form"
@@ -68,17 +65,10 @@ def main():
             " if (/:responses$/.test(k)) { return JSON.parse(localStorage.getItem(k)).length; } } return 0;")
         expect(saved == 1, f"one response is kept in the browser (found {saved})")
 
-        driver.execute_script("document.querySelector('[data-action=\"download\"]').click();")
-        path = os.path.join(downloads, f"{SURVEY}-responses.csv")
-        for _ in range(50):
-            if os.path.exists(path) and not os.path.exists(path + ".crdownload"):
-                break
-            time.sleep(0.1)
-        if not os.path.exists(path):
+        rows = downloaded_csv(driver, downloads, f"{SURVEY}-responses.csv")
+        if rows is None:
             expect(False, "the answers download as a CSV file")
         else:
-            with open(path, encoding="utf-8-sig") as handle:
-                rows = list(csv.reader(io.StringIO(handle.read())))
             expect(rows[0] == variables, "the CSV header is exactly the codebook's variables")
             expect(len(rows) == 2, f"the CSV holds one response (rows: {len(rows) - 1})")
             if len(rows) == 2:

@@ -8,16 +8,13 @@ person's answers in their own columns, under the codebook's names.
 Usage: check_survey_logic.py SITE_DIR. Under CI=true a missing browser is a failure; elsewhere a SKIP.
 """
 
-import csv
 import datetime
-import io
 import os
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
-from browser import start_browser  # noqa: E402
+from browser import downloaded_csv, start_browser  # noqa: E402
 from site_pages import Expectations, codebook_variables, site_dir_from_argv  # noqa: E402
 
 CHECK = "check_survey_logic"
@@ -101,17 +98,10 @@ def main():
         expect(js("return document.querySelector('input[name=\"ward\"][value=\"brookside\"]').checked;"),
                "the next form starts with the last ward")
 
-        js("document.querySelector('[data-action=\"download\"]').click();")
-        path = os.path.join(downloads, f"{SURVEY}-responses.csv")
-        for _ in range(50):
-            if os.path.exists(path) and not os.path.exists(path + ".crdownload"):
-                break
-            time.sleep(0.1)
-        if not os.path.exists(path):
+        rows = downloaded_csv(driver, downloads, f"{SURVEY}-responses.csv")
+        if rows is None:
             expect(False, "the answers download as a CSV file")
         else:
-            with open(path, encoding="utf-8-sig") as handle:
-                rows = list(csv.reader(io.StringIO(handle.read())))
             expect(rows[0] == variables, "the CSV header is exactly the codebook's variables")
             answers = dict(zip(rows[0], rows[1])) if len(rows) > 1 else {}
             expect(answers.get("age_1") == "40" and answers.get("age_2") == "9", "each person's age is in their own column")

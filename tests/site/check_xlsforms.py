@@ -4,8 +4,11 @@
 Usage: check-xlsforms.py FOLDER...
 
 Each FOLDER is a built site (its surveys/*/ folders are checked) or a folder of exports. Every X.xlsx is
-converted with pyxform.xls2xform.convert(validate=True); the `relevant` of each bind in the XForm must equal
-the expression recorded for that column in the survey's JSON (X.json, or the only .json beside it).
+converted with pyxform.xls2xform.convert(validate=True); the `relevant` of each field in the XForm, with
+the `relevant` of the groups around it, must equal the expression recorded for that column in the survey's
+JSON (X.json, or the only .json beside it): a completed visit, a "Yes" to consent, then its skip logic.
+The response columns every row has (response_id, mode, outcome, start, end, volunteer_id, form_number)
+must be fields of the XForm.
 Prints "N passed, N failed" and exits 1 on any failure. Without pyxform or Java the check is skipped,
 except under CI=true, where that is a failure.
 """
@@ -29,6 +32,42 @@ def normalise(expression):
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s*([(),])\s*", r"\1", text)
     return text
+
+
+def conjuncts(expression):
+    """The parts of an expression joined by a top-level 'and', each normalised, brackets round the whole removed."""
+    text = re.sub(r"\s+", " ", expression or "").strip()
+    while text.startswith("(") and matching_close(text) == len(text) - 1:
+        text = text[1:-1].strip()
+    if not text:
+        return []
+    parts, depth, quote, start = [], 0, None, 0
+    for i, ch in enumerate(text):
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0 and text.startswith(" and ", i):
+            parts.append(text[start:i])
+            start = i + 5
+    parts.append(text[start:])
+    if len(parts) == 1:
+        return [normalise(parts[0])]
+    return [c for part in parts for c in conjuncts(part)]
+
+
+def matching_close(text):
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            return i
+    return -1
 
 
 def survey_files(folders):
@@ -64,19 +103,27 @@ def check(convert, xlsx, json_path):
     for variable in survey.get("variables", []):
         if variable.get("role") in ("metadata", "repeat_count"):
             continue
-        expected.setdefault(variable.get("xlsform_name") or variable["name"], variable.get("relevant"))
-    actual = {}
+        expected.setdefault(variable.get("xlsform_name") or variable["name"], variable.get("xlsform_relevant"))
     root = ET.fromstring(result.xform)
-    if not any(True for _ in root.iter(XFORMS + "bind")):
+    binds = {bind.get("nodeset", ""): bind.get("relevant") for bind in root.iter(XFORMS + "bind")}
+    if not binds:
         problems.append("the XForm has no binds")
-    for bind in root.iter(XFORMS + "bind"):
-        name = bind.get("nodeset", "").rsplit("/", 1)[-1]
-        actual[name] = bind.get("relevant")
+    # A field is asked when it and every group around it are relevant.
+    actual = {}
+    for nodeset in binds:
+        path = nodeset.split("/")
+        parts = []
+        for end in range(2, len(path) + 1):
+            parts += conjuncts(binds.get("/".join(path[:end])))
+        actual.setdefault(path[-1], parts)
+    for name in [c["name"] for c in survey.get("columns", []) if c.get("kind") == "response"]:
+        if name not in actual:
+            problems.append(f"response column '{name}' is not a field of the XForm")
     for name, relevant in expected.items():
         if name not in actual:
             problems.append(f"column '{name}' has no bind in the XForm")
-        elif normalise(relevant or "") != normalise(actual[name] or ""):
-            problems.append(f"'{name}': XForm relevant {actual[name]!r} does not match the survey's {relevant!r}")
+        elif sorted(conjuncts(relevant)) != sorted(actual[name]):
+            problems.append(f"'{name}': XForm relevant {' and '.join(actual[name])!r} does not match the survey's {relevant!r}")
     return problems
 
 

@@ -57,6 +57,7 @@ public struct ResponseReader {
         let lowerHeader = table.header.map { $0.lowercased() }
         let idColumn = Columns.responseIDs.compactMap { lowerHeader.firstIndex(of: $0) }.first
         let modeColumn = roles.firstIndex(of: .mode)
+        let outcomeColumn = lowerHeader.firstIndex(of: ResponseField.outcome.rawValue)
         let formColumn = roles.firstIndex(of: .formID)
         let consentVariable = index.variables.indices.first { index.questions[$0]?.type == .consent && index.variables[$0].role == .answer }
         present = Set(roles.compactMap { role -> Int? in
@@ -113,14 +114,29 @@ public struct ResponseReader {
                 for code in codes where !merged.contains(code) && index.codes[variable].contains(code) { merged.append(code) }
                 values[variable] = merged.joined(separator: " ")
             }
-            let refused = consentVariable.map { values[$0] == "no" } ?? false
-            checkLogic(values, refused: refused, line: line, roles: roles)
+            var outcome = ""
+            if let outcomeColumn {
+                outcome = record[outcomeColumn].trimmingSpaces.lowercased()
+                if !outcome.isEmpty, ResponseOutcome(rawValue: outcome) == nil {
+                    report(.error("R026", "'\(outcome.prefix(40))' is not an outcome; the row is not counted", at: at(line, outcomeColumn),
+                                  length: outcome.count,
+                                  notes: Suggestion.note(for: outcome, in: ResponseOutcome.allCases.map(\.rawValue))
+                                    + ["the outcomes are \(ResponseOutcome.allCases.map(\.rawValue).joined(separator: ", "))"]))
+                    continue
+                }
+            }
+            let refused = outcome == ResponseOutcome.refused.rawValue || (consentVariable.map { values[$0] == "no" } ?? false)
+            if refused, outcome.isEmpty || outcome == ResponseOutcome.completed.rawValue, outcomeColumn != nil {
+                outcome = ResponseOutcome.refused.rawValue
+            }
+            checkLogic(values, refused: refused || outcome == ResponseOutcome.notAtHome.rawValue, notAtHome: outcome == ResponseOutcome.notAtHome.rawValue,
+                       line: line, roles: roles)
             var id = idColumn.map { record[$0].trimmingSpaces } ?? ""
             if id.hasPrefix("uuid:") { id.removeFirst(5) }
             let hasOwnID = !id.isEmpty
             let mode = modeColumn.map { record[$0].trimmingSpaces.lowercased() }.flatMap { $0.isEmpty ? nil : $0 } ?? defaultMode
             responses.append(Response(id: hasOwnID ? id : "\(table.path):\(line)", hasOwnID: hasOwnID, mode: mode,
-                                      file: table.path, line: line, values: values, refused: refused))
+                                      file: table.path, line: line, values: values, refused: refused, outcome: outcome))
         }
         return responses
     }
@@ -130,6 +146,8 @@ public struct ResponseReader {
         for (column, role) in roles.enumerated() {
             let name = table.header[column]
             switch role {
+            case .unknown where DataShape.responseNames.contains(name.lowercased()):
+                continue
             case .unknown:
                 let names = index.variables.map(\.name)
                 report(.warning("R011", "column '\(name)' is not a variable of survey '\(index.survey.id)'; it is not read",
@@ -237,8 +255,9 @@ public struct ResponseReader {
     }
 
     /// Skip logic and required answers: a value where the form would have hidden the question, a required
-    /// answer missing where it was asked, and answers kept from a person who said no to taking part.
-    mutating func checkLogic(_ values: [String], refused: Bool, line: Int, roles: [ColumnRole]) {
+    /// answer missing where it was asked, and answers kept from a person who said no to taking part or
+    /// from a visit where nobody was at home. Neither counts as a missing answer.
+    mutating func checkLogic(_ values: [String], refused: Bool, notAtHome: Bool = false, line: Int, roles: [ColumnRole]) {
         let survey = index.survey
         func answer(_ id: String) -> String { index.index(of: id).map { values[$0] } ?? "" }
         func column(of variable: Int) -> Int {
@@ -252,9 +271,10 @@ public struct ResponseReader {
         for (variable, info) in index.variables.enumerated() {
             guard let question = index.questions[variable] else { continue }
             let value = values[variable]
-            if refused && question.type != .consent {
+            if refused && (question.type != .consent || notAtHome) {
                 if !value.isEmpty {
-                    report(.error("R031", "an answer to '\(info.name)' is kept from a person who did not agree to take part; delete it",
+                    let who = notAtHome ? "a visit where nobody was at home" : "a person who did not agree to take part"
+                    report(.error("R031", "an answer to '\(info.name)' is kept from \(who); delete it",
                                   at: at(line, column(of: variable))))
                 }
                 continue

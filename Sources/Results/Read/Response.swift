@@ -10,10 +10,13 @@ public struct Response: Sendable, Equatable {
     /// One value per codebook variable, in `Survey.variables` order: a code, codes separated by spaces,
     /// a number, a date or text; empty when not answered.
     public var values: [String]
-    /// Consent was recorded as "no".
+    /// Consent was recorded as "no", or the outcome as refused.
     public var refused: Bool
+    /// The `outcome` column (`completed`, `refused`, `not_at_home`); empty when the file has none.
+    public var outcome: String
 
-    public init(id: String, hasOwnID: Bool, mode: String, file: String, line: Int, values: [String], refused: Bool) {
+    public init(id: String, hasOwnID: Bool, mode: String, file: String, line: Int, values: [String], refused: Bool,
+                outcome: String = "") {
         self.id = id
         self.hasOwnID = hasOwnID
         self.mode = mode
@@ -21,6 +24,7 @@ public struct Response: Sendable, Equatable {
         self.line = line
         self.values = values
         self.refused = refused
+        self.outcome = outcome
     }
 }
 

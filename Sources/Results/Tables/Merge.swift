@@ -1,10 +1,19 @@
 import Diagnostics
+import Survey
 
 /// All responses to one survey, from every file and mode, each person once.
 public struct ResponseSet: Sendable {
+    /// People who were asked: completed responses and refusals. Visits where nobody was at home are
+    /// counted in `notAtHome` and are not responses.
     public var responses: [Response]
     public var duplicates: Int
     public var files: Int
+    public var notAtHome: Int = 0
+    /// Responses whose file records an outcome for every visit, so rates can be worked out from them.
+    public var outcomesRecorded: Int = 0
+
+    /// Everyone the team tried to reach, when the files record outcomes: responses, refusals and nobody at home.
+    public var visits: Int? { outcomesRecorded > 0 ? responses.count + notAtHome : nil }
 
     /// Keeps the first of responses that share an id. The same answers twice (a file exported twice, or
     /// from KoboToolbox and ODK Central both) is a warning; different answers under one id is an error.
@@ -35,6 +44,11 @@ public struct ResponseSet: Sendable {
             seen[response.id] = kept.count
             kept.append(response)
         }
-        return (ResponseSet(responses: kept, duplicates: duplicates, files: files.count), diagnostics)
+        let notAtHome = kept.filter { $0.outcome == ResponseOutcome.notAtHome.rawValue }.count
+        let recorded = kept.filter { !$0.outcome.isEmpty }.count
+        var set = ResponseSet(responses: kept.filter { $0.outcome != ResponseOutcome.notAtHome.rawValue }, duplicates: duplicates, files: files.count)
+        set.notAtHome = notAtHome
+        set.outcomesRecorded = recorded
+        return (set, diagnostics)
     }
 }

@@ -196,7 +196,7 @@ public enum Tabulate {
         }
 
         var findings = Findings(survey: survey, threshold: options.threshold, cells: cells, responses: n, responsesCell: responsesCell,
-                                refusedCell: refusedCell, approached: options.approached, refusedAtDoor: options.refusedAtDoor,
+                                refusedCell: refusedCell, approached: options.approached ?? set.visits, refusedAtDoor: options.refusedAtDoor,
                                 modes: modes, questions: tables, crossTab: nil, population: nil, weighting: weighting,
                                 files: set.files, duplicates: set.duplicates)
         if let spec = options.crossTab {

@@ -8,37 +8,36 @@ public enum Codebook {
         rows(survey, language: survey.defaultLanguage)
     }
 
-    /// The rows with labels and "asked if" in one of the survey's languages.
+    /// The rows with labels and "asked if" in one of the survey's languages: one per column of a response
+    /// file, as `DataShape.columns` lists them.
     public static func rows(_ survey: Survey, language: String?) -> [[String]] {
-        var numbers = survey.questionNumbers
         let language = language ?? survey.defaultLanguage
-        let wording = survey.wording
-        var asked: [String: Question] = [:]
-        for item in survey.askedQuestions {
-            asked[item.question.id] = item.question
-            if item.instance != nil { numbers[item.question.id] = numbers[item.source.id] }
-        }
-        return survey.variables.map { variable in
-            let codes = variable.codes.map { "\($0.code) = \($0.label.text(in: language)) [\($0.entry.map(String.init) ?? "")]" }
-            let askedQuestion = asked[variable.questionID]
-            var askedIf = askedQuestion?.showIf.map {
-                SkipLogic.sentence($0, in: survey, numbers: numbers, language: language)
-            } ?? ""
-            let question = wording.text(.paperQuestionNumber, in: language, ["number": String(numbers[variable.questionID] ?? 0)])
-            switch variable.role {
-            case .otherText: askedIf = wording.text(.codebookOtherChosen, in: language, ["question": question])
-            case .notAnswered:
-                askedIf = askedIf.isEmpty ? wording.text(.codebookLeftEmpty, in: language, ["question": question])
-                    : wording.text(.codebookLeftEmptyAnd, in: language, ["question": question, "condition": askedIf])
-            case .metadata: askedIf = LogicWording.string(LogicWording.recordedByPhone, language: language)
-            case .repeatCount: askedIf = LogicWording.string(LogicWording.howManyAdded, language: language)
-            case .answer:
-                if let calculation = askedQuestion?.calculation {
-                    askedIf = LogicWording.string(LogicWording.calculatedAs, language: language, CalcOutput.text(calculation))
-                        + (askedIf.isEmpty ? "" : "; " + LogicWording.string(LogicWording.when, language: language, askedIf))
-                }
+        let describer = VariableDescriber(survey: survey, language: language)
+        return DataShape.columns(survey).map { column in
+            let codes = self.codes(of: column, in: survey)
+                .map { "\($0.code) = \($0.label.text(in: language))\($0.entry.map { " [\($0)]" } ?? "")" }
+                .joined(separator: "; ")
+            switch column.kind {
+            case .response(let field):
+                let askedIf = field == .outcome ? survey.wording.text(.dataOutcomeAsked, in: language) : ""
+                return [column.name, DataShape.label(field, in: survey).text(in: language), field.type, codes, askedIf]
+            case .variable(let variable):
+                return [column.name, variable.label.text(in: language), variable.type, codes, describer.askedIf(variable)]
+            case .option(let variable, let choice):
+                let label = survey.wording.text(.dataOption, in: language,
+                                                ["question": variable.label.text(in: language), "option": choice.label.text(in: language)])
+                    + (choice.entry.map { " [\($0)]" } ?? "")
+                return [column.name, label, variable.type, codes, describer.askedIf(variable)]
             }
-            return [variable.name, variable.label.text(in: language), variable.type, codes.joined(separator: "; "), askedIf]
+        }
+    }
+
+    /// The codes a column holds: the response field's, the variable's, or 1 and 0 for one tick-box.
+    static func codes(of column: DataColumn, in survey: Survey) -> [Choice] {
+        switch column.kind {
+        case .response(let field): DataShape.codes(field, in: survey)
+        case .variable(let variable): variable.codes
+        case .option: DataShape.tickCodes(in: survey)
         }
     }
 
@@ -67,11 +66,12 @@ public enum Codebook {
         out += "<caption>\(say(.codebookTitle, ["title": HTML.escape(survey.title.text(in: language))]))</caption>\n"
         let headings: [WordingKey] = [.codebookVariable, .codebookLabel, .codebookType, .codebookCodes, .codebookAskedIf]
         out += "<thead><tr>" + headings.map { "<th scope=\"col\">\(say($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for (variable, row) in zip(survey.variables, rows(survey, language: language)) {
-            out += "<tr><th scope=\"row\"><code>\(HTML.escape(variable.name))</code></th><td>\(HTML.escape(row[1]))</td><td>\(HTML.escape(row[2]))</td><td>"
-            if !variable.codes.isEmpty {
+        for (column, row) in zip(DataShape.columns(survey), rows(survey, language: language)) {
+            let codes = self.codes(of: column, in: survey)
+            out += "<tr><th scope=\"row\"><code>\(HTML.escape(column.name))</code></th><td>\(HTML.escape(row[1]))</td><td>\(HTML.escape(row[2]))</td><td>"
+            if !codes.isEmpty {
                 out += "<ul>"
-                for code in variable.codes {
+                for code in codes {
                     out += "<li><code>\(HTML.escape(code.code))</code> \(HTML.escape(code.label.text(in: language)))"
                     if let entry = code.entry { out += " <span class=\"survey-entry\">[\(entry)]</span>" }
                     out += "</li>"
@@ -81,6 +81,48 @@ public enum Codebook {
             out += "</td><td>\(HTML.escape(row[4]))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</div>\n"
+    }
+}
+
+/// When a variable is asked, in words, for the codebook's last column.
+struct VariableDescriber {
+    let survey: Survey
+    let language: String?
+    let numbers: [String: Int]
+    let asked: [String: Question]
+
+    init(survey: Survey, language: String?) {
+        self.survey = survey
+        self.language = language
+        var numbers = survey.questionNumbers
+        var asked: [String: Question] = [:]
+        for item in survey.askedQuestions {
+            asked[item.question.id] = item.question
+            if item.instance != nil { numbers[item.question.id] = numbers[item.source.id] }
+        }
+        self.numbers = numbers
+        self.asked = asked
+    }
+
+    func askedIf(_ variable: SurveyVariable) -> String {
+        let wording = survey.wording
+        let askedQuestion = asked[variable.questionID]
+        let askedIf = askedQuestion?.showIf.map {
+            SkipLogic.sentence($0, in: survey, numbers: numbers, language: language)
+        } ?? ""
+        let question = wording.text(.paperQuestionNumber, in: language, ["number": String(numbers[variable.questionID] ?? 0)])
+        switch variable.role {
+        case .otherText: return wording.text(.codebookOtherChosen, in: language, ["question": question])
+        case .notAnswered:
+            return askedIf.isEmpty ? wording.text(.codebookLeftEmpty, in: language, ["question": question])
+                : wording.text(.codebookLeftEmptyAnd, in: language, ["question": question, "condition": askedIf])
+        case .metadata: return LogicWording.string(LogicWording.recordedByPhone, language: language)
+        case .repeatCount: return LogicWording.string(LogicWording.howManyAdded, language: language)
+        case .answer:
+            guard let calculation = askedQuestion?.calculation else { return askedIf }
+            return LogicWording.string(LogicWording.calculatedAs, language: language, CalcOutput.text(calculation))
+                + (askedIf.isEmpty ? "" : "; " + LogicWording.string(LogicWording.when, language: language, askedIf))
+        }
     }
 }
 

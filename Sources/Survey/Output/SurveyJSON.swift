@@ -21,7 +21,8 @@ public enum SurveyJSON {
             "estimated_minutes_computed": TimeEstimate.minutes(for: survey),
             "choices": Dictionary(survey.choiceLists.map { ($0.name, $0.choices.map(choice)) }, uniquingKeysWith: { first, _ in first }),
             "sections": survey.sections.map { section(survey, $0) },
-            "variables": survey.variables.map(variable),
+            "variables": zip(survey.variables, DataShape.xlsFormRelevant(survey)).map { variable($0, xlsFormRelevant: $1) },
+            "columns": DataShape.columns(survey).map { column(survey, $0) },
         ]
         result["introduction"] = survey.introduction.map(text)
         result["privacy_notice"] = survey.privacyNotice.map(text)
@@ -117,11 +118,27 @@ public enum SurveyJSON {
         return result
     }
 
-    static func variable(_ variable: SurveyVariable) -> [String: Any] {
+    /// A column of a response file: a response field with its codes, a variable, or one option's 0/1 column.
+    static func column(_ survey: Survey, _ column: DataColumn) -> [String: Any] {
+        switch column.kind {
+        case .response(let field):
+            var result: [String: Any] = ["name": column.name, "kind": "response", "type": field.type]
+            let codes = DataShape.codes(field, in: survey)
+            if !codes.isEmpty { result["codes"] = codes.map(\.code) }
+            return result
+        case .variable(let variable):
+            return ["name": column.name, "kind": "variable", "variable": variable.name]
+        case .option(let variable, let choice):
+            return ["name": column.name, "kind": "option", "variable": variable.name, "code": choice.code, "codes": ["1", "0"]]
+        }
+    }
+
+    static func variable(_ variable: SurveyVariable, xlsFormRelevant: String?) -> [String: Any] {
         var result: [String: Any] = [
             "name": variable.name, "question": variable.questionID, "role": variable.role.rawValue, "type": variable.type,
         ]
         result["relevant"] = variable.relevant
+        result["xlsform_relevant"] = xlsFormRelevant
         result["xlsform_name"] = variable.xlsFormName
         result["instance"] = variable.instance
         if !variable.codes.isEmpty { result["codes"] = variable.codes.map(\.code) }

@@ -69,10 +69,13 @@ struct WebFormRenderer {
         out += "<form class=\"survey-form\" id=\"survey-\(HTML.escape(survey.id))\" action=\"#\" method=\"post\"\(langAttribute)"
         out += " data-survey-id=\"\(HTML.escape(survey.id))\" data-survey-version=\"\(HTML.escape(survey.version ?? "1"))\""
         out += " data-variables=\"\(Self.json(variables))\" data-wording=\"\(Self.json(scriptWording))\""
+        out += " data-columns=\"\(Self.json(DataShape.columns(survey).map(Self.columnJSON)))\""
+        out += " data-codes=\"\(Self.json(codeLabels))\""
         if survey.logic.metadata.contains(.today) { out += " data-metadata=\"\(Self.json([MetadataField.today.rawValue]))\"" }
         out += ">\n"
         out += "<div class=\"survey-error-summary\" role=\"alert\" tabindex=\"-1\" aria-labelledby=\"survey-error-title\" hidden>\n"
         out += "<h2 id=\"survey-error-title\">\(say(.webErrorSummaryTitle))</h2>\n<ul class=\"survey-error-list\"></ul>\n</div>\n"
+        renderEntryPanel()
         out += "<div class=\"survey-intro\">\n" + paragraphs(survey.introduction, className: "survey-introduction")
         if let minutes = survey.estimatedMinutes, !Instructions.mentionsTime(survey.introduction, language: language) {
             out += "<p class=\"survey-time\">\(say(minutes == 1 ? .webTimeOne : .webTimeMany, ["minutes": String(minutes)]))</p>\n"
@@ -107,7 +110,10 @@ struct WebFormRenderer {
         out += "<button type=\"submit\" class=\"survey-button survey-save\">\(say(.webSave))</button>\n"
         out += "<button type=\"button\" class=\"survey-button survey-download\" data-action=\"download\">\(say(.webDownload))</button>\n"
         out += "<button type=\"button\" class=\"survey-button survey-button-secondary survey-clear\" data-action=\"clear\">\(say(.webClear))</button>\n"
-        out += "<p class=\"survey-status\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n</form>\n"
+        out += "<a class=\"survey-typing-start\" href=\"?mode=entry\" data-entry-link>\(say(.entryStart))</a>\n"
+        out += "<p class=\"survey-status\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n"
+        out += "<section class=\"survey-saved\" data-saved-list aria-labelledby=\"survey-saved-title\" hidden>\n"
+        out += "<h2 id=\"survey-saved-title\">\(say(.entrySavedTitle))</h2>\n<ul class=\"survey-saved-list\"></ul>\n</section>\n</form>\n"
         return out
     }
 
@@ -127,7 +133,6 @@ struct WebFormRenderer {
         if let min = question.minLength { checks["min_length"] = SurveyLimits.whole(min.value) }
         if let max = question.maxLength { checks["max_length"] = SurveyLimits.whole(max.value) }
         if question.type == .integer { checks["integer"] = true }
-        if question.type == .consent { checks["equals"] = "yes" }
         if question.type == .selectMultiple, question.dontKnow != nil || question.preferNotToSay != nil {
             checks["exclusive"] = [SpecialOption.dontKnow.code, SpecialOption.preferNotToSay.code]
         }
@@ -173,6 +178,7 @@ struct WebFormRenderer {
             break
         default:
             out += "<fieldset class=\"survey-fieldset\"\(described)>\n<legend class=\"survey-label\">\(label)</legend>\n" + extras
+            if question.type != .ranking { renderCodeInput(question, id: id) }
             renderChoices(question, id: id, name: name)
             renderNotAnswered(question, id: id)
             out += "</fieldset>\n"
@@ -235,7 +241,8 @@ struct WebFormRenderer {
                 let special = option.special.map { " data-special=\"\($0.rawValue)\"" } ?? ""
                 let parent = option.parent.map { " data-parent=\"\(HTML.escape($0))\"" } ?? ""
                 let checked = Self.isDefault(option.code, of: question) ? " checked" : ""
-                out += "<div class=\"survey-option\"\(parent)><input type=\"\(inputType)\" id=\"\(optionID)\" name=\"\(name)\" value=\"\(HTML.escape(option.code))\"\(required)\(special)\(checked)>"
+                let entry = option.entry.map { " data-entry=\"\($0)\"" } ?? ""
+                out += "<div class=\"survey-option\"\(parent)><input type=\"\(inputType)\" id=\"\(optionID)\" name=\"\(name)\" value=\"\(HTML.escape(option.code))\"\(required)\(special)\(entry)\(checked)>"
                 out += "<label for=\"\(optionID)\">\(text(option.label))</label></div>\n"
                 if option.special == .other {
                     let otherID = "\(id)-other-text"
@@ -255,7 +262,8 @@ struct WebFormRenderer {
         out += "<div class=\"survey-not-answered\" data-not-answered-for=\"\(HTML.escape(question.id))\">\n"
         for option in options {
             let optionID = "\(id)-na-\(HTML.escape(option.code))"
-            out += "<div class=\"survey-option\"><input type=\"checkbox\" id=\"\(optionID)\" name=\"\(name)\" value=\"\(HTML.escape(option.code))\">"
+            let entry = option.entry.map { " data-entry=\"\($0)\"" } ?? ""
+            out += "<div class=\"survey-option\"><input type=\"checkbox\" id=\"\(optionID)\" name=\"\(name)\" value=\"\(HTML.escape(option.code))\"\(entry)>"
             out += "<label for=\"\(optionID)\">\(text(option.label))</label></div>\n"
         }
         out += "</div>\n"

@@ -47,6 +47,10 @@ public enum XLSForm {
         var extraChoiceCells: [Int: [String: String]] = [:]
         /// Inside a repeat whose members are added one by one: the most members, checked on its first question.
         var repeatLimit: Int?
+        /// Conditions every later row needs ("the visit was completed", "the person agreed"), each with the
+        /// group depth it applies at; rows inside a group inherit it from the group.
+        var gates: [(condition: String, depth: Int)] = []
+        var depth = 0
 
         /// Each question's columns, by the id written in the survey (a repeat's first member stands for all).
         let variablesByQuestion: [String: [SurveyVariable]]
@@ -91,9 +95,18 @@ public enum XLSForm {
         mutating func row(type: String, name: String, label: LocalizedText?, hint: LocalizedText? = nil, required: Bool = false,
                           relevant: String? = nil, constraint: String? = nil, message: LocalizedText? = nil,
                           appearance: String = "", parameters: String = "") {
+            let ends = type.hasPrefix("end_")
+            if ends {
+                depth -= 1
+                for index in gates.indices where gates[index].depth > depth { gates[index].depth = depth }
+            }
+            let conditions = ends ? [] : gates.filter { $0.depth == depth }.map(\.condition)
+            let relevant = conditions.isEmpty ? relevant ?? ""
+                : (conditions + (relevant.map { ["(\($0))"] } ?? [])).joined(separator: " and ")
             surveyRows.append([type, name] + cells(label, survey) + cells(hint, survey)
-                + [required ? "yes" : "", relevant ?? "", constraint ?? ""] + cells(constraint == nil ? nil : message, survey)
+                + [required ? "yes" : "", relevant, constraint ?? ""] + cells(constraint == nil ? nil : message, survey)
                 + [appearance, parameters])
+            if type.hasPrefix("begin_") { depth += 1 }
         }
 
         mutating func add(_ question: Question) {
@@ -155,6 +168,8 @@ public enum XLSForm {
                 }
             }
             if notAnswered != nil { row(type: "end_group", name: question.id + AnswerScreen.suffix, label: nil) }
+            // A "No" to taking part ends the form: the response is kept, with nothing else asked.
+            if question.type == .consent { gates.append(("${\(question.id)} = 'yes'", depth)) }
         }
 
         mutating func listName(for question: Question) -> String {
@@ -225,9 +240,6 @@ public enum Constraints {
                 parts.append("not(selected(., '\(option.code)') and count-selected(.) > 1)")
             }
             if !parts.isEmpty { message = (.checkExclusive, [:]) }
-        case .consent:
-            parts.append(". = 'yes'")
-            message = (.checkConsent, [:])
         default:
             break
         }

@@ -92,9 +92,32 @@ extension XLSForm.Builder {
         extraCells[surveyRows.count - 1, default: [:]][column] = value
     }
 
+    /// The phone's own records, then the response columns (`DataShape`). The visit's
+    /// outcome is asked first, on one screen with the volunteer and form number; only a completed visit
+    /// goes on to the questions, so a refusal or "not at home" is saved with no other answers.
     mutating func addMetadata() {
-        for field in survey.logic.metadata { row(type: field.rawValue, name: field.rawValue, label: nil) }
+        row(type: ResponseField.start.rawValue, name: ResponseField.start.rawValue, label: nil)
+        row(type: ResponseField.end.rawValue, name: ResponseField.end.rawValue, label: nil)
+        for field in survey.logic.metadata where !MetadataField.responseFields.contains(field) {
+            row(type: field.rawValue, name: field.rawValue, label: nil)
+        }
+        row(type: "calculate", name: ResponseField.responseID.rawValue, label: nil)
+        extra("calculation", "once(uuid())")
+        row(type: "calculate", name: ResponseField.mode.rawValue, label: nil)
+        extra("calculation", "'\(CollectionMode.odk.rawValue)'")
+        func say(_ key: WordingKey) -> LocalizedText { survey.wording.localized(key.rawValue, languages: survey.languages) }
+        row(type: "begin_group", name: Self.visitGroup, label: nil, appearance: "field-list")
+        let list = listName(named: ResponseField.outcome.rawValue, choices: DataShape.codes(.outcome, in: survey))
+        row(type: "select_one \(list)", name: ResponseField.outcome.rawValue, label: say(.entryOutcome), required: true)
+        extra("default", ResponseOutcome.completed.rawValue)
+        row(type: "text", name: ResponseField.volunteerID.rawValue, label: say(.entryVolunteer))
+        extra("default", "${last-saved#\(ResponseField.volunteerID.rawValue)}")
+        row(type: "text", name: ResponseField.formNumber.rawValue, label: say(.entryFormNumber))
+        row(type: "end_group", name: Self.visitGroup, label: nil)
+        gates.append(("${\(ResponseField.outcome.rawValue)} = '\(ResponseOutcome.completed.rawValue)'", depth))
     }
+
+    static let visitGroup = "about_the_visit"
 
     func logicSettings() -> [(String, String)] {
         var settings: [(String, String)] = []

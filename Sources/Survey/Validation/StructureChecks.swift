@@ -87,6 +87,16 @@ struct StructureChecks {
             }
             register(question.id, location: question.idLocation, what: "a question")
         }
+        // Every response file starts with the data-shape columns; the XLSForm also has a 'visit' group.
+        let reserved = DataShape.responseNames.union([XLSForm.Builder.visitGroup])
+        for section in survey.sections where reserved.contains(section.id.lowercased()) {
+            findings.error("S006", "the id '\(section.id)' is a column every response has; choose another id",
+                           at: section.idLocation, length: section.id.count, notes: ["the response columns are \(DataShape.responseFields.map(\.rawValue).joined(separator: ", "))"])
+        }
+        for question in survey.questions where reserved.contains(question.id.lowercased()) {
+            findings.error("S006", "the id '\(question.id)' is a column every response has; choose another id",
+                           at: question.idLocation, length: question.id.count, notes: ["the response columns are \(DataShape.responseFields.map(\.rawValue).joined(separator: ", "))"])
+        }
         // An added column ("x_other", "x_na") must not take the name of a real question.
         for question in survey.questions {
             for (name, what) in ExtraColumns.names(for: question, in: survey) {

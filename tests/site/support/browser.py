@@ -34,3 +34,20 @@ def start_browser(check):
     return driver
 
 
+
+
+def downloaded_csv(driver, downloads, name):
+    """Clicks the form's "Download answers" button and returns the file's rows, or None if nothing arrives."""
+    import csv
+    import io
+    import time
+    driver.execute_script("document.querySelector('[data-action=\"download\"]').click();")
+    path = os.path.join(downloads, name)
+    for _ in range(50):
+        if os.path.exists(path) and not os.path.exists(path + ".crdownload"):
+            break
+        time.sleep(0.1)
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8-sig") as handle:
+        return list(csv.reader(io.StringIO(handle.read())))

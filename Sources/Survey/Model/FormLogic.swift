@@ -74,12 +74,13 @@ public enum PatternPreset: String, Sendable, Equatable, CaseIterable {
         }
     }
 
-    /// The message shown when an answer does not match, unless the author gives a `constraint_message`.
-    public var message: String {
+    /// The wording of the message shown when an answer does not match, unless the author gives a
+    /// `constraint_message`.
+    public var messageKey: WordingKey {
         switch self {
-        case .ukPostcode: "Enter a UK postcode, such as SW1A 1AA."
-        case .ukPhone: "Enter a UK phone number, such as 0151 496 0000 or +44 151 496 0000."
-        case .email: "Enter an email address, such as name@example.org."
+        case .ukPostcode: .logicPatternUKPostcode
+        case .ukPhone: .logicPatternUKPhone
+        case .email: .logicPatternEmail
         }
     }
 }

@@ -116,12 +116,12 @@ struct VariableDescriber {
         case .notAnswered:
             return askedIf.isEmpty ? wording.text(.codebookLeftEmpty, in: language, ["question": question])
                 : wording.text(.codebookLeftEmptyAnd, in: language, ["question": question, "condition": askedIf])
-        case .metadata: return LogicWording.string(LogicWording.recordedByPhone, language: language)
-        case .repeatCount: return LogicWording.string(LogicWording.howManyAdded, language: language)
+        case .metadata: return wording.text(.logicRecordedByDevice, in: language)
+        case .repeatCount: return wording.text(.logicHowManyAdded, in: language)
         case .answer:
             guard let calculation = askedQuestion?.calculation else { return askedIf }
-            return LogicWording.string(LogicWording.calculatedAs, language: language, CalcOutput.text(calculation))
-                + (askedIf.isEmpty ? "" : "; " + LogicWording.string(LogicWording.when, language: language, askedIf))
+            return wording.text(.logicCalculatedAs, in: language, ["calculation": CalcOutput.text(calculation)])
+                + (askedIf.isEmpty ? "" : "; " + wording.text(.logicWhen, in: language, ["condition": askedIf]))
         }
     }
 }

@@ -7,7 +7,7 @@ extension PaperRenderer {
     /// As many numbered blocks as the repeat allows, each with the section's questions.
     mutating func renderRepeat(_ section: Section) {
         let count = survey.repeatMax(section)
-        out += "<p class=\"survey-paper-instruction survey-paper-repeat-note\">\(HTML.escape(LogicWording.string(LogicWording.repeatPaperNote, language: language, count)))</p>\n"
+        out += "<p class=\"survey-paper-instruction survey-paper-repeat-note\">\(HTML.escape(survey.wording.text(.logicRepeatPaperNote, in: language, ["count": String(count)])))</p>\n"
         for instance in 1...count {
             out += "<div class=\"survey-paper-repeat-item\">\n<h3 class=\"survey-paper-repeat-heading\">\(text(survey.memberHeading(section, instance)))</h3>\n"
             idSuffix = "_\(instance)"

@@ -44,7 +44,7 @@ extension Survey {
     public func memberHeading(_ section: Section, _ instance: Int) -> LocalizedText {
         let base = section.itemLabel ?? section.title ?? LocalizedText(section.id)
         return LocalizedText(entries: base.entries.map { entry in
-            LocalizedText.Entry(language: entry.language, text: LogicWording.fill(LogicWording.member[entry.language.map(BuiltInChoices.baseCode) ?? "en"] ?? "{1} {2}", [entry.text, instance]))
+            LocalizedText.Entry(language: entry.language, text: wording.text(.logicMember, in: entry.language, ["label": entry.text, "number": String(instance)]))
         })
     }
 

@@ -71,8 +71,8 @@ extension WebFormRenderer {
         if oneByOne {
             let heading = text(section.itemLabel ?? section.title ?? LocalizedText(section.id))
             out += "<div class=\"survey-repeat-actions\" data-repeat-actions=\"\(HTML.escape(section.id))\" hidden>\n"
-            out += "<button type=\"button\" class=\"survey-button survey-button-secondary\" data-action=\"add-item\" data-repeat=\"\(HTML.escape(section.id))\">\(HTML.escape(LogicWording.string(LogicWording.addAnother, language: language))): \(heading)</button>\n"
-            out += "<button type=\"button\" class=\"survey-button survey-button-secondary\" data-action=\"remove-item\" data-repeat=\"\(HTML.escape(section.id))\">\(HTML.escape(LogicWording.string(LogicWording.removeLast, language: language)))</button>\n"
+            out += "<button type=\"button\" class=\"survey-button survey-button-secondary\" data-action=\"add-item\" data-repeat=\"\(HTML.escape(section.id))\">\(HTML.escape(survey.wording.text(.logicAddAnother, in: language))): \(heading)</button>\n"
+            out += "<button type=\"button\" class=\"survey-button survey-button-secondary\" data-action=\"remove-item\" data-repeat=\"\(HTML.escape(section.id))\">\(HTML.escape(survey.wording.text(.logicRemoveLast, in: language)))</button>\n"
             out += "</div>\n"
         }
         out += "</section>\n"

@@ -162,7 +162,7 @@ public enum XLSForm {
                 case .notAnswered:
                     let name = listName(named: survey.listName(for: question) ?? "not_answered", choices: variable.codes)
                     row(type: "select_one \(name)", name: ExtraColumns.notAnsweredName(question), label: question.label,
-                        constraint: "${\(question.id)} = ''", message: LogicWording.text(LogicWording.leaveAnswerEmpty, survey))
+                        constraint: "${\(question.id)} = ''", message: survey.wording.localized(WordingKey.logicLeaveAnswerEmpty.rawValue, languages: survey.languages))
                 case .answer, .metadata, .repeatCount:
                     break
                 }

@@ -1,72 +1,11 @@
 import Foundation
 
-/// Text that form logic adds to the outputs, in each language with built-in wording.
-enum LogicWording {
-    static let leaveAnswerEmpty = ["en": "Leave the answer empty if you choose this.",
-                                   "cy": "Gadewch yr ateb yn wag os ydych chi'n dewis hwn."]
-    /// "Choice 2 of 3", the hint of each top-N ranking question.
-    static let rankChoice = ["en": "Choice {1} of {2}", "cy": "Dewis {1} o {2}"]
-    static let atMost = ["en": "There can be at most {1}.", "cy": "Gall fod {1} ar y mwyaf."]
-    static let addAnother = ["en": "Add another", "cy": "Ychwanegu un arall"]
-    static let removeLast = ["en": "Remove the last one", "cy": "Tynnu'r un olaf"]
-    /// The heading of one member of a repeat: "Person 2".
-    static let member = ["en": "{1} {2}", "cy": "{1} {2}"]
-    static let repeatPaperNote = ["en": "Fill in one block for each, up to {1}.", "cy": "Llenwch un bloc ar gyfer pob un, hyd at {1}."]
-    static let recordedByPhone = ["en": "Recorded by the phone or tablet, not asked", "cy": "Wedi'i gofnodi gan y ffôn neu'r dabled, heb ei ofyn"]
-    static let howManyAdded = ["en": "How many were added; not asked", "cy": "Faint a ychwanegwyd; heb ei ofyn"]
-    static let when = ["en": "when {1}", "cy": "pan {1}"]
-    static let calculatedAs = ["en": "Worked out: {1}", "cy": "Wedi'i gyfrifo: {1}"]
-    static let dependsOn = ["en": "The choices depend on the answer to {1}.", "cy": "Mae'r dewisiadau'n dibynnu ar yr ateb i {1}."]
-    static let pattern: [PatternPreset: [String: String]] = [
-        .ukPostcode: ["en": PatternPreset.ukPostcode.message, "cy": "Rhowch god post yn y DU, fel SW1A 1AA."],
-        .ukPhone: ["en": PatternPreset.ukPhone.message, "cy": "Rhowch rif ffôn yn y DU, fel 0151 496 0000 neu +44 151 496 0000."],
-        .email: ["en": PatternPreset.email.message, "cy": "Rhowch gyfeiriad e-bost, fel enw@example.org."],
-    ]
-
-    static func text(_ table: [String: String], _ survey: Survey) -> LocalizedText {
-        guard !survey.languages.isEmpty else { return LocalizedText(table["en"] ?? "") }
-        return LocalizedText(entries: survey.languages.map { language in
-            LocalizedText.Entry(language: language.code, text: table[Wording.baseCode(language.code)] ?? table["en"] ?? "")
-        })
-    }
-
-    /// The table's text with numbers or words put in, in every language of the survey.
-    static func format(_ table: [String: String], _ survey: Survey, _ arguments: CustomStringConvertible...) -> LocalizedText {
-        var filled: [String: String] = [:]
-        for (language, pattern) in table { filled[language] = fill(pattern, arguments) }
-        return text(filled, survey)
-    }
-
-    /// One sentence for one language (web form and paper show the default language).
-    static func string(_ table: [String: String], language: String?, _ arguments: CustomStringConvertible...) -> String {
-        fill(table[language.map(Wording.baseCode) ?? "en"] ?? table["en"] ?? "", arguments)
-    }
-
-    /// `{1}`, `{2}` … replaced by the arguments, in one pass so that an argument is never read as a placeholder.
-    static func fill(_ pattern: String, _ arguments: [CustomStringConvertible]) -> String {
-        var result = ""
-        var rest = Substring(pattern)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let number = Int(after[..<close]), number >= 1, number <= arguments.count {
-                result += arguments[number - 1].description
-                rest = after[after.index(after: close)...]
-            } else {
-                result += "{"
-                rest = after
-            }
-        }
-        return result + rest
-    }
-}
-
 /// Checks that come from form logic rather than from bounds: a pattern, in ODK XPath.
 public enum LogicConstraints {
     public static func constraint(for question: Question, in survey: Survey) -> (String?, LocalizedText?) {
         guard let pattern = question.pattern else { return (nil, nil) }
         let expression = "regex(., \(SkipLogic.quoted(pattern.regex)))"
-        let message = pattern.preset.flatMap { LogicWording.pattern[$0] }.map { LogicWording.text($0, survey) }
+        let message = pattern.preset.map { survey.wording.localized($0.messageKey.rawValue, languages: survey.languages) }
         return (expression, message)
     }
 }
@@ -163,7 +102,7 @@ extension XLSForm.Builder {
             let check = "position(..) <= \(limit)"
             surveyRows[rowIndex][column] = existing.isEmpty ? check : "(\(existing)) and \(check)"
             if existing.isEmpty, let first = surveyRows[0].firstIndex(where: { $0.hasPrefix("constraint_message") }) {
-                let message = question.constraintMessage ?? LogicWording.format(LogicWording.atMost, survey, limit)
+                let message = question.constraintMessage ?? survey.wording.localized(WordingKey.logicAtMost.rawValue, languages: survey.languages, ["limit": String(limit)])
                 for (offset, cell) in XLSForm.cells(message, survey).enumerated() { surveyRows[rowIndex][first + offset] = cell }
             }
             repeatLimit = nil
@@ -191,7 +130,7 @@ extension XLSForm.Builder {
         var names: [String] = []
         for place in 1...rank {
             let name = "\(question.id)_rank\(place)"
-            let hint = LogicWording.format(LogicWording.rankChoice, survey, place, rank)
+            let hint = survey.wording.localized(WordingKey.logicRankChoice.rawValue, languages: survey.languages, ["place": String(place), "rank": String(rank)])
             row(type: "select_one \(list)", name: name, label: question.label, hint: hint, required: question.required,
                 relevant: relevant)
             if !names.isEmpty { extra("choice_filter", names.map { "name != ${\($0)}" }.joined(separator: " and ")) }

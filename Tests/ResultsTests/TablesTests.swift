@@ -162,6 +162,18 @@ struct TablesTests {
         #expect(ReportHTML.body(result).contains("fewer than 5"))
     }
 
+    @Test func aHiddenNumberOfPeopleReadsAsASentence() {
+        // 12 people; 2 left "age" blank, so 12 − 2 would give away the number who answered it: that is hidden.
+        let rows = ["response_id,consent,used_park,age"] + (0..<10).map { "r\($0),yes,yes,\($0 < 5 ? "young" : "middle")" }
+            + ["b1,yes,yes,", "b2,yes,yes,"]
+        let result = findings(rows.joined(separator: "\n"))
+        let table = result.question("age")
+        #expect(table.map { result.display($0.answeredCell) } == "hidden")
+        let body = ReportHTML.body(result)
+        #expect(body.contains("<p class=\"results-base\">A hidden number answered; fewer than 5 left it blank.</p>"), "\(body)")
+        #expect(!body.contains("hidden answered"))
+    }
+
     @Test func feedbackFiguresComeFromTheResultsInEveryLanguage() {
         let rows = ["response_id,consent,used_park"] + (0..<30).map { "y\($0),yes,\($0 < 24 ? "yes" : "no")" }
         let result = findings(rows.joined(separator: "\n"))

@@ -112,10 +112,13 @@ public enum ReportHTML {
         var out = "<section class=\"results-question\" id=\"\(HTML.escape(id))\" aria-labelledby=\"\(HTML.escape(id))-heading\">\n"
         out += "<h3 id=\"\(HTML.escape(id))-heading\">Q\(table.number). \(HTML.escape(label))</h3>\n"
         let baseShown = findings.cells.isShown(table.answeredCell)
-        out += "<p class=\"results-base\">\(count(findings, table.answeredCell)) answered"
-        if findings.cells.count(table.notAsked) > 0 { out += "; \(count(findings, table.notAsked)) were not asked" }
-        if findings.cells.count(table.noAnswer) > 0 { out += "; \(count(findings, table.noAnswer)) left it blank" }
-        out += ".</p>\n"
+        // A hidden count reads as "a hidden number", so that no sentence starts "hidden answered".
+        func people(_ cell: Int) -> String { findings.cells.visibility[cell] == .hidden ? "a hidden number" : count(findings, cell) }
+        var parts = ["\(people(table.answeredCell)) answered"]
+        if findings.cells.count(table.notAsked) > 0 { parts.append("\(people(table.notAsked)) were not asked") }
+        if findings.cells.count(table.noAnswer) > 0 { parts.append("\(people(table.noAnswer)) left it blank") }
+        let base = parts.joined(separator: "; ")
+        out += "<p class=\"results-base\">\(base.prefix(1).uppercased() + base.dropFirst()).</p>\n"
         if let summary = table.summary {
             let share = baseShown ? findings.percent(summary.cell, of: table.answered).map(percentText) : nil
             out += "<p class=\"results-summary\"><strong>\(share ?? count(findings, summary.cell))</strong> \(share == nil ? "people" : "") said “\(HTML.escape(summary.label))”"

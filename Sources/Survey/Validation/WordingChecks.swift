@@ -62,9 +62,21 @@ struct WordingChecks {
         text.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'")
     }
 
-    /// A phrase as whole words.
+    /// A phrase as whole words: neither end touches a letter a–z or an apostrophe. A plain search, with no
+    /// regular expression to compile for every label.
     static func containsPhrase(_ text: String, _ phrase: String) -> Bool {
-        let escaped = NSRegularExpression.escapedPattern(for: phrase)
-        return text.range(of: "(^|[^a-z'])\(escaped)($|[^a-z'])", options: .regularExpression) != nil
+        guard !phrase.isEmpty else { return false }
+        func joins(_ character: Character?) -> Bool {
+            guard let scalar = character?.unicodeScalars.first else { return false }
+            return ("a"..."z").contains(scalar) || scalar == "'"
+        }
+        var from = text.startIndex
+        while let found = text.range(of: phrase, range: from..<text.endIndex) {
+            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+            if !joins(before), !joins(after) { return true }
+            from = text.index(after: found.lowerBound)
+        }
+        return false
     }
 }

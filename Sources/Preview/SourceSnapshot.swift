@@ -1,4 +1,5 @@
 import Foundation
+import Toolkit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,9 +25,20 @@ public struct SourceSnapshot: Equatable, Sendable {
         self.files = files
     }
 
-    public static func take(root: URL, folders: [String] = watchedFolders) -> SourceSnapshot {
+    /// The folders to watch for this project: the fixed ones, and every module folder `content/site.yml`
+    /// names in `module_folders` (a group's own modules beside the toolkit's).
+    public static func folders(root: URL) -> [String] {
+        let siteYAML = root.appendingPathComponent("content/site.yml")
+        guard let data = FileManager.default.contents(atPath: siteYAML.path) else { return watchedFolders }
+        let config = SiteConfig.decode(SourceFile(path: "content/site.yml", text: String(decoding: data, as: UTF8.self))).0
+        var folders = watchedFolders
+        for folder in config.moduleFolders.map(\.value) where !folders.contains(folder) { folders.append(folder) }
+        return folders
+    }
+
+    public static func take(root: URL, folders: [String]? = nil) -> SourceSnapshot {
         var files: [String: Stamp] = [:]
-        var pending = folders
+        var pending = folders ?? Self.folders(root: root)
         // A symbolic link back up the tree would otherwise be followed for ever.
         var foldersLeft = 10_000
         while let relative = pending.popLast(), foldersLeft > 0 {

@@ -23,11 +23,16 @@ public struct ResultsFolder: Sendable {
     /// CSV files inside the published folders, with their header row.
     public var publishedCSVs: [(path: String, header: [String])]
     public var folderExists: Bool
+    /// The folders whose files are published: a results folder inside one of them is an error.
+    public var publishedFolders: [String] = ["content", "toolkit-modules", "templates", "site"]
 
     public static let largestFile = 200 * 1024 * 1024
 
     /// `folder` (from `--results`) takes the place of the folder site.yml names.
-    public static func load(root: URL, siteYAML: String?, folder override: String? = nil) -> ResultsFolder {
+    /// `moduleFolders` are the module folders `content/site.yml` names (`toolkit-modules` unless it names
+    /// others): they are published too, so answers must not be kept in them.
+    public static func load(root: URL, siteYAML: String?, folder override: String? = nil,
+                            moduleFolders: [String] = ["toolkit-modules"]) -> ResultsFolder {
         var (settings, settingsDiagnostics) = siteYAML.map { ResultsSettings.decode(siteYAML: $0, file: "content/site.yml") } ?? (ResultsSettings(), [])
         if let override { settings.folder = override }
         let fm = FileManager.default
@@ -65,7 +70,8 @@ public struct ResultsFolder: Sendable {
         }
         return ResultsFolder(settings: settings, settingsDiagnostics: settingsDiagnostics, folders: folders,
                              tracked: exists ? trackedFiles(root: root, folder: settings.folder) : [],
-                             publishedCSVs: publishedCSVs(root: root), folderExists: exists)
+                             publishedCSVs: publishedCSVs(root: root, moduleFolders: moduleFolders), folderExists: exists,
+                             publishedFolders: ["content"] + moduleFolders + ["templates", "site"])
     }
 
     /// `git ls-files` on the results folder; nothing when git or a repository is missing.
@@ -86,11 +92,11 @@ public struct ResultsFolder: Sendable {
         }
     }
 
-    /// Every CSV under content/ and toolkit-modules/, with its first line, to catch answers put where they
-    /// would be published.
-    static func publishedCSVs(root: URL) -> [(path: String, header: [String])] {
+    /// Every CSV under content/ and the module folders, with its first line, to catch answers put where
+    /// they would be published.
+    static func publishedCSVs(root: URL, moduleFolders: [String]) -> [(path: String, header: [String])] {
         var result: [(String, [String])] = []
-        for top in ["content", "toolkit-modules"] {
+        for top in ["content"] + moduleFolders {
             let base = root.appendingPathComponent(top)
             guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { continue }
             for case let url as URL in walker where ["csv", "tsv"].contains(url.pathExtension.lowercased()) {

@@ -21,7 +21,7 @@ public enum ResultsStage {
         let settings = folder.settings
         let siteYML = SourceLocation(file: "content/site.yml", line: 1, column: 1)
         let normalised = settings.folder.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
-        for published in ["content", "toolkit-modules", "templates", "site"]
+        for published in folder.publishedFolders
         where normalised == published || normalised.hasPrefix(published + "/") {
             diagnostics.append(.error("R090", "the results folder '\(settings.folder)' is inside '\(published)/', which is published; keep people's answers outside it, such as in 'results/'",
                                       at: siteYML))

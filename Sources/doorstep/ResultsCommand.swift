@@ -11,7 +11,8 @@ extension Commands {
             printDiagnostics(checked.diagnostics, files: checked.sourceFiles, format: format)
             return 2
         }
-        let loaded = ResultsFolder.load(root: root, siteYAML: checked.sources.allFiles["content/site.yml"], folder: folder)
+        let loaded = ResultsFolder.load(root: root, siteYAML: checked.sources.allFiles["content/site.yml"], folder: folder,
+                                        moduleFolders: site.config.moduleFolders.map(\.value))
         let outcome = ResultsStage.run(loaded, surveys: site.surveys.map(\.survey))
         let diagnostics = outcome.diagnostics.sortedForDisplay()
         switch format {

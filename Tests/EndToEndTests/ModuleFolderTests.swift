@@ -39,6 +39,27 @@ struct ModuleFolderTests {
             items: [street-stall.md, tips.md]
         """
 
+    @Test func anEmptyListOfModuleFoldersIsAnErrorNotASilentDefault() throws {
+        let project = try DoorstepRunner.project("good-site")
+        try DoorstepRunner.edit(project, "content/site.yml", replacing: "modules: all\n", with: "modules: all\nmodule_folders: []\n")
+        let result = try DoorstepRunner.run(["build", "--no-pdf"], in: project)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("content/site.yml:"), "\(result.stderr)")
+        #expect(result.stderr.contains("module_folders lists no folders, so no module would be read [module-folders-empty]"), "\(result.stderr)")
+    }
+
+    @Test func answersKeptInAnExtraModuleFolderAreNeverPublished() throws {
+        let project = try DoorstepRunner.project("good-site")
+        try DoorstepRunner.edit(project, "content/site.yml", replacing: "modules: all\n",
+                                with: "modules: all\nmodule_folders: [toolkit-modules, local-modules]\nresults: {folder: local-modules/delta/answers}\n")
+        try PluginTests.write(project, "local-modules/delta/module.yml", "id: delta\ntitle: Delta\nsummary: Our own module.\norder: 40\n")
+        try PluginTests.write(project, "local-modules/delta/answers/park-survey/answers.csv", "response_id,consent\nr1,yes\n")
+        let result = try DoorstepRunner.run(["build", "--no-pdf"], in: project)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("the results folder 'local-modules/delta/answers' is inside 'local-modules/', which is published"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("site").path))
+    }
+
     @Test func modulesFromAFolderBesideTheProjectArePublishedWithTheToolkit() throws {
         let (project, _) = try Self.project()
         let fixed = try DoorstepRunner.run(["build", "--no-pdf", "--strict"], in: project)

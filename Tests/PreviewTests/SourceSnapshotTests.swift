@@ -63,6 +63,20 @@ import Testing
         #expect(SourceSnapshot.take(root: root) == before)
     }
 
+    @Test func theModuleFoldersSiteYmlNamesAreWatchedToo() throws {
+        let root = try project()
+        try Data("title: T\nmodule_folders: [toolkit-modules, ../our-modules-\(root.lastPathComponent)]\n".utf8)
+            .write(to: root.appendingPathComponent("content/site.yml"))
+        let ours = root.deletingLastPathComponent().appendingPathComponent("our-modules-\(root.lastPathComponent)/gamma")
+        try FileManager.default.createDirectory(at: ours, withIntermediateDirectories: true)
+        try Data("# Stall\n".utf8).write(to: ours.appendingPathComponent("stall.md"))
+        let before = SourceSnapshot.take(root: root)
+        #expect(before.files["../our-modules-\(root.lastPathComponent)/gamma/stall.md"] != nil, "\(before.files.keys.sorted())")
+        #expect(before.files["toolkit-modules/alpha/guide.md"] != nil)
+        try Data("# Stall, changed\n".utf8).write(to: ours.appendingPathComponent("stall.md"))
+        #expect(SourceSnapshot.take(root: root).changes(since: before) == ["../our-modules-\(root.lastPathComponent)/gamma/stall.md"])
+    }
+
     @Test func latestModificationIsTheNewestOfTheChangedFiles() {
         let snapshot = SourceSnapshot(files: ["a.md": .init(modified: 10, size: 1), "b.md": .init(modified: 20, size: 1)])
         #expect(snapshot.latestModification(of: ["a.md", "b.md", "gone.md"]) == 20)

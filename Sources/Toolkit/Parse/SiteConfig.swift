@@ -72,6 +72,12 @@ public struct SiteConfig: Sendable, Hashable {
         if map["module_folders"] != nil, let folders = map.stringList("module_folders", diagnostics: &diagnostics) {
             let (valid, problems) = ModuleFolders.validate(folders)
             diagnostics += problems
+            if folders.isEmpty {
+                diagnostics.append(.error("module-folders-empty",
+                    "module_folders lists no folders, so no module would be read",
+                    at: map.location(of: "module_folders"), length: "module_folders".count,
+                    notes: ["list at least one, such as 'module_folders: [toolkit-modules]', or leave the key out to read toolkit-modules/"]))
+            }
             if !valid.isEmpty { config.moduleFolders = valid }
         }
         return (config, diagnostics)

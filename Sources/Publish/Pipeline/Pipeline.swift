@@ -157,7 +157,6 @@ public enum Pipeline {
             report.pdfSkippedReason = "\(missing.reason). Packs were published as print-ready HTML without PDFs"
         }
 
-
         // Everything but the pages is made first; the pages are then made and written a batch at a time.
         let renderer = SiteRenderer(site: site, theme: theme, withPDFs: pdfMaker != nil)
         var files: [RenderedFile]
@@ -259,12 +258,12 @@ public enum Pipeline {
     /// PDFs for every pack, photocopy master and results print document in the staging folder, a few at a time
     /// (WeasyPrint uses one core each); a document whose HTML did not change reuses its last PDF. WeasyPrint's
     /// warnings become diagnostics.
-    static func makePDFs(site: Site, results: [ResultsPages.PrintDocument] = [], writer: OutputWriter, maker: PDFMaker,
-                         report: inout BuildReport) -> [String: Int] {
+    static func makePDFs(site: Site, results printDocuments: [ResultsPages.PrintDocument] = [], writer: OutputWriter,
+                         maker: PDFMaker, report: inout BuildReport) -> [String: Int] {
         // Packs first, then the photocopy masters and results: the long jobs start early, the short ones fill the lanes.
         let jobs = site.packs.flatMap { [($0.htmlPath, $0.pdfPath), ($0.largePrintPath, $0.largePrintPDFPath)] }
             + PrintMaster.all(in: site).map { ($0.htmlPath, $0.pdfPath) }
-            + results.map { ($0.htmlPath, $0.pdfPath) }
+            + printDocuments.map { ($0.htmlPath, $0.pdfPath) }
         let staging = writer.staging
         // A PDF made by another WeasyPrint may differ, so PDFs are reused only from a build with the same one.
         let sameEngine = writer.previous(PDFMaker.engineFile) == Data(maker.identity.utf8)

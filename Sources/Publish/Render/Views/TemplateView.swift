@@ -1,0 +1,38 @@
+import Mustache
+
+/// One value a template can use: its name, what kind of value it is and what it means. The reference of
+/// template variables in docs/authoring.md is made from these lists.
+public struct TemplateVariable: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Plain text, escaped by `{{name}}`.
+        case text
+        /// Markup the build made safe, written with `{{{name}}}`.
+        case html
+        /// True or false, for `{{#name}}…{{/name}}` and `{{^name}}…{{/name}}`.
+        case flag
+        case number
+        /// A list of values of the named view, for `{{#name}}…{{/name}}`.
+        case list(String)
+        /// One value of the named view, or nothing.
+        case object(String)
+    }
+
+    public let name: String
+    public let kind: Kind
+    public let meaning: String
+
+    public init(_ name: String, _ kind: Kind, _ meaning: String) {
+        self.name = name
+        self.kind = kind
+        self.meaning = meaning
+    }
+}
+
+/// A template's typed context. Templates look values up by name through `child(named:)`, so no value is
+/// found by reflection or cast from a dictionary of anything, and `variables` lists every name it answers.
+public protocol TemplateView: MustacheParent, Sendable {
+    /// The view's name in the reference, such as "PageView".
+    static var viewName: String { get }
+    /// Every name `child(named:)` answers, in the order the reference lists them.
+    static var variables: [TemplateVariable] { get }
+}

@@ -222,6 +222,31 @@ struct FormLogicTests {
         #expect(errors(counted) == ["S006 'p_count' is the column that counts the members of 'p'; give the question another id"])
     }
 
+    @Test func aSelfCompletionPhoneFormAsksNothingAboutAVisit() throws {
+        let body = "questions:\n  - {id: q, type: yes_no, label: Do you like it here?}\n"
+        func sheets(_ setting: String) throws -> XLSForm.Sheets {
+            let decoded = SurveyDecoder.decode(yaml: "id: t\ntitle: T\n\(setting)" + body, file: "t.yml")
+            #expect(decoded.diagnostics.isEmpty)
+            return XLSForm.sheets(try #require(decoded.survey))
+        }
+        let doorstep = try sheets("")
+        #expect(Self.row("outcome", in: doorstep)?["type"]?.hasPrefix("select_one") == true)
+        #expect(Self.row("q", in: doorstep)?["relevant"] == "${outcome} = 'completed'")
+
+        let own = try sheets("phone_form: self-completion\n")
+        #expect(Self.row(XLSForm.Builder.visitGroup, in: own) == nil)
+        #expect(Self.row("outcome", in: own)?["type"] == "calculate")
+        #expect(Self.row("outcome", in: own)?["calculation"] == "'completed'")
+        #expect(Self.row("volunteer_id", in: own)?["calculation"] == "''")
+        #expect(Self.row("q", in: own)?["relevant"] ?? "" == "")
+        // The same columns either way, so answers from both kinds of form come back together.
+        let names = { (sheets: XLSForm.Sheets) in Set(sheets.survey.dropFirst().map { $0[1] }).subtracting([XLSForm.Builder.visitGroup]) }
+        #expect(names(own) == names(doorstep))
+
+        let wrong = Self.errors("id: t\ntitle: T\nphone_form: self completion\n" + body).map { "\($0.code) \($0.message)" }
+        #expect(wrong == ["S024 'phone_form' is who fills in the phone form: door-to-door or self-completion, not 'self completion'"])
+    }
+
     @Test func specialCategoryWithoutAPublicKeyIsWarned() throws {
         let yaml = "id: t\ntitle: T\nquestions:\n  - {id: e, type: text, label: Your ethnic group, special_category: racial_or_ethnic_origin}\n"
         let survey = try #require(SurveyDecoder.decode(yaml: yaml, file: "t.yml").survey)

@@ -36,6 +36,15 @@ extension SurveyNodeDecoder {
             }
             settings.submissionURLLocation = reader.location(node)
         }
+        if let node = fields["phone_form"], let value = reader.string(node, key: "phone_form") {
+            if let form = PhoneForm(rawValue: value) {
+                settings.phoneForm = form
+            } else {
+                let names = PhoneForm.allCases.map(\.rawValue)
+                reader.error("S024", "'phone_form' is who fills in the phone form: \(names.joined(separator: " or ")), not '\(value)'",
+                             at: node, notes: Suggestion.note(for: value, in: names))
+            }
+        }
         return settings
     }
 

@@ -9,6 +9,7 @@ public enum SurveyDecoder {
     static let surveyKeys = [
         "id", "title", "version", "languages", "introduction", "privacy_notice", "contact", "estimated_minutes",
         "choices", "sections", "questions", "allow", "metadata", "public_key", "submission_url",
+        "phone_form",
     ]
     static let sectionKeys = ["id", "title", "description", "questions", "repeat", "item_label"]
     static let questionKeys = [

@@ -130,17 +130,19 @@ public enum DataShape {
 }
 
 extension DataShape {
-    /// When the XLSForm asks a variable: only at a completed visit, only after a "Yes" to each consent
-    /// question before it, and then by its own skip logic. ODK reads this from the field and its groups.
+    /// When the XLSForm asks a variable: only at a completed visit (a self-completion form has no visit), only
+    /// after a "Yes" to each consent question before it, and then by its own skip logic. ODK reads this from the
+    /// field and its groups.
     public static func xlsFormRelevant(_ survey: Survey) -> [String?] {
-        var gates = ["${\(ResponseField.outcome.rawValue)} = '\(ResponseOutcome.completed.rawValue)'"]
+        var gates = survey.logic.phoneForm == .doorToDoor
+            ? ["${\(ResponseField.outcome.rawValue)} = '\(ResponseOutcome.completed.rawValue)'"] : []
         return survey.variables.map { variable in
             guard variable.role != .metadata else { return variable.relevant }
             let parts = gates + (variable.relevant.map { ["(\($0))"] } ?? [])
             if variable.role == .answer, survey.question(variable.questionID)?.type == .consent {
                 gates.append("${\(variable.xlsFormName ?? variable.name)} = 'yes'")
             }
-            return parts.joined(separator: " and ")
+            return parts.isEmpty ? nil : parts.joined(separator: " and ")
         }
     }
 }

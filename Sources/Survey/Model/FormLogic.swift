@@ -153,6 +153,11 @@ public enum MetadataField: String, Sendable, Equatable, CaseIterable {
 }
 
 /// The logic keys a survey may have at the top level.
+public enum PhoneForm: String, Sendable, Equatable, CaseIterable {
+    case doorToDoor = "door-to-door"
+    case selfCompletion = "self-completion"
+}
+
 public struct SurveyLogicSettings: Sendable, Equatable {
     public var metadata: [MetadataField] = []
     public var metadataLocation: SourceLocation?
@@ -161,6 +166,9 @@ public struct SurveyLogicSettings: Sendable, Equatable {
     public var publicKeyLocation: SourceLocation?
     public var submissionURL: String?
     public var submissionURLLocation: SourceLocation?
+    /// Who fills in the phone form: a volunteer at the door (who records how the visit went) or people
+    /// answering for themselves, from a KoboToolbox or ODK web link (who are never asked about a visit).
+    public var phoneForm: PhoneForm = .doorToDoor
 
     public init() {}
 }

@@ -31,6 +31,7 @@ public enum SurveyJSON {
         if !survey.logic.metadata.isEmpty { result["metadata"] = survey.logic.metadata.map(\.rawValue) }
         result["public_key"] = survey.logic.publicKey
         result["submission_url"] = survey.logic.submissionURL
+        if survey.logic.phoneForm != .doorToDoor { result["phone_form"] = survey.logic.phoneForm.rawValue }
         return result
     }
 

@@ -40,7 +40,8 @@ public enum SurveySchema {
       "items": {"enum": ["start", "end", "today", "deviceid", "username"]}
     },
     "public_key": {"type": "string", "description": "The base64 RSA public key that ODK Collect and KoboToolbox encrypt forms with."},
-    "submission_url": {"type": "string", "pattern": "^https://", "description": "Where phones send finished forms."}
+    "submission_url": {"type": "string", "pattern": "^https://", "description": "Where phones send finished forms."},
+    "phone_form": {"enum": ["door-to-door", "self-completion"], "description": "Who fills in the phone form: volunteers at the door, who first record how the visit went (door-to-door, the default), or people answering for themselves from a web link (self-completion)."}
   },
   "$defs": {
     "text": {

@@ -44,6 +44,17 @@ extension XLSForm.Builder {
         extra("calculation", "once(uuid())")
         row(type: "calculate", name: ResponseField.mode.rawValue, label: nil)
         extra("calculation", "'\(CollectionMode.odk.rawValue)'")
+        guard survey.logic.phoneForm == .doorToDoor else {
+            // Someone answering for themselves has no visit to record: every saved form is a completed one, and
+            // the volunteer and form number stay empty, so the columns are those of every other way of collecting.
+            row(type: "calculate", name: ResponseField.outcome.rawValue, label: nil)
+            extra("calculation", "'\(ResponseOutcome.completed.rawValue)'")
+            for field in [ResponseField.volunteerID, .formNumber] {
+                row(type: "calculate", name: field.rawValue, label: nil)
+                extra("calculation", "''")
+            }
+            return
+        }
         func say(_ key: WordingKey) -> LocalizedText { survey.wording.localized(key.rawValue, languages: survey.languages) }
         row(type: "begin_group", name: Self.visitGroup, label: nil, appearance: "field-list")
         let list = listName(named: ResponseField.outcome.rawValue, choices: DataShape.codes(.outcome, in: survey))

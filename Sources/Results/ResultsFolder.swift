@@ -24,7 +24,7 @@ public struct ResultsFolder: Sendable {
     public var publishedCSVs: [(path: String, header: [String])]
     public var folderExists: Bool
     /// The folders whose files are published: a results folder inside one of them is an error.
-    public var publishedFolders: [String] = ["content", "toolkit-modules", "templates", "site"]
+    public var publishedFolders: [String]
 
     public static let largestFile = 200 * 1024 * 1024
 
@@ -71,7 +71,12 @@ public struct ResultsFolder: Sendable {
         return ResultsFolder(settings: settings, settingsDiagnostics: settingsDiagnostics, folders: folders,
                              tracked: exists ? trackedFiles(root: root, folder: settings.folder) : [],
                              publishedCSVs: publishedCSVs(root: root, moduleFolders: moduleFolders), folderExists: exists,
-                             publishedFolders: ["content"] + moduleFolders + ["templates", "site"])
+                             publishedFolders: publishedFolders(moduleFolders: moduleFolders))
+    }
+
+    /// The folders a build publishes from, or into: the pages, every module folder, the site's templates and the site.
+    static func publishedFolders(moduleFolders: [String]) -> [String] {
+        ["content"] + moduleFolders + ["templates", "site"]
     }
 
     /// `git ls-files` on the results folder; nothing when git or a repository is missing.

@@ -80,6 +80,6 @@ let package = Package(
             "Publish", "Toolkit", "Diagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Fixtures"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Diagnostics"]),
-        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures", "Golden"]),
     ]
 )

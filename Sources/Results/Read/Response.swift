@@ -39,15 +39,15 @@ public enum ModeGuess {
         return "web"
     }
 
-    /// Names people read in the report.
+    /// Names people read in the report: for the modes of the data shape, the codebook's own words.
     public static func label(_ mode: String) -> String {
         switch mode {
         case "web": "Web form"
-        case "paper": "Paper, typed in"
-        case "phone": "Phone"
+        case "paper": "Paper form, typed in"
+        case "phone": "Phone call"
         case "door-step": "Door-step"
         case "kobo": "KoboToolbox"
-        case "odk": "ODK Central"
+        case "odk": "KoboToolbox or ODK Collect"
         default: mode.prefix(1).uppercased() + mode.dropFirst()
         }
     }

@@ -39,6 +39,15 @@ struct ModuleFolderTests {
             items: [street-stall.md, tips.md]
         """
 
+    @Test func aBuildNeverWritesIntoAnExtraModuleFolder() throws {
+        let (project, ours) = try Self.project()
+        let before = DoorstepRunner.snapshot(ours)
+        let result = try DoorstepRunner.run(["build", "--no-pdf", "--output", "../our-modules/gamma/site"], in: project)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("is inside '../our-modules/', which the build reads"), "\(result.stderr)")
+        #expect(DoorstepRunner.snapshot(ours) == before, "nothing may be written into a module folder")
+    }
+
     @Test func anEmptyListOfModuleFoldersIsAnErrorNotASilentDefault() throws {
         let project = try DoorstepRunner.project("good-site")
         try DoorstepRunner.edit(project, "content/site.yml", replacing: "modules: all\n", with: "modules: all\nmodule_folders: []\n")

@@ -239,13 +239,25 @@ public enum Pipeline {
         if output == root || root.hasPrefix(output + "/") {
             return "the output folder '\(output)' holds the project itself; choose another --output folder, such as 'site'"
         }
-        for folder in ["content", "toolkit-modules", "templates", "directives"] {
-            let source = root + "/" + folder
+        let read = ["content"] + moduleFolders(root: options.root) + ["templates", "directives"]
+        for folder in read {
+            let source = URL(fileURLWithPath: folder, relativeTo: options.root).standardizedFileURL.resolvingSymlinksInPath().path
             if output == source || output.hasPrefix(source + "/") {
-                return "the output folder '\(output)' is inside '\(folder)/', which the build reads; choose a folder outside content/, toolkit-modules/, templates/ and directives/, such as 'site'"
+                let list = read.map { "\($0)/" }
+                return "the output folder '\(output)' is inside '\(folder)/', which the build reads; choose a folder outside "
+                    + list.dropLast().joined(separator: ", ") + " and " + (list.last ?? "") + ", such as 'site'"
             }
         }
         return nil
+    }
+
+    /// The module folders `content/site.yml` names (`toolkit-modules` unless it names others), read before
+    /// anything else so that a build never writes into a folder it reads.
+    static func moduleFolders(root: URL) -> [String] {
+        let file = root.appendingPathComponent("content/site.yml")
+        guard let data = FileManager.default.contents(atPath: file.path) else { return ["toolkit-modules"] }
+        let config = SiteConfig.decode(SourceFile(path: "content/site.yml", text: String(decoding: data, as: UTF8.self))).0
+        return config.moduleFolders.map(\.value)
     }
 
     /// Module assets are copied as they are, from the bytes the load stage read.

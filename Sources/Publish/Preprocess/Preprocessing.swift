@@ -5,16 +5,17 @@ import Toolkit
 /// The preprocess stage, between load and parse: each program named under `preprocessors:` in
 /// `content/site.yml` reads every page as JSON and may hand back changed Markdown and diagnostics.
 /// Programs run one after another, each seeing the pages as the one before left them. The first that
-/// fails stops the rest, with an error at its entry in site.yml.
+/// fails stops the rest, with an error at its entry in site.yml. With a cache, a program whose input and
+/// named files are unchanged is not run again: its last output is used.
 public enum Preprocessing {
-    public static func run(_ sources: ProjectSources, root: URL) -> (ProjectSources, [Diagnostic]) {
+    static func run(_ sources: ProjectSources, root: URL, cache: PreprocessorCache? = nil) -> (ProjectSources, [Diagnostic]) {
         guard let file = sources.siteConfig else { return (sources, []) }
         // The configuration's own problems are reported by the model stage; here only the commands matter.
         let commands = SiteConfig.decode(file).0.preprocessors
         var sources = sources
         var diagnostics: [Diagnostic] = []
-        for command in commands {
-            let (changed, found) = run(command, sources: sources, root: root)
+        for (position, command) in commands.enumerated() {
+            let (changed, found) = run(command, sources: sources, root: root, cache: cache.map { ($0, position) })
             diagnostics += found
             guard let changed else { break }
             sources = changed
@@ -38,7 +39,8 @@ public enum Preprocessing {
     }
 
     /// The sources with one preprocessor's changes, or nil when it failed (the reason is among the diagnostics).
-    static func run(_ command: PreprocessorCommand, sources: ProjectSources, root: URL) -> (ProjectSources?, [Diagnostic]) {
+    static func run(_ command: PreprocessorCommand, sources: ProjectSources, root: URL,
+                    cache: (PreprocessorCache, position: Int)? = nil) -> (ProjectSources?, [Diagnostic]) {
         let name = "'\(command.display)'"
         let input: Data
         do {
@@ -46,12 +48,24 @@ public enum Preprocessing {
         } catch {
             return (nil, [.error("preprocessor-failed", "the pages could not be written as JSON for \(name): \(error)", at: command.location)])
         }
+        let key = cache.map { _ in PreprocessorCache.key(command, input: input, root: root) }
+        if let (store, position) = cache, let key {
+            if command.cache, let output = store.output(position, key: key) {
+                return apply(ProcessRunner.Outcome(ending: .exited(0), standardOutput: output, standardError: Data()), of: command, to: sources)
+            }
+            store.forget(position)
+        }
         switch ProcessRunner.run(command.arguments.map(\.value), input: input, directory: root, timeout: command.timeout) {
         case .failure(.cannotStart(let reason)):
             return (nil, [.error("preprocessor-failed", "preprocessor \(name) could not start: \(reason)",
                                  at: command.arguments[0].location, length: command.arguments[0].value.count)])
         case .success(let outcome):
-            return apply(outcome, of: command, to: sources)
+            let applied = apply(outcome, of: command, to: sources)
+            // Only a run whose output was used is kept; its warnings come back with it on the next build.
+            if let (store, position) = cache, let key, command.cache, applied.0 != nil {
+                store.store(position, key: key, output: outcome.standardOutput)
+            }
+            return applied
         }
     }
 

@@ -43,7 +43,11 @@ public struct SiteRenderer: Sendable {
     /// Renders the pages in parallel, handing them over `batch` at a time, so that a writer can put each
     /// batch on disk before the next is made and a large site never sits in memory whole.
     public func renderPages<Failure: Error>(batch: Int = 512, _ take: ([RenderedFile]) throws(Failure) -> Void) throws(Failure) {
-        let pages = self.pages
+        try renderPages(pages, batch: batch, take)
+    }
+
+    /// Renders only `pages`, some of the site's: what a build renders when the other pages' inputs did not change.
+    func renderPages<Failure: Error>(_ pages: [Page], batch: Int = 512, _ take: ([RenderedFile]) throws(Failure) -> Void) throws(Failure) {
         var start = 0
         while start < pages.count {
             let slice = Array(pages[start..<min(start + batch, pages.count)])

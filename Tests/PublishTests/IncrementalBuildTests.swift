@@ -75,6 +75,7 @@ import Testing
                 try self.edit(root, "toolkit-modules/beta/page.md") { $0.replacingOccurrences(of: "## Who to ask?", with: "## Who to ask first?") }
                 try self.edit(root, "toolkit-modules/alpha/guide.md") { $0.replacingOccurrences(of: "#who-to-ask)", with: "#who-to-ask-first)") }
             }),
+            ("text of a page printed in a pack and on a master", { try self.edit($0, "toolkit-modules/alpha/handouts/welcome.md") { $0.replacingOccurrences(of: "You are welcome here.", with: "You are very welcome here.") } }),
             ("directive block in a page", { try self.edit($0, "toolkit-modules/alpha/guide.md") { $0.replacingOccurrences(of: "Take a friend with you.", with: "Take a neighbour with you.") } }),
             ("page template", { try self.write($0, "templates/nav-item.mustache", "<li><a href=\"{{url}}\">{{title}}</a></li>\n") }),
             ("page title", { try self.edit($0, "toolkit-modules/beta/page.md") { $0.replacingOccurrences(of: "title: Beta page", with: "title: Who to ask") } }),
@@ -158,6 +159,13 @@ import Testing
         #expect(body.built && body.pagesRendered == 1 && body.pagesKept == first.pagesRendered - 1,
                 "rendered \(body.pagesRendered), kept \(body.pagesKept)")
         #expect(try String(contentsOf: output.appendingPathComponent("beta/page/index.html"), encoding: .utf8).contains("Ask the people next door."))
+        #expect(body.documentsKept == 5, "the pack in both sizes and the three masters print no part of the beta page")
+
+        try edit(root, "toolkit-modules/alpha/handouts/welcome.md") { $0.replacingOccurrences(of: "You are welcome here.", with: "You are very welcome here.") }
+        let handout = build(root, into: output)
+        #expect(handout.pagesRendered == 1 && handout.documentsKept == 2,
+                "the pack in both sizes and the handout's master print it, the park survey's two masters do not; kept \(handout.documentsKept)")
+        #expect(try String(contentsOf: output.appendingPathComponent("packs/alpha-pack.html"), encoding: .utf8).contains("You are very welcome here."))
 
         // Every page of the module lists the page by its title, so a new title renders them all.
         try edit(root, "toolkit-modules/beta/page.md") { $0.replacingOccurrences(of: "title: Beta page", with: "title: Who to ask") }

@@ -118,8 +118,9 @@ public struct BuildCache: Sendable, Equatable {
     }
 }
 
-/// A 128-bit hash of many byte strings: two independent 64-bit lanes (FNV-1a and a multiply–rotate mix), each
-/// string framed by its length so that the boundaries between strings count.
+/// A 128-bit hash of many byte strings: two independent 64-bit lanes (FNV-1a and a multiply–rotate mix) fed
+/// eight bytes at a time, each string framed by its length so that the boundaries between strings count.
+/// Each step is a one-to-one function of the lane for a given word, so any one changed word always changes the hash.
 struct ContentHasher {
     private var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
     private var mix: UInt64 = 0x9e37_79b9_7f4a_7c15
@@ -135,17 +136,20 @@ struct ContentHasher {
 
     private mutating func add(_ bytes: UnsafeRawBufferPointer) {
         var fnv = self.fnv, mix = self.mix
-        func take(_ byte: UInt8) {
-            fnv = (fnv ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            mix = ((mix ^ UInt64(byte)) &* 0xff51_afd7_ed55_8ccd)
+        func take(_ word: UInt64) {
+            fnv = (fnv ^ word) &* 0x0000_0100_0000_01b3
+            mix = (mix ^ word) &* 0xff51_afd7_ed55_8ccd
             mix = (mix << 29) | (mix >> 35)
         }
-        var length = UInt64(bytes.count)
-        for _ in 0..<8 {
-            take(UInt8(truncatingIfNeeded: length))
-            length >>= 8
+        take(UInt64(bytes.count))
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            take(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
         }
-        for byte in bytes { take(byte) }
+        var last: UInt64 = 0
+        for (shift, byte) in bytes[offset...].enumerated() { last |= UInt64(byte) << (8 * UInt64(shift)) }
+        take(last)
         self.fnv = fnv
         self.mix = mix
     }

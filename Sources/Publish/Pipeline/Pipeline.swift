@@ -97,6 +97,8 @@ public enum Pipeline {
         /// Pages rendered in this build, and pages whose last file was kept because none of their inputs changed.
         public var pagesRendered = 0
         public var pagesKept = 0
+        /// Packs and photocopy masters whose last HTML was kept, because no page they print changed.
+        public var documentsKept = 0
         public var pdfs = 0
         public var pdfsReused = 0
         /// Set when packs were published as HTML only because WeasyPrint is missing.
@@ -163,17 +165,7 @@ public enum Pipeline {
                 + (site.packs.isEmpty ? "Print documents were" : "Packs were") + " published as print-ready HTML without PDFs"
         }
 
-        // Everything but the pages is made first; the pages are then made and written a batch at a time.
         let renderer = SiteRenderer(site: site, theme: theme, withPDFs: pdfMaker != nil)
-        var files: [RenderedFile]
-        do {
-            files = try renderer.renderRest(pagePaths: renderer.pages.map(\.outputPath))
-        } catch {
-            report.environmentError = error.message
-            return report
-        }
-        files += assetFiles(site, sources: checked.sources)
-        files += ResultsPages(site: site, theme: theme, reports: results.reports, withPDFs: pdfMaker != nil).render()
         let keys = RenderKeys.make(site: site, sources: checked.sources, options: options, withPDFs: pdfMaker != nil)
         let previous = BuildCache.read(output: options.output)
 
@@ -181,15 +173,29 @@ public enum Pipeline {
             var writer = try OutputWriter(output: options.output, waiting: { message in
                 FileHandle.standardError.write(Data("note: \(message)\n".utf8))
             })
+            // A page or print document whose render key is the last build's is the same HTML: its file is kept, not made.
+            func kept(_ path: String) -> Bool {
+                guard let key = keys[path], let previous, previous.keys[path] == key, let size = previous.sizes[path] else { return false }
+                return writer.reuse(path, size: size)
+            }
             do throws(OutputWriter.Failure) {
+                let documents = site.packs.flatMap { [$0.htmlPath, $0.largePrintPath] } + PrintMaster.all(in: site).map(\.htmlPath)
+                let keptDocuments = Set(documents.filter(kept))
+                report.documentsKept = keptDocuments.count
+                // Everything but the pages is made first; the pages are then made and written a batch at a time.
+                var files: [RenderedFile]
+                do {
+                    files = try renderer.renderRest(pagePaths: renderer.pages.map(\.outputPath), kept: keptDocuments)
+                } catch {
+                    writer.abandon()
+                    report.environmentError = error.message
+                    return report
+                }
+                files += assetFiles(site, sources: checked.sources)
+                files += ResultsPages(site: site, theme: theme, reports: results.reports, withPDFs: pdfMaker != nil).render()
                 try writer.stage(files)
                 files = []
-                // A page whose render key is the last build's is the same HTML: its file is kept, not rendered.
-                let changed = renderer.pages.filter { page in
-                    guard let key = keys[page.outputPath], let previous, previous.keys[page.outputPath] == key,
-                          let size = previous.sizes[page.outputPath] else { return true }
-                    return !writer.reuse(page.outputPath, size: size)
-                }
+                let changed = renderer.pages.filter { !kept($0.outputPath) }
                 report.pagesRendered = changed.count
                 report.pagesKept = renderer.pages.count - changed.count
                 try renderer.renderPages(changed) { pages throws(OutputWriter.Failure) in try writer.stage(pages) }

@@ -5,25 +5,43 @@ import Toolkit
 /// the page's own text. The shared part holds every setting, the theme, the program, every source that is
 /// not a page, the list of assets, and the site's outline: every page's place, front matter, headings and
 /// directive blocks, which other pages show in navigation, links, anchors, session plans and surveys.
-/// A page whose key is that of the last build is the same HTML, so its file is kept rather than rendered.
+/// A page whose key is that of the last build is the same HTML, so its file is kept rather than rendered;
+/// so is a pack or photocopy master whose key, made from the text of every page it prints, is unchanged.
 ///
 /// An edit to a page's prose changes that page's key only; an edit to a title, a heading, a front matter
 /// field or a directive block changes the outline, and so every page's key.
 enum RenderKeys {
-    /// The key of every page the renderer writes, by output path.
+    /// The key of every page the renderer writes, and of every print document (packs in both sizes and
+    /// photocopy masters, made from the text of every page they print), by output path.
     static func make(site: Site, sources: ProjectSources, options: Pipeline.BuildOptions, withPDFs: Bool) -> [String: String] {
         let files = sources.allFiles
         let pages = site.allPages
         let shared = sharedKey(site: site, pages: pages, files: files, sources: sources, options: options, withPDFs: withPDFs)
         var keys: [String: String] = [:]
         keys.reserveCapacity(pages.count)
-        for page in pages {
+        func key(_ path: String, _ items: [Pack.Item], language: String? = nil) {
             var hasher = ContentHasher()
             hasher.add(shared)
-            hasher.add(page.sourcePath)
-            hasher.add(files[page.sourcePath] ?? "")
-            keys[page.outputPath] = hasher.hex
+            hasher.add(path)
+            hasher.add(language ?? "-")
+            for item in items {
+                switch item {
+                case .page(let page):
+                    hasher.add(page.sourcePath)
+                    hasher.add(files[page.sourcePath] ?? "")
+                case .survey(let entry):
+                    hasher.add("survey \(entry.id) \(entry.sourcePath)")
+                    hasher.add(files[entry.sourcePath] ?? "")
+                }
+            }
+            keys[path] = hasher.hex
         }
+        for page in pages { key(page.outputPath, [.page(page)]) }
+        for pack in site.packs {
+            key(pack.htmlPath, pack.items)
+            key(pack.largePrintPath, pack.items)
+        }
+        for master in PrintMaster.all(in: site) { key(master.htmlPath, [master.item], language: master.language) }
         return keys
     }
 
@@ -62,7 +80,7 @@ enum RenderKeys {
     static func outline(_ page: Page, text: String?, into hasher: inout ContentHasher) {
         hasher.add(page.sourcePath)
         hasher.add(page.outputPath)
-        hasher.add(frontMatter(text ?? "", lines: page.bodyLineOffset))
+        hasher.add(String(TextLines.prefix(text ?? "", lines: page.bodyLineOffset)))
         for heading in page.headings {
             hasher.add("\(heading.level) \(heading.id)")
             hasher.add(heading.text)
@@ -71,17 +89,5 @@ enum RenderKeys {
             hasher.add("\(directive.name) \(directive.location.line) \(directive.block.argument)")
             hasher.add(directive.block.content)
         }
-    }
-
-    /// The first `lines` lines of a page: its front matter and the fences around it.
-    static func frontMatter(_ text: String, lines: Int) -> String {
-        guard lines > 0 else { return "" }
-        var count = 0
-        let utf8 = text.utf8
-        for index in utf8.indices where utf8[index] == UInt8(ascii: "\n") {
-            count += 1
-            if count == lines { return String(text[..<index]) }
-        }
-        return text
     }
 }

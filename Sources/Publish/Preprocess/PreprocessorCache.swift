@@ -16,8 +16,8 @@ struct PreprocessorCache: Sendable {
     }
 
     /// What a run's output depends on: the program and its arguments, the files they name (by content; the
-    /// program found on the PATH by size and time of change) and the input.
-    static func key(_ command: PreprocessorCommand, input: Data, root: URL) -> String {
+    /// program found on the PATH by size and time of change) and what its input is made from, which `input` adds.
+    static func key(_ command: PreprocessorCommand, root: URL, input: (inout ContentHasher) -> Void) -> String {
         var hasher = ContentHasher()
         hasher.add("preprocessor \(PreprocessorJSON.version) doorstep \(DoorstepVersion.current)")
         for (index, argument) in command.arguments.map(\.value).enumerated() {
@@ -34,7 +34,7 @@ struct PreprocessorCache: Sendable {
                 hasher.add("-")
             }
         }
-        hasher.add(input)
+        input(&hasher)
         return hasher.hex
     }
 

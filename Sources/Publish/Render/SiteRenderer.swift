@@ -57,17 +57,18 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every other file of the site: module pages, surveys, packs, search, sitemap and the theme's assets.
-    /// `pagePaths` are the pages' own files, for the sitemap.
-    public func renderRest(pagePaths: [String]) throws(RenderFailure) -> [RenderedFile] {
+    /// `pagePaths` are the pages' own files, for the sitemap. Print documents in `kept` are not made: their
+    /// last files are kept.
+    public func renderRest(pagePaths: [String], kept: Set<String> = []) throws(RenderFailure) -> [RenderedFile] {
         var files: [RenderedFile] = []
         files += site.modules.map { RenderedFile(path: $0.outputPath, text: renderModule($0)) }
         files += try SurveyPages(site: site, theme: theme, printLink: { self.printLink(from: $0) }).render()
-        files += PackPages(site: site, theme: theme, directives: directives).renderHTML()
+        files += PackPages(site: site, theme: theme, directives: directives).renderHTML(skipping: kept)
         files.append(RenderedFile(path: "404.html", text: renderNotFound()))
         files += SearchIndex(site: site).files(theme: theme)
         // Search engines need absolute addresses, so the sitemap is written only when the site's address is known.
         if let base = site.config.baseURL {
-            let paths = pagePaths + files.map(\.path) + ["packs/index.html"]
+            let paths = pagePaths + files.map(\.path) + kept.sorted() + ["packs/index.html"]
             files.append(RenderedFile(path: "sitemap.xml", text: Sitemap.xml(base: base, paths: paths)))
         }
         for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {

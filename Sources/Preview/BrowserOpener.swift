@@ -70,7 +70,7 @@ enum NetworkAddresses {
                 var raw = pointer.pointee.sin_addr
                 return inet_ntop(AF_INET, &raw, &text, socklen_t(text.count)) != nil
             }
-            let shown = String(cString: text)
+            let shown = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             if ok, !shown.hasPrefix("127."), !found.contains(shown) { found.append(shown) }
         }
         return found

@@ -17,8 +17,8 @@ struct PreviewBuilder: Sendable {
 
     let options: PreviewOptions
 
-    /// Every stage, every time: the in-memory pipeline is fast, and the writer rewrites only files whose
-    /// bytes changed, so the output folder changes only where the sources did.
+    /// Every stage, every time, but only the pages whose inputs changed are rendered again, and the writer
+    /// rewrites only files whose bytes changed, so the output folder changes only where the sources did.
     func build() -> Outcome {
         var buildOptions = Pipeline.BuildOptions(root: options.root, output: options.output)
         buildOptions.makePDF = options.makePDF
@@ -42,7 +42,8 @@ struct PreviewBuilder: Sendable {
                            problems: forPages(diagnosticsText + "\n\n" + counts, counts),
                            summary: "\(counts); the site was not rebuilt, so the preview keeps serving the last good site")
         }
-        var summary = "built \(report.files) files in \(time) s (\(Self.stages(report))\(report.written) written, \(report.unchanged) unchanged"
+        var summary = "built \(report.files) files in \(time) s (\(Self.stages(report))\(report.written) written, \(report.unchanged) unchanged, "
+            + "\(report.pagesRendered) page\(report.pagesRendered == 1 ? "" : "s") rendered, \(report.pagesKept) kept"
         if report.pdfs + report.pdfsReused > 0 { summary += ", \(report.pdfs) PDFs made, \(report.pdfsReused) reused" }
         summary += "); \(counts)"
         if let reason = report.pdfSkippedReason { summary = "note: \(reason)\n" + summary }
@@ -60,7 +61,7 @@ struct PreviewBuilder: Sendable {
 
     /// "check 0.61 s, render 0.30 s, write 0.05 s; ": where a rebuild's time went, to see what to speed up.
     static func stages(_ report: Pipeline.BuildReport) -> String {
-        let names = [("load, parse, model and check", "check"), ("render", "render"), ("pdf", "pdf"), ("write", "write")]
+        let names = [("load, parse, model and check", "check"), ("render and write", "render"), ("pdf", "pdf"), ("write", "write")]
         let parts = names.compactMap { key, name in
             report.seconds[key].flatMap { $0 >= 0.005 ? "\(name) \(String(format: "%.2f", $0)) s" : nil }
         }

@@ -36,6 +36,28 @@ public struct SourceSnapshot: Equatable, Sendable {
         return folders
     }
 
+    /// The folders to watch, kept while `content/site.yml` keeps its size and time of change, so that a poll
+    /// does not read and decode the site's settings every time.
+    public struct Folders: Sendable {
+        private var stamp: Stamp?
+        private var cached: [String] = []
+        public private(set) var reads = 0
+
+        public init() {}
+
+        public mutating func current(root: URL) -> [String] {
+            var info = stat()
+            let stamp = stat(root.appendingPathComponent("content/site.yml").path, &info) == 0
+                ? Stamp(modified: modificationTime(info), size: Int(info.st_size)) : nil
+            if reads == 0 || stamp != self.stamp {
+                cached = SourceSnapshot.folders(root: root)
+                self.stamp = stamp
+                reads += 1
+            }
+            return cached
+        }
+    }
+
     public static func take(root: URL, folders: [String]? = nil) -> SourceSnapshot {
         var files: [String: Stamp] = [:]
         var pending = folders ?? Self.folders(root: root)
@@ -60,7 +82,7 @@ public struct SourceSnapshot: Equatable, Sendable {
         return SourceSnapshot(files: files)
     }
 
-    private static func modificationTime(_ info: stat) -> Double {
+    fileprivate static func modificationTime(_ info: stat) -> Double {
         #if canImport(Darwin)
         Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1_000_000_000
         #else

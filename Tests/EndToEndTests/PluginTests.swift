@@ -218,4 +218,44 @@ struct PluginTests {
         #expect(result.stderr.contains("content/site.yml:7:15: error: preprocessor 'tools/missing.py' could not start: 'tools/missing.py' was not found [preprocessor-failed]"),
                 "\(result.stderr)")
     }
+
+    @Test func aPreprocessorRunsAgainOnlyWhenItsPagesOrItsScriptChange() throws {
+        guard Self.requirePython() else { return }
+        let project = try Self.project(preprocessor: "[python3, tools/shout.py]")
+        let script = """
+            import json, sys
+            open("runs.log", "a").write("run\\n")
+            data = json.load(sys.stdin)
+            pages = [{"path": p["path"], "markdown": p["markdown"].replace("neighbours", "NEIGHBOURS")} for p in data["pages"]]
+            json.dump({"version": 1, "pages": pages}, sys.stdout)
+            """
+        try Self.write(project, "tools/shout.py", script)
+        func runs() throws -> Int { try Self.read(project, "runs.log").split(separator: "\n").count }
+        func build() throws {
+            let result = try DoorstepRunner.run(["build", "--no-pdf"], in: project)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        try build()
+        try build()
+        #expect(try runs() == 1, "an unchanged project uses the last output")
+        #expect(try Self.read(project, "site/beta/page/index.html").contains("Ask your NEIGHBOURS."))
+        // The outputs are kept beside the site, never inside it where they would be published.
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent(".site.preprocessed/0.out").path))
+        #expect(!(FileManager.default.subpaths(atPath: project.appendingPathComponent("site").path) ?? []).contains { $0.hasSuffix(".out") })
+
+        try DoorstepRunner.edit(project, "toolkit-modules/beta/page.md", replacing: "Ask your neighbours.", with: "Ask all your neighbours.")
+        try build()
+        #expect(try runs() == 2, "a changed page is new input")
+        #expect(try Self.read(project, "site/beta/page/index.html").contains("Ask all your NEIGHBOURS."))
+
+        try Self.write(project, "tools/shout.py", script.replacingOccurrences(of: "NEIGHBOURS", with: "Neighbours!"))
+        try build()
+        #expect(try runs() == 3, "a changed script named on the command line")
+        #expect(try Self.read(project, "site/beta/page/index.html").contains("Ask all your Neighbours!."))
+
+        try Self.write(project, "content/site.yml", try Self.read(project, "content/site.yml") + "    cache: false\n")
+        try build()
+        try build()
+        #expect(try runs() == 5, "'cache: false' runs it on every build")
+    }
 }

@@ -150,6 +150,21 @@ struct PrintMasterTests {
         #expect(result.stderr.contains("\(welcome):18:1: error: this '---' has no card before it"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("site/index.html").path), "nothing is written")
     }
+
+    @Test func requirePDFAsksForMastersEvenWithoutPacks() throws {
+        let project = try DoorstepRunner.project("good-site")
+        let manifest = project.appendingPathComponent("toolkit-modules/alpha/module.yml")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        try String(text[..<text.range(of: "packs:")!.lowerBound]).write(to: manifest, atomically: true, encoding: .utf8)
+        let missing = ["DOORSTEP_WEASYPRINT": "/nonexistent/weasyprint"]
+        let required = try DoorstepRunner.run(["build", "--require-pdf"], in: project, environment: missing)
+        #expect(required.status == 2, "a handout's photocopy master needs a PDF: \(required.stderr)")
+        #expect(required.stderr.contains("--require-pdf"))
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("site").path))
+        let plain = try DoorstepRunner.run(["build"], in: project, environment: missing)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stderr.contains("Print documents were published as print-ready HTML without PDFs"), "\(plain.stderr)")
+    }
 }
 
 @Suite("doorstep build: results to print")

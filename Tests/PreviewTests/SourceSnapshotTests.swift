@@ -77,6 +77,20 @@ import Testing
         #expect(SourceSnapshot.take(root: root).changes(since: before) == ["../our-modules-\(root.lastPathComponent)/gamma/stall.md"])
     }
 
+    @Test func theSettingsAreReadAgainOnlyWhenSiteYmlChanges() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var folders = SourceSnapshot.Folders()
+        #expect(folders.current(root: root) == SourceSnapshot.watchedFolders)
+        #expect(folders.current(root: root) == SourceSnapshot.watchedFolders)
+        #expect(folders.reads == 1, "an unchanged site.yml is not decoded on every poll")
+        let siteYAML = root.appendingPathComponent("content/site.yml")
+        try Data("title: T\nmodule_folders: [toolkit-modules, local-modules]\n".utf8).write(to: siteYAML)
+        try touch(siteYAML)
+        #expect(folders.current(root: root).contains("local-modules"))
+        #expect(folders.reads == 2)
+    }
+
     @Test func latestModificationIsTheNewestOfTheChangedFiles() {
         let snapshot = SourceSnapshot(files: ["a.md": .init(modified: 10, size: 1), "b.md": .init(modified: 20, size: 1)])
         #expect(snapshot.latestModification(of: ["a.md", "b.md", "gone.md"]) == 20)

@@ -70,6 +70,14 @@ import Testing
     var edits: [Edit] {
         [
             ("page text", { try self.edit($0, "toolkit-modules/beta/page.md") { $0 + "\nAsk at the shop too.\n" } }),
+            ("page body", { try self.edit($0, "toolkit-modules/alpha/guide.md") { $0.replacingOccurrences(of: "| Knock | 1 minute |", with: "| Knock | 2 minutes |") } }),
+            ("heading used by a link on another page", { root in
+                try self.edit(root, "toolkit-modules/beta/page.md") { $0.replacingOccurrences(of: "## Who to ask?", with: "## Who to ask first?") }
+                try self.edit(root, "toolkit-modules/alpha/guide.md") { $0.replacingOccurrences(of: "#who-to-ask)", with: "#who-to-ask-first)") }
+            }),
+            ("text of a page printed in a pack and on a master", { try self.edit($0, "toolkit-modules/alpha/handouts/welcome.md") { $0.replacingOccurrences(of: "You are welcome here.", with: "You are very welcome here.") } }),
+            ("directive block in a page", { try self.edit($0, "toolkit-modules/alpha/guide.md") { $0.replacingOccurrences(of: "Take a friend with you.", with: "Take a neighbour with you.") } }),
+            ("page template", { try self.write($0, "templates/nav-item.mustache", "<li><a href=\"{{url}}\">{{title}}</a></li>\n") }),
             ("page title", { try self.edit($0, "toolkit-modules/beta/page.md") { $0.replacingOccurrences(of: "title: Beta page", with: "title: Who to ask") } }),
             ("front matter", { try self.edit($0, "toolkit-modules/alpha/guide.md") { $0.replacingOccurrences(of: "order: 1\n", with: "order: 1\ntags: [doors]\n") } }),
             ("module order", { try self.edit($0, "toolkit-modules/beta/module.yml") { $0.replacingOccurrences(of: "order: 20", with: "order: 5") } }),
@@ -79,6 +87,10 @@ import Testing
             ("survey", { try self.edit($0, "toolkit-modules/park/surveys/park.survey.yml") { $0.replacingOccurrences(of: "The park", with: "Our park") } }),
             ("new page", { try self.write($0, "toolkit-modules/beta/more.md", "---\ntitle: More\n---\n\nSee [the beta page](page.md).\n") }),
             ("deleted page", { try FileManager.default.removeItem(at: $0.appendingPathComponent("toolkit-modules/beta/more.md")) }),
+            ("deleted page that a link pointed to", { root in
+                try FileManager.default.removeItem(at: root.appendingPathComponent("toolkit-modules/beta/page.md"))
+                try self.edit(root, "toolkit-modules/alpha/guide.md") { $0.replacingOccurrences(of: "[the beta page](../beta/page.md#who-to-ask-first)", with: "the beta page") }
+            }),
             ("renamed page", { root in
                 try FileManager.default.moveItem(at: root.appendingPathComponent("toolkit-modules/alpha/handouts/welcome.md"),
                                                  to: root.appendingPathComponent("toolkit-modules/alpha/handouts/hello.md"))
@@ -86,6 +98,7 @@ import Testing
                     try self.edit(root, file) { $0.replacingOccurrences(of: "handouts/welcome.md", with: "handouts/hello.md") }
                 }
             }),
+            ("survey block in a page", { try self.edit($0, "toolkit-modules/park/guide.md") { $0.replacingOccurrences(of: "```survey\ninclude: surveys/park.survey.yml\n```\n", with: "") } }),
         ]
     }
 
@@ -131,5 +144,39 @@ import Testing
             #expect(again.built && again.upToDate, "after the \(edit.name) edit an unchanged rebuild built again")
             #expect(differences(files(in: output), files(in: cold)).isEmpty)
         }
+    }
+
+    @Test func aBodyEditRendersThatPageAloneAndATitleEditRendersEveryPage() throws {
+        let root = try project()
+        let work = root.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let output = work.appendingPathComponent("site")
+        let first = build(root, into: output)
+        #expect(first.built && first.pagesKept == 0 && first.pagesRendered > 3, "\(first.diagnostics.map(\.message))")
+
+        try edit(root, "toolkit-modules/beta/page.md") { $0.replacingOccurrences(of: "Ask your neighbours.", with: "Ask the people next door.") }
+        let body = build(root, into: output)
+        #expect(body.built && body.pagesRendered == 1 && body.pagesKept == first.pagesRendered - 1,
+                "rendered \(body.pagesRendered), kept \(body.pagesKept)")
+        #expect(try String(contentsOf: output.appendingPathComponent("beta/page/index.html"), encoding: .utf8).contains("Ask the people next door."))
+        #expect(body.documentsKept == 5, "the pack in both sizes and the three masters print no part of the beta page")
+
+        try edit(root, "toolkit-modules/alpha/handouts/welcome.md") { $0.replacingOccurrences(of: "You are welcome here.", with: "You are very welcome here.") }
+        let handout = build(root, into: output)
+        #expect(handout.pagesRendered == 1 && handout.documentsKept == 2,
+                "the pack in both sizes and the handout's master print it, the park survey's two masters do not; kept \(handout.documentsKept)")
+        #expect(try String(contentsOf: output.appendingPathComponent("packs/alpha-pack.html"), encoding: .utf8).contains("You are very welcome here."))
+
+        // Every page of the module lists the page by its title, so a new title renders them all.
+        try edit(root, "toolkit-modules/beta/page.md") { $0.replacingOccurrences(of: "title: Beta page", with: "title: Who to ask") }
+        let title = build(root, into: output)
+        #expect(title.built && title.pagesRendered == first.pagesRendered && title.pagesKept == 0)
+
+        // A site left by another build (or by hand) without its page is made whole again.
+        try FileManager.default.removeItem(at: output.appendingPathComponent("alpha/guide/index.html"))
+        try edit(root, "toolkit-modules/beta/page.md") { $0 + "\nAsk at the shop too.\n" }
+        let mended = build(root, into: output)
+        #expect(mended.pagesRendered == 2, "the edited page and the missing one")
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("alpha/guide/index.html").path))
     }
 }

@@ -31,6 +31,28 @@ import Testing
         #expect(split.bodyLineOffset == 6)
     }
 
+    /// The split as lines of characters, as it was first written: the scanning split must agree with it exactly.
+    static func splitByLines(_ text: String) -> (yaml: String?, body: String, offset: Int, unterminated: Bool) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else { return (nil, text, 0, false) }
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            return (nil, text, 0, true)
+        }
+        return (lines[1..<end].joined(separator: "\n"), lines[(end + 1)...].joined(separator: "\n"), end + 1, false)
+    }
+
+    @Test func theSplitEndsLinesAsCharactersDo() {
+        let texts = ["", "---", "---\n", "---\n---", "---\n---\n", "---\n---\nBody", " --- \ntitle: A\n ---\t\n\nBody\n",
+                     "---\r\ntitle: A\r\n---\r\nBody\r\n", "---\ntitle: A\r\n---\nBody\n", "---\ntitle: A\n", "no front matter\n---\n",
+                     "---\ntitle: Café\u{301}\n\u{301}---\n---\nÉté 🏠\n\n", "---\n\n\n---\n\n\n", "\n---\ntitle: A\n---\n"]
+        for text in texts {
+            let split = FrontMatterSplit.split(text)
+            let expected = Self.splitByLines(text)
+            #expect(split.yaml == expected.yaml && split.body == expected.body && split.bodyLineOffset == expected.offset
+                    && split.isUnterminated == expected.unterminated, "\(text.debugDescription)")
+        }
+    }
+
     @Test func unknownKeysAndValuesAreLocated() {
         let split = FrontMatterSplit.split("---\ntitle: A\nkind: guidee\nupdated: 20/11/2026\n---\n")
         let (_, diagnostics) = FrontMatter.decode(split, file: "p.md")

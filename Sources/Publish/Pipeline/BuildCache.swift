@@ -5,17 +5,23 @@ import Toolkit
 /// source file after the preprocessors, every asset, the theme, the program itself, the options and the
 /// PDF engine), kept in the output folder with the size of every file the build wrote. When the fingerprint
 /// and every file still match, the site is already what a build would write, so nothing is done.
+/// Beside each page's size it keeps the page's render key (`RenderKeys`), so a build after an edit renders
+/// only the pages whose keys changed.
 ///
-/// Only a build that found no problems is remembered: one that printed warnings prints them again.
-/// A project with a results folder is always built, because its answers are read later in the build.
+/// Only a build that found no problems is remembered whole: one that printed warnings prints them again,
+/// so it keeps no fingerprint (its page keys are still kept). A project with a results folder is always
+/// built, because its answers are read later in the build.
 public struct BuildCache: Sendable, Equatable {
     /// Kept in the output folder, beside the marker.
     public static let fileName = ".doorstep-cache"
-    static let header = "# doorstep build cache 1: the fingerprint of the inputs, then the size of every file written"
+    static let header = "# doorstep build cache 2: the fingerprint of the inputs, then the size, render key and path of every file written"
 
-    public var fingerprint: String
+    /// Nil for a build that is not to be skipped next time.
+    public var fingerprint: String?
     /// Size in bytes of every file of the site, by its path in the output folder.
     public var sizes: [String: Int]
+    /// The render key of every page, by its path in the output folder.
+    public var keys: [String: String] = [:]
 
     /// The fingerprint of one build's inputs.
     public static func fingerprint(sources: ProjectSources, options: Pipeline.BuildOptions, pdfEngine: String?) -> String {
@@ -69,31 +75,40 @@ public struct BuildCache: Sendable, Equatable {
 
     /// The cache file's text.
     public var text: String {
-        ([Self.header, fingerprint] + sizes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" })
-            .joined(separator: "\n") + "\n"
+        let files = sizes.sorted { $0.key < $1.key }.map { "\($0.value) \(keys[$0.key] ?? "-") \($0.key)" }
+        return ([Self.header, fingerprint ?? "-"] + files).joined(separator: "\n") + "\n"
     }
 
     /// Reads a cache file; nil for anything not written by this version.
     public static func parse(_ text: String) -> BuildCache? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first.map(String.init) == header, lines.count >= 2 else { return nil }
-        let fingerprint = String(lines[1])
+        let fingerprint = lines[1] == "-" ? nil : String(lines[1])
         if lines.last == "" { lines.removeLast() }
         var sizes: [String: Int] = [:]
+        var keys: [String: String] = [:]
         for line in lines.dropFirst(2) {
-            guard let space = line.firstIndex(of: " "), let size = Int(line[..<space]) else { return nil }
-            sizes[String(line[line.index(after: space)...])] = size
+            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, let size = Int(parts[0]) else { return nil }
+            let path = String(parts[2])
+            sizes[path] = size
+            if parts[1] != "-" { keys[path] = String(parts[1]) }
         }
-        return BuildCache(fingerprint: fingerprint, sizes: sizes)
+        return BuildCache(fingerprint: fingerprint, sizes: sizes, keys: keys)
+    }
+
+    /// The cache the last build left in the output folder, if it can be read.
+    public static func read(output: URL) -> BuildCache? {
+        let folder = output.standardizedFileURL.resolvingSymlinksInPath()
+        return FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path)
+            .flatMap { parse(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// The number of files of the site when the output folder holds the cache of a build with this fingerprint
     /// and every file it wrote is still there at its size; nil otherwise.
     public static func current(_ fingerprint: String, output: URL) -> Int? {
         let folder = output.standardizedFileURL.resolvingSymlinksInPath()
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
-              let cache = parse(String(decoding: data, as: UTF8.self)), cache.fingerprint == fingerprint,
-              !cache.sizes.isEmpty else { return nil }
+        guard let cache = read(output: output), cache.fingerprint == fingerprint, !cache.sizes.isEmpty else { return nil }
         for (path, size) in cache.sizes {
             var info = stat()
             guard stat(folder.path + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
@@ -103,8 +118,9 @@ public struct BuildCache: Sendable, Equatable {
     }
 }
 
-/// A 128-bit hash of many byte strings: two independent 64-bit lanes (FNV-1a and a multiply–rotate mix), each
-/// string framed by its length so that the boundaries between strings count.
+/// A 128-bit hash of many byte strings: two independent 64-bit lanes (FNV-1a and a multiply–rotate mix) fed
+/// eight bytes at a time, each string framed by its length so that the boundaries between strings count.
+/// Each step is a one-to-one function of the lane for a given word, so any one changed word always changes the hash.
 struct ContentHasher {
     private var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
     private var mix: UInt64 = 0x9e37_79b9_7f4a_7c15
@@ -120,17 +136,20 @@ struct ContentHasher {
 
     private mutating func add(_ bytes: UnsafeRawBufferPointer) {
         var fnv = self.fnv, mix = self.mix
-        func take(_ byte: UInt8) {
-            fnv = (fnv ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            mix = ((mix ^ UInt64(byte)) &* 0xff51_afd7_ed55_8ccd)
+        func take(_ word: UInt64) {
+            fnv = (fnv ^ word) &* 0x0000_0100_0000_01b3
+            mix = (mix ^ word) &* 0xff51_afd7_ed55_8ccd
             mix = (mix << 29) | (mix >> 35)
         }
-        var length = UInt64(bytes.count)
-        for _ in 0..<8 {
-            take(UInt8(truncatingIfNeeded: length))
-            length >>= 8
+        take(UInt64(bytes.count))
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            take(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
         }
-        for byte in bytes { take(byte) }
+        var last: UInt64 = 0
+        for (shift, byte) in bytes[offset...].enumerated() { last |= UInt64(byte) << (8 * UInt64(shift)) }
+        take(last)
         self.fnv = fnv
         self.mix = mix
     }

@@ -24,13 +24,15 @@ public enum Pipeline {
         public var missingContent: Bool
     }
 
-    /// load → preprocess.
-    public static func load(root: URL) -> Loaded {
+    /// load → preprocess. With an output folder, preprocessors' outputs are kept beside it and used again
+    /// while their inputs are unchanged.
+    public static func load(root: URL, output: URL? = nil) -> Loaded {
         let (loaded, loadDiagnostics) = ProjectLoader.load(root: root)
         if loadDiagnostics.contains(where: { $0.code == "project-missing-content" }) {
             return Loaded(sources: loaded, diagnostics: loadDiagnostics, sourceFiles: loaded.allFiles, missingContent: true)
         }
-        let (sources, preprocessDiagnostics) = Preprocessing.run(loaded, root: root)
+        let cache = output.map { PreprocessorCache(folder: PreprocessorCache.folder(for: $0)) }
+        let (sources, preprocessDiagnostics) = Preprocessing.run(loaded, root: root, cache: cache)
         return Loaded(sources: sources, diagnostics: loadDiagnostics + preprocessDiagnostics, sourceFiles: loaded.allFiles,
                       missingContent: false)
     }
@@ -92,6 +94,11 @@ public enum Pipeline {
         public var unchanged = 0
         /// True when the inputs were those of the last build, so the site was left as it was.
         public var upToDate = false
+        /// Pages rendered in this build, and pages whose last file was kept because none of their inputs changed.
+        public var pagesRendered = 0
+        public var pagesKept = 0
+        /// Packs and photocopy masters whose last HTML was kept, because no page they print changed.
+        public var documentsKept = 0
         public var pdfs = 0
         public var pdfsReused = 0
         /// Set when packs were published as HTML only because WeasyPrint is missing.
@@ -121,7 +128,7 @@ public enum Pipeline {
             report.environmentError = error.description
             return report
         }
-        let loaded = load(root: options.root)
+        let loaded = load(root: options.root, output: options.output)
         // An unchanged project whose last build found no problems needs no build at all.
         let fingerprint = cacheable(loaded, options)
             ? BuildCache.fingerprint(sources: loaded.sources, options: options, pdfEngine: engineIdentity(options)) : nil
@@ -145,58 +152,64 @@ public enum Pipeline {
         if results.diagnostics.hasErrors || (options.strict && !results.diagnostics.isEmpty) { return report }
         lap("results", &report)
 
-        // Without packs, photocopy masters or results to print no page depends on the PDF engine, so it is not looked for.
-        let needsPDFs = !site.packs.isEmpty || !PrintMaster.all(in: site).isEmpty || !results.reports.isEmpty
+        let resultsPages = ResultsPages(site: site, theme: theme, reports: results.reports, withPDFs: false)
+        let needsPDFs = PrintStage.needsPDFs(site, printDocuments: resultsPages.printDocuments)
         let engine = options.makePDF && needsPDFs ? PDFMaker.find(root: options.root) : nil
         let pdfMaker = try? engine?.get()
-        if case .failure(let missing)? = engine, !site.packs.isEmpty {
+        if case .failure(let missing)? = engine {
             if options.requirePDF {
-                report.environmentError = "\(missing.reason); --require-pdf asks for pack PDFs, so nothing was written"
+                report.environmentError = "\(missing.reason); --require-pdf asks for the PDFs of packs, photocopy masters and results, so nothing was written"
                 return report
             }
-            report.pdfSkippedReason = "\(missing.reason). Packs were published as print-ready HTML without PDFs"
+            report.pdfSkippedReason = "\(missing.reason). "
+                + (site.packs.isEmpty ? "Print documents were" : "Packs were") + " published as print-ready HTML without PDFs"
         }
 
-        // Everything but the pages is made first; the pages are then made and written a batch at a time.
         let renderer = SiteRenderer(site: site, theme: theme, withPDFs: pdfMaker != nil)
-        var files: [RenderedFile]
-        do {
-            files = try renderer.renderRest(pagePaths: renderer.pages.map(\.outputPath))
-        } catch {
-            report.environmentError = error.message
-            return report
-        }
-        files += assetFiles(site, sources: checked.sources)
-        let resultsPages = ResultsPages(site: site, theme: theme, reports: results.reports, withPDFs: pdfMaker != nil)
-        files += resultsPages.render()
+        let keys = RenderKeys.make(site: site, sources: checked.sources, options: options, withPDFs: pdfMaker != nil)
+        let previous = BuildCache.read(output: options.output)
 
         do throws(OutputWriter.Failure) {
             var writer = try OutputWriter(output: options.output, waiting: { message in
                 FileHandle.standardError.write(Data("note: \(message)\n".utf8))
             })
+            // A page or print document whose render key is the last build's is the same HTML: its file is kept, not made.
+            func kept(_ path: String) -> Bool {
+                guard let key = keys[path], let previous, previous.keys[path] == key, let size = previous.sizes[path] else { return false }
+                return writer.reuse(path, size: size)
+            }
             do throws(OutputWriter.Failure) {
+                let documents = site.packs.flatMap { [$0.htmlPath, $0.largePrintPath] } + PrintMaster.all(in: site).map(\.htmlPath)
+                let keptDocuments = Set(documents.filter(kept))
+                report.documentsKept = keptDocuments.count
+                // Everything but the pages is made first; the pages are then made and written a batch at a time.
+                var files: [RenderedFile]
+                do {
+                    files = try renderer.renderRest(pagePaths: renderer.pages.map(\.outputPath), kept: keptDocuments)
+                } catch {
+                    writer.abandon()
+                    report.environmentError = error.message
+                    return report
+                }
+                files += assetFiles(site, sources: checked.sources)
+                files += ResultsPages(site: site, theme: theme, reports: results.reports, withPDFs: pdfMaker != nil).render()
                 try writer.stage(files)
                 files = []
-                try renderer.renderPages { pages throws(OutputWriter.Failure) in try writer.stage(pages) }
+                let changed = renderer.pages.filter { !kept($0.outputPath) }
+                report.pagesRendered = changed.count
+                report.pagesKept = renderer.pages.count - changed.count
+                try renderer.renderPages(changed) { pages throws(OutputWriter.Failure) in try writer.stage(pages) }
                 lap("render and write", &report)
-                var pageCounts: [String: Int] = [:]
-                if let pdfMaker {
-                    let made = makePDFs(site: site, results: resultsPages.printDocuments, writer: writer, maker: pdfMaker, report: &report)
-                    pageCounts = made
-                    writer.record(Array(made.keys))
-                    try writer.stage([RenderedFile(path: PDFMaker.engineFile, text: pdfMaker.identity)])
-                    // WeasyPrint's warnings are about our HTML or CSS: under --strict they stop the build too.
-                    if report.environmentError != nil || (options.strict && report.diagnostics.contains { $0.code == "pdf-warning" }) {
-                        writer.abandon()
-                        return report
-                    }
+                let printed = try PrintStage.run(site: site, theme: theme, printDocuments: resultsPages.printDocuments,
+                                                 maker: pdfMaker, strict: options.strict, writer: &writer, report: &report)
+                guard printed else {
+                    writer.abandon()
+                    return report
                 }
                 lap("pdf", &report)
-                let index = PackPages(site: site, theme: theme, directives: site.directives).indexPage(pageCounts: pageCounts)
-                try writer.stage([index])
                 // Remembered only when nothing needs saying again: a build with warnings is always run.
                 let clean = report.diagnostics.isEmpty && report.pdfSkippedReason == nil
-                try writer.commit(fingerprint: clean ? fingerprint : nil)
+                try writer.commit(fingerprint: clean ? fingerprint : nil, keys: keys)
                 report.files = writer.staged.count
                 report.written = writer.written
                 report.unchanged = writer.unchanged
@@ -265,91 +278,5 @@ public enum Pipeline {
         site.modules.flatMap(\.assets).compactMap { path in
             sources.assetData[path].map { RenderedFile(path: ProjectPath.assetOutputPath(path), data: $0) }
         }
-    }
-
-    /// PDFs for every pack, photocopy master and results print document in the staging folder, a few at a time
-    /// (WeasyPrint uses one core each); a document whose HTML did not change reuses its last PDF. WeasyPrint's
-    /// warnings become diagnostics.
-    static func makePDFs(site: Site, results printDocuments: [ResultsPages.PrintDocument] = [], writer: OutputWriter,
-                         maker: PDFMaker, report: inout BuildReport) -> [String: Int] {
-        // Packs first, then the photocopy masters and results: the long jobs start early, the short ones fill the lanes.
-        let jobs = site.packs.flatMap { [($0.htmlPath, $0.pdfPath), ($0.largePrintPath, $0.largePrintPDFPath)] }
-            + PrintMaster.all(in: site).map { ($0.htmlPath, $0.pdfPath) }
-            + printDocuments.map { ($0.htmlPath, $0.pdfPath) }
-        let staging = writer.staging
-        // A PDF made by another WeasyPrint may differ, so PDFs are reused only from a build with the same one.
-        let sameEngine = writer.previous(PDFMaker.engineFile) == Data(maker.identity.utf8)
-        let width = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let results: [(String, Int?, PDFMaker.Outcome, Bool)] = boundedParallelMap(jobs, width: width) { job in
-            let (htmlPath, pdfPath) = job
-            let html = staging.appendingPathComponent(htmlPath)
-            let pdf = staging.appendingPathComponent(pdfPath)
-            // A PDF depends on its HTML and on the stylesheets it links; reuse it only if none changed.
-            let inputs = [htmlPath, "assets/print.css"]
-            let unchanged = inputs.allSatisfy { path in
-                writer.previous(path) == FileManager.default.contents(atPath: staging.appendingPathComponent(path).path)
-            }
-            if sameEngine, unchanged, let oldPDF = writer.previous(pdfPath) {
-                let linked = (try? FileManager.default.linkItem(at: writer.output.appendingPathComponent(pdfPath), to: pdf)) != nil
-                if linked { return (pdfPath, PDFMaker.pageCount(oldPDF), PDFMaker.Outcome(failure: nil, warnings: []), true) }
-            }
-            let outcome = maker.render(html: html, pdf: pdf)
-            if outcome.failure != nil { return (pdfPath, nil, outcome, false) }
-            let data = FileManager.default.contents(atPath: pdf.path) ?? Data()
-            return (pdfPath, PDFMaker.pageCount(data), outcome, false)
-        }
-        var counts: [String: Int] = [:]
-        var warnings: [(message: String, pdfs: [String])] = []
-        for (path, pages, outcome, reused) in results {
-            if let failure = outcome.failure {
-                report.environmentError = "WeasyPrint could not make '\(path)': \(failure)"
-            } else if let pages {
-                counts[path] = pages
-                if reused { report.pdfsReused += 1 } else { report.pdfs += 1 }
-            }
-            for message in outcome.warnings {
-                if let index = warnings.firstIndex(where: { $0.message == message }) {
-                    warnings[index].pdfs.append(path)
-                } else {
-                    warnings.append((message, [path]))
-                }
-            }
-        }
-        // One diagnostic per distinct warning: a stylesheet problem shows once, not once for every pack.
-        report.diagnostics += warnings.map { warning in
-            let more = warning.pdfs.count > 1 ? " and \(warning.pdfs.count - 1) more" : ""
-            return .warning("pdf-warning", "WeasyPrint, making '\(warning.pdfs[0])'\(more): \(warning.message)",
-                            notes: ["the PDF may not look as the pack styles intend; the theme's HTML or CSS needs a change"])
-        }
-        return counts
-    }
-
-    /// Like `parallelMap`, but never more than `width` jobs at once (each PDF job is a program with its own
-    /// memory); each lane takes the next job when it is free, so a long job does not hold up the rest.
-    static func boundedParallelMap<T: Sendable, R: Sendable>(_ items: [T], width: Int, _ transform: @Sendable @escaping (T) -> R) -> [R] {
-        let queue = JobQueue(count: items.count)
-        let perLane: [[(Int, R)]] = parallelMap(Array(0..<max(1, min(width, items.count)))) { _ in
-            var done: [(Int, R)] = []
-            while let index = queue.next() { done.append((index, transform(items[index]))) }
-            return done
-        }
-        return perLane.flatMap { $0 }.sorted { $0.0 < $1.0 }.map(\.1)
-    }
-}
-
-/// Hands out job numbers 0, 1, 2… to whichever lane asks first.
-final class JobQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private let count: Int
-
-    init(count: Int) { self.count = count }
-
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextIndex < count else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
     }
 }

@@ -5,16 +5,17 @@ import Toolkit
 /// The preprocess stage, between load and parse: each program named under `preprocessors:` in
 /// `content/site.yml` reads every page as JSON and may hand back changed Markdown and diagnostics.
 /// Programs run one after another, each seeing the pages as the one before left them. The first that
-/// fails stops the rest, with an error at its entry in site.yml.
+/// fails stops the rest, with an error at its entry in site.yml. With a cache, a program whose input and
+/// named files are unchanged is not run again: its last output is used.
 public enum Preprocessing {
-    public static func run(_ sources: ProjectSources, root: URL) -> (ProjectSources, [Diagnostic]) {
+    static func run(_ sources: ProjectSources, root: URL, cache: PreprocessorCache? = nil) -> (ProjectSources, [Diagnostic]) {
         guard let file = sources.siteConfig else { return (sources, []) }
         // The configuration's own problems are reported by the model stage; here only the commands matter.
         let commands = SiteConfig.decode(file).0.preprocessors
         var sources = sources
         var diagnostics: [Diagnostic] = []
-        for command in commands {
-            let (changed, found) = run(command, sources: sources, root: root)
+        for (position, command) in commands.enumerated() {
+            let (changed, found) = run(command, sources: sources, root: root, cache: cache.map { ($0, position) })
             diagnostics += found
             guard let changed else { break }
             sources = changed
@@ -24,34 +25,55 @@ public enum Preprocessing {
 
     /// Every page of the project in the JSON a preprocessor reads.
     static func input(_ sources: ProjectSources) -> PreprocessorJSON.Input {
-        var pages: [PreprocessorJSON.Page] = []
-        func add(_ file: SourceFile, module: String?) {
+        let pages = pages(sources).map { file, module in
             let split = FrontMatterSplit.split(file.text)
-            pages.append(PreprocessorJSON.Page(path: file.path, module: module, frontMatter: split.yaml, markdown: split.body,
-                                               markdownLine: split.bodyLineOffset + 1))
-        }
-        for file in sources.contentPages { add(file, module: nil) }
-        for module in sources.modules {
-            for file in module.pages { add(file, module: module.folder) }
+            return PreprocessorJSON.Page(path: file.path, module: module, frontMatter: split.yaml, markdown: split.body,
+                                         markdownLine: split.bodyLineOffset + 1)
         }
         return PreprocessorJSON.Input(version: PreprocessorJSON.version, doorstep: DoorstepVersion.current, pages: pages)
     }
 
+    /// Every page a preprocessor is given, with its module's folder: the site-wide pages, then each module's.
+    static func pages(_ sources: ProjectSources) -> [(SourceFile, String?)] {
+        sources.contentPages.map { ($0, nil) } + sources.modules.flatMap { module in module.pages.map { ($0, module.folder) } }
+    }
+
     /// The sources with one preprocessor's changes, or nil when it failed (the reason is among the diagnostics).
-    static func run(_ command: PreprocessorCommand, sources: ProjectSources, root: URL) -> (ProjectSources?, [Diagnostic]) {
+    static func run(_ command: PreprocessorCommand, sources: ProjectSources, root: URL,
+                    cache: (PreprocessorCache, position: Int)? = nil) -> (ProjectSources?, [Diagnostic]) {
         let name = "'\(command.display)'"
+        // The input is made from the pages' paths, modules and text alone, so those stand for it in the key.
+        let key = cache.map { _ in PreprocessorCache.key(command, root: root) { hasher in
+            for (file, module) in pages(sources) {
+                hasher.add(file.path)
+                hasher.add(module ?? "")
+                hasher.add(file.text)
+            }
+        } }
+        if let (store, position) = cache, let key {
+            if command.cache, let output = store.output(position, key: key) {
+                return apply(ProcessRunner.Outcome(ending: .exited(0), standardOutput: output, standardError: Data()), of: command, to: sources)
+            }
+            store.forget(position)
+        }
         let input: Data
         do {
             input = try PreprocessorJSON.encoder().encode(Self.input(sources))
         } catch {
             return (nil, [.error("preprocessor-failed", "the pages could not be written as JSON for \(name): \(error)", at: command.location)])
         }
+
         switch ProcessRunner.run(command.arguments.map(\.value), input: input, directory: root, timeout: command.timeout) {
         case .failure(.cannotStart(let reason)):
             return (nil, [.error("preprocessor-failed", "preprocessor \(name) could not start: \(reason)",
                                  at: command.arguments[0].location, length: command.arguments[0].value.count)])
         case .success(let outcome):
-            return apply(outcome, of: command, to: sources)
+            let applied = apply(outcome, of: command, to: sources)
+            // Only a run whose output was used is kept; its warnings come back with it on the next build.
+            if let (store, position) = cache, let key, command.cache, applied.0 != nil {
+                store.store(position, key: key, output: outcome.standardOutput)
+            }
+            return applied
         }
     }
 
@@ -116,14 +138,13 @@ public enum Preprocessing {
         func changed(_ file: SourceFile) -> SourceFile {
             guard let markdown = changes[file.path] else { return file }
             let split = FrontMatterSplit.split(file.text)
-            let before = file.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(split.bodyLineOffset)
-            let lines = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).count }
-            if lines(markdown) != lines(split.body) {
+            let before = TextLines.prefix(file.text, lines: split.bodyLineOffset)
+            if TextLines.count(markdown) != TextLines.count(split.body) {
                 diagnostics.append(.warning("preprocessor-lines",
                     "preprocessor \(name) changed the number of lines in '\(file.path)', so the lines of later problems in it may be wrong",
                     at: command.location, notes: ["a preprocessor should change text within lines and keep every line where it was"]))
             }
-            return SourceFile(path: file.path, text: before.isEmpty ? markdown : before.joined(separator: "\n") + "\n" + markdown)
+            return SourceFile(path: file.path, text: split.bodyLineOffset == 0 ? markdown : String(before) + "\n" + markdown)
         }
         sources.contentPages = sources.contentPages.map(changed)
         for index in sources.modules.indices {

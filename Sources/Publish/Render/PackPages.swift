@@ -9,11 +9,13 @@ struct PackPages {
     let theme: Theme
     let directives: DirectiveRegistry
 
-    func renderHTML() -> [RenderedFile] {
+    /// Every pack in both sizes and every photocopy master, but those in `kept` (whose last files are kept).
+    func renderHTML(skipping kept: Set<String> = []) -> [RenderedFile] {
         site.packs.flatMap { pack in
-            [RenderedFile(path: pack.htmlPath, text: document(pack, largePrint: false)),
-             RenderedFile(path: pack.largePrintPath, text: document(pack, largePrint: true))]
-        } + PrintMaster.all(in: site).map { RenderedFile(path: $0.htmlPath, text: document($0)) }
+            [(pack.htmlPath, false), (pack.largePrintPath, true)].filter { !kept.contains($0.0) }.map { path, large in
+                RenderedFile(path: path, text: document(pack, largePrint: large))
+            }
+        } + PrintMaster.all(in: site).filter { !kept.contains($0.htmlPath) }.map { RenderedFile(path: $0.htmlPath, text: document($0)) }
     }
 
     func document(_ pack: Pack, largePrint: Bool) -> String {

@@ -43,7 +43,11 @@ public struct SiteRenderer: Sendable {
     /// Renders the pages in parallel, handing them over `batch` at a time, so that a writer can put each
     /// batch on disk before the next is made and a large site never sits in memory whole.
     public func renderPages<Failure: Error>(batch: Int = 512, _ take: ([RenderedFile]) throws(Failure) -> Void) throws(Failure) {
-        let pages = self.pages
+        try renderPages(pages, batch: batch, take)
+    }
+
+    /// Renders only `pages`, some of the site's: what a build renders when the other pages' inputs did not change.
+    func renderPages<Failure: Error>(_ pages: [Page], batch: Int = 512, _ take: ([RenderedFile]) throws(Failure) -> Void) throws(Failure) {
         var start = 0
         while start < pages.count {
             let slice = Array(pages[start..<min(start + batch, pages.count)])
@@ -53,17 +57,18 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every other file of the site: module pages, surveys, packs, search, sitemap and the theme's assets.
-    /// `pagePaths` are the pages' own files, for the sitemap.
-    public func renderRest(pagePaths: [String]) throws(RenderFailure) -> [RenderedFile] {
+    /// `pagePaths` are the pages' own files, for the sitemap. Print documents in `kept` are not made: their
+    /// last files are kept.
+    public func renderRest(pagePaths: [String], kept: Set<String> = []) throws(RenderFailure) -> [RenderedFile] {
         var files: [RenderedFile] = []
         files += site.modules.map { RenderedFile(path: $0.outputPath, text: renderModule($0)) }
         files += try SurveyPages(site: site, theme: theme, printLink: { self.printLink(from: $0) }).render()
-        files += PackPages(site: site, theme: theme, directives: directives).renderHTML()
+        files += PackPages(site: site, theme: theme, directives: directives).renderHTML(skipping: kept)
         files.append(RenderedFile(path: "404.html", text: renderNotFound()))
         files += SearchIndex(site: site).files(theme: theme)
         // Search engines need absolute addresses, so the sitemap is written only when the site's address is known.
         if let base = site.config.baseURL {
-            let paths = pagePaths + files.map(\.path) + ["packs/index.html"]
+            let paths = pagePaths + files.map(\.path) + kept.sorted() + ["packs/index.html"]
             files.append(RenderedFile(path: "sitemap.xml", text: Sitemap.xml(base: base, paths: paths)))
         }
         for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {

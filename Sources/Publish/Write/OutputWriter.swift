@@ -154,6 +154,22 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Puts the previous site's copy of a file into the new site unread, when it is there at `size` bytes:
+    /// for a page whose inputs did not change. False when it cannot be kept, and then it must be made.
+    public mutating func reuse(_ path: String, size: Int) -> Bool {
+        let old = output.appendingPathComponent(path).path
+        var info = stat()
+        guard !staged.contains(path), stat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else {
+            return false
+        }
+        let target = staging.appendingPathComponent(path)
+        try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard link(old, target.path) == 0 else { return false }
+        staged.insert(path)
+        unchanged += 1
+        return true
+    }
+
     /// Files that something else (the PDF engine) wrote straight into the staging folder.
     public mutating func record(_ paths: [String]) {
         staged.formUnion(paths)
@@ -161,23 +177,22 @@ public struct OutputWriter: Sendable {
 
     /// Carries the user's own files over, writes the list of this build's files, then exchanges the
     /// staging folder with the output folder in one step and removes the old site.
-    /// With a fingerprint, the build cache is written too, so that the next build of unchanged inputs can stop early.
-    public func commit(fingerprint: String? = nil) throws(Failure) {
+    /// The build cache is written too: with a fingerprint, the next build of unchanged inputs can stop early,
+    /// and with the pages' render keys, the next build renders only pages whose keys changed.
+    public func commit(fingerprint: String? = nil, keys: [String: String] = [:]) throws(Failure) {
         Self.checkpoint("staged")
         let keep = Self.entries(in: output, notIn: listed ?? staged)
         try keepUserEntries(keep)
         let listing = ([Self.markerHeader] + staged.sorted()).joined(separator: "\n") + "\n"
         try Self.writePlain(Data(listing.utf8), to: staging.appendingPathComponent(Self.marker).path)
-        if let fingerprint {
-            var sizes: [String: Int] = [:]
-            for path in staged {
-                var info = stat()
-                guard stat(staging.appendingPathComponent(path).path, &info) == 0 else { continue }
-                sizes[path] = Int(info.st_size)
-            }
-            let cache = BuildCache(fingerprint: fingerprint, sizes: sizes)
-            try Self.writePlain(Data(cache.text.utf8), to: staging.appendingPathComponent(BuildCache.fileName).path)
+        var sizes: [String: Int] = [:]
+        for path in staged {
+            var info = stat()
+            guard stat(staging.appendingPathComponent(path).path, &info) == 0 else { continue }
+            sizes[path] = Int(info.st_size)
         }
+        let cache = BuildCache(fingerprint: fingerprint, sizes: sizes, keys: keys.filter { sizes[$0.key] != nil })
+        try Self.writePlain(Data(cache.text.utf8), to: staging.appendingPathComponent(BuildCache.fileName).path)
         Self.checkpoint("marked")
         let manager = FileManager.default
         guard manager.fileExists(atPath: output.path) else {

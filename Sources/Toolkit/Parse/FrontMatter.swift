@@ -12,17 +12,40 @@ public struct FrontMatterSplit: Sendable {
     /// True when the file opens front matter with `---` but never closes it.
     public var isUnterminated = false
 
+    /// Lines end where `text.split(separator: "\n")` would end them: at a "\n" that is a character of its own,
+    /// so not the "\n" of a "\r\n". Only the lines up to the closing `---` are looked at; the body is taken whole.
     public static func split(_ text: String) -> FrontMatterSplit {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
-            return FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text, bodyLineOffset: 0)
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var previousLineEnd = utf8.startIndex
+        var yamlStart = utf8.startIndex
+        var number = 0
+        var previous: UInt8 = 0
+        var index = utf8.startIndex
+        while true {
+            let atEnd = index == utf8.endIndex
+            let byte = atEnd ? 0 : utf8[index]
+            if atEnd || (byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")) {
+                let isFence = text[lineStart..<index].trimmingCharacters(in: .whitespaces) == "---"
+                if number == 0, !isFence {
+                    return FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text, bodyLineOffset: 0)
+                }
+                if number > 0, isFence {
+                    let yaml = number == 1 ? "" : String(text[yamlStart..<previousLineEnd])
+                    let body = atEnd ? "" : String(text[utf8.index(after: index)...])
+                    return FrontMatterSplit(yaml: yaml, yamlLineOffset: 1, body: body, bodyLineOffset: number + 1)
+                }
+                if atEnd {
+                    return FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text, bodyLineOffset: 0, isUnterminated: true)
+                }
+                number += 1
+                previousLineEnd = index
+                lineStart = utf8.index(after: index)
+                if number == 1 { yamlStart = lineStart }
+            }
+            previous = byte
+            index = utf8.index(after: index)
         }
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
-            return FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text, bodyLineOffset: 0, isUnterminated: true)
-        }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return FrontMatterSplit(yaml: yaml, yamlLineOffset: 1, body: body, bodyLineOffset: end + 1)
     }
 }
 

@@ -14,14 +14,24 @@ public struct PreprocessorCommand: Sendable, Hashable {
     public var arguments: [Located<String>]
     /// Seconds the program may run before it and everything it started are stopped.
     public var timeout: Double
+    /// Whether the build may reuse the program's last output when its input and the files its command names are unchanged.
+    public var cache = true
     public var location: SourceLocation
 
     public static let defaultTimeout = 10.0
     public static let timeoutRange = 1.0...600.0
-    static let keys = ["command", "timeout"]
+    static let keys = ["command", "timeout", "cache"]
 
     /// How the command is named in messages: `python3 scripts/preprocessors/glossary_links.py`.
     public var display: String { arguments.map(\.value).joined(separator: " ") }
+
+    static func flag(_ text: String) -> Bool? {
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: return nil
+        }
+    }
 
     static func decodeList(_ node: Node, reader: YAMLReader, diagnostics: inout [Diagnostic]) -> [PreprocessorCommand] {
         guard case .sequence(let sequence) = node else {
@@ -67,6 +77,15 @@ public struct PreprocessorCommand: Sendable, Hashable {
             }
             timeout = seconds
         }
-        return PreprocessorCommand(arguments: arguments, timeout: timeout, location: map.location)
+        var cache = true
+        if let value = map["cache"] {
+            guard let flag = value.string.flatMap(Self.flag) else {
+                diagnostics.append(.error("yaml-type", "'cache' is true or false: false runs the preprocessor on every build",
+                                          at: reader.location(of: value)))
+                return nil
+            }
+            cache = flag
+        }
+        return PreprocessorCommand(arguments: arguments, timeout: timeout, cache: cache, location: map.location)
     }
 }

@@ -47,7 +47,9 @@ public enum Commands {
             let timing = report.seconds.values.reduce(0, +)
             var line = "built \(report.files) files into \(options.output.path) (\(report.written) written, \(report.unchanged) unchanged"
             if report.pdfs + report.pdfsReused > 0 { line += ", \(report.pdfs) PDFs made, \(report.pdfsReused) reused" }
-            if !report.upToDate { line += "; \(report.pagesRendered) pages rendered, \(report.pagesKept) kept" }
+            if !report.upToDate {
+                line += "; \(report.pagesRendered) \(report.pagesRendered == 1 ? "page" : "pages") rendered, \(report.pagesKept) kept"
+            }
             line += ") in \(String(format: "%.2f", timing)) s; \(DiagnosticFormatter.summary(report.diagnostics))"
             printError(line)
         }

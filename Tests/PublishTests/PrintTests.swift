@@ -1,4 +1,5 @@
 import Foundation
+import Diagnostics
 import Testing
 import Toolkit
 import ZIPFoundation
@@ -128,5 +129,21 @@ import ZIPFoundation
     @Test func placeholdersShownAsCodeStayAsTheyAre() {
         let html = "<p>Write <code>{{group.phone}}</code> where the number goes: {{group.phone}}</p>"
         #expect(GroupPlaceholders.fill(html, group: GroupDetails(phone: "1")) == "<p>Write <code>{{group.phone}}</code> where the number goes: 1</p>")
+    }
+}
+
+@Suite struct PrintOverrunTests {
+    @Test func aPosterOnTwoSheetsOrALeafletOnThreeSidesIsWarnedAtItsFeedbackFile() {
+        let source = SourceLocation(file: "results/park/feedback.yml", line: 1, column: 1)
+        let documents = ResultsPages.feedbackDocuments("park", language: "en", source: source) + [ResultsPages.findingsDocument("park")]
+        let counts = Dictionary(uniqueKeysWithValues: documents.map { ($0.pdfPath, 2) })
+        let warnings = PrintStage.overruns(documents, pageCounts: counts)
+        // The A4 and A3 posters run over; the leaflet may use both sides, and the findings run as long as they need.
+        #expect(warnings.map(\.code) == ["R083", "R083"])
+        #expect(warnings.map(\.location) == [source, source])
+        #expect(warnings.first?.message.contains("poster-a4.pdf' prints on 2 sheets; it is meant to fit on one sheet of A4") == true)
+        let leaflet = PrintStage.overruns(documents, pageCounts: counts.merging(["results/park/you-said-we-did/en/print/leaflet-a5.pdf": 3]) { $1 })
+        #expect(leaflet.contains { $0.message.contains("leaflet-a5.pdf' prints on 3 sides") })
+        #expect(PrintStage.overruns(documents, pageCounts: Dictionary(uniqueKeysWithValues: documents.map { ($0.pdfPath, 1) })).isEmpty)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Diagnostics
 import Toolkit
 
 /// The print stage, after render: PDFs of every pack, photocopy master and results print document, made from
@@ -17,15 +18,28 @@ enum PrintStage {
         var pageCounts: [String: Int] = [:]
         if let maker {
             pageCounts = makePDFs(site: site, results: printDocuments, writer: writer, maker: maker, report: &report)
+            report.diagnostics += overruns(printDocuments, pageCounts: pageCounts)
             writer.record(Array(pageCounts.keys))
             try writer.stage([RenderedFile(path: PDFMaker.engineFile, text: maker.identity)])
             // WeasyPrint's warnings are about our HTML or CSS: under --strict they stop the build too.
-            if report.environmentError != nil || (strict && report.diagnostics.contains { $0.code == "pdf-warning" }) {
+            if report.environmentError != nil || (strict && report.diagnostics.contains { ["pdf-warning", "R083"].contains($0.code) }) {
                 return false
             }
         }
         try writer.stage([PackPages(site: site, theme: theme, directives: site.directives).indexPage(pageCounts: pageCounts)])
         return true
+    }
+
+    /// A poster that runs to a second sheet, or a leaflet to a third side, would be put up or handed out with
+    /// part of it missing: R083, at the feedback file, with how to make it fit.
+    static func overruns(_ documents: [ResultsPages.PrintDocument], pageCounts: [String: Int]) -> [Diagnostic] {
+        documents.compactMap { document in
+            guard let sides = document.sides, let pages = pageCounts[document.pdfPath], pages > sides else { return nil }
+            let fits = sides == 1 ? "one sheet" : "both sides of one sheet"
+            return .warning("R083", "'\(document.pdfPath)' prints on \(pages) \(sides == 1 ? "sheets" : "sides"); it is meant to fit on \(fits) of \(document.paper.rawValue)",
+                            at: document.source,
+                            notes: ["shorten the items, or give fewer: up to 6 short items fit the A4 poster, 8 the A3 poster and 5 the A5 leaflet"])
+        }
     }
 
     /// PDFs for every pack, photocopy master and results print document in the staging folder, a few at a time

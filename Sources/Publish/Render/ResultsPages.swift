@@ -1,4 +1,5 @@
 import Foundation
+import Diagnostics
 import Markdown
 import Results
 import Survey
@@ -20,6 +21,10 @@ struct ResultsPages {
         enum Paper: String, Sendable { case a4 = "A4", a3 = "A3", a5 = "A5" }
         var htmlPath: String
         var paper: Paper
+        /// The most sides it may print on (a poster one, a leaflet both sides of its sheet); nil for no limit.
+        var sides: Int? = nil
+        /// Where its words come from, for a warning when it runs over.
+        var source: SourceLocation? = nil
         var pdfPath: String { String(htmlPath.dropLast(".html".count)) + ".pdf" }
     }
 
@@ -28,18 +33,21 @@ struct ResultsPages {
     }
 
     /// The poster on A4 and on A3, then the leaflet on A5, for one language.
-    static func feedbackDocuments(_ id: String, language: String) -> [PrintDocument] {
+    static func feedbackDocuments(_ id: String, language: String, source: SourceLocation? = nil) -> [PrintDocument] {
         let print = "\(folder(id))/you-said-we-did/\(language)/print"
-        return [PrintDocument(htmlPath: "\(print)/poster-a4.html", paper: .a4),
-                PrintDocument(htmlPath: "\(print)/poster-a3.html", paper: .a3),
-                PrintDocument(htmlPath: "\(print)/leaflet-a5.html", paper: .a5)]
+        return [PrintDocument(htmlPath: "\(print)/poster-a4.html", paper: .a4, sides: 1, source: source),
+                PrintDocument(htmlPath: "\(print)/poster-a3.html", paper: .a3, sides: 1, source: source),
+                PrintDocument(htmlPath: "\(print)/leaflet-a5.html", paper: .a5, sides: 2, source: source)]
     }
 
     /// Every print document of these reports, for the PDF stage.
     var printDocuments: [PrintDocument] {
         reports.flatMap { report -> [PrintDocument] in
             let id = report.findings.survey.id
-            let feedback = report.feedback.map { feedback in feedback.languages.flatMap { Self.feedbackDocuments(id, language: $0) } } ?? []
+            let feedback = report.feedback.map { feedback -> [PrintDocument] in
+                let source = feedback.items.first?.location.map { SourceLocation(file: $0.file, line: 1, column: 1) }
+                return feedback.languages.flatMap { Self.feedbackDocuments(id, language: $0, source: source) }
+            } ?? []
             return [Self.findingsDocument(id)] + feedback
         }
     }

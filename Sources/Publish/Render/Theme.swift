@@ -118,7 +118,8 @@ public struct Theme: Sendable {
         moduleID.flatMap { moduleLibraries[$0] } ?? library
     }
 
-    public func render(_ context: [String: Any], template: String, module: String? = nil) -> String {
-        library(for: module).render(context, withTemplate: template) ?? ""
+    /// Renders `template` with a typed view; the module's overrides are used for a page of that module.
+    public func render(_ view: some TemplateView, template: String, module: String? = nil) -> String {
+        library(for: module).render(view, withTemplate: template) ?? ""
     }
 }

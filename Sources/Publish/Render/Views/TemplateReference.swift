@@ -20,9 +20,22 @@ public enum TemplateReference {
         ]
     }
 
+    /// The templates' views, then the views inside them.
+    public static var allViews: [any TemplateView.Type] { templates.map { $0.view } + nestedViews }
+
     /// Every view by its name.
     public static func view(named name: String) -> (any TemplateView.Type)? {
-        (templates.map(\.view) + nestedViews).first { $0.viewName == name }
+        for view in allViews where view.viewName == name { return view }
+        return nil
+    }
+
+    /// The names of every value that is HTML the build made safe: the only ones a template may write with `{{{ }}}`.
+    public static var htmlVariables: Set<String> {
+        var names: Set<String> = []
+        for view in allViews {
+            for variable in view.variables where variable.kind == .html { names.insert(variable.name) }
+        }
+        return names
     }
 
     public static let beginMarker = "<!-- template variables: begin; made by `doorstep templates`, do not edit by hand -->"
@@ -42,8 +55,11 @@ public enum TemplateReference {
         }
         for view in nestedViews {
             text += "#### \(view.viewName)\n\n"
-            let users = (templates.map(\.view) + nestedViews).flatMap { parent in
-                parent.variables.filter { names(view: view.viewName, $0.kind) }.map { "`\($0.name)` in [\(parent.viewName)](#\(anchor(parent.viewName)))" }
+            var users: [String] = []
+            for parent in allViews {
+                for variable in parent.variables where names(view: view.viewName, variable.kind) {
+                    users.append("`\(variable.name)` in [\(parent.viewName)](#\(anchor(parent.viewName)))")
+                }
             }
             text += "Inside \(users.joined(separator: ", ")).\n\n"
             text += table(view)

@@ -17,7 +17,7 @@ struct Doorstep: ParsableCommand {
         Shell completion: 'doorstep --generate-completion-script bash' (or zsh, fish) prints a script to load.
         """,
         subcommands: [Init.self, Build.self, Check.self, Serve.self, SurveyCommand.self, ResultsCommand.self, New.self,
-                      Version.self],
+                      Templates.self, Version.self],
         defaultSubcommand: Build.self
     )
 
@@ -55,7 +55,7 @@ extension Doorstep {
     static var versionLine: String {
         "doorstep \(version) (" + (buildCommit.map { "commit \($0)" } ?? "commit unknown: not built from a git checkout") + ")"
     }
-    static let commandNames = ["init", "build", "check", "serve", "survey", "results", "new", "version", "help"]
+    static let commandNames = ["init", "build", "check", "serve", "survey", "results", "new", "templates", "version", "help"]
 
     /// `doorstep biuld` would otherwise be read as `build` with a stray argument; name the command meant.
     static func unknownCommand(_ arguments: [String]) -> String? {
@@ -338,6 +338,15 @@ struct NewSurvey: ParsableCommand {
     @OptionGroup var arguments: NewPageArguments
 
     func run() throws { throw ExitCode(arguments.run(.survey)) }
+}
+
+struct Templates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print every variable of every built-in template, as Markdown, for writing template overrides.")
+
+    func run() throws {
+        print(TemplateReference.markdown, terminator: "")
+    }
 }
 
 struct Version: ParsableCommand {

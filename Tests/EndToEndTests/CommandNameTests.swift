@@ -23,6 +23,6 @@ struct CommandNameTests {
         let project = try DoorstepRunner.project("good-site")
         let result = try DoorstepRunner.run(["publishing"], in: project)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("the commands are init, build, check, serve, survey, results, new, version, help"))
+        #expect(result.stderr.contains("the commands are init, build, check, serve, survey, results, new, templates, version, help"))
     }
 }

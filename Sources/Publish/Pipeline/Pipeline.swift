@@ -22,6 +22,8 @@ public enum Pipeline {
         public var sourceFiles: [String: String]
         /// True when there is no content/ folder, so there is nothing to check.
         public var missingContent: Bool
+        /// The built-in theme with the project's template overrides, read and parsed.
+        public var theme: LoadedTheme?
     }
 
     /// load → preprocess. With an output folder, preprocessors' outputs are kept beside it and used again
@@ -34,7 +36,7 @@ public enum Pipeline {
         let cache = output.map { PreprocessorCache(folder: PreprocessorCache.folder(for: $0)) }
         let (sources, preprocessDiagnostics) = Preprocessing.run(loaded, root: root, cache: cache)
         return Loaded(sources: sources, diagnostics: loadDiagnostics + preprocessDiagnostics, sourceFiles: loaded.allFiles,
-                      missingContent: false)
+                      missingContent: false, theme: Theme.load(sources))
     }
 
     /// Every stage but writing: what `doorstep check` runs, and the first half of a build.
@@ -48,7 +50,7 @@ public enum Pipeline {
         if loaded.missingContent {
             return Checked(sources: loaded.sources, site: nil, theme: nil, diagnostics: loaded.diagnostics, sourceFiles: loaded.sourceFiles)
         }
-        var checked = check(loaded.sources, directives: directives, options: options)
+        var checked = check(loaded.sources, theme: loaded.theme ?? Theme.load(loaded.sources), directives: directives, options: options)
         checked.diagnostics = loaded.diagnostics + checked.diagnostics
         checked.sourceFiles = loaded.sourceFiles
         return checked
@@ -57,11 +59,16 @@ public enum Pipeline {
     /// Parse, model and check on sources already in memory: the part of a build that never touches the disk.
     public static func check(_ sources: ProjectSources, directives: DirectiveRegistry = .standard,
                              options: SiteOptions = SiteOptions()) -> Checked {
+        check(sources, theme: Theme.load(sources), directives: directives, options: options)
+    }
+
+    static func check(_ sources: ProjectSources, theme loadedTheme: LoadedTheme, directives: DirectiveRegistry,
+                      options: SiteOptions) -> Checked {
         let loadDiagnostics: [Diagnostic] = []
         let (site, modelDiagnostics) = SiteBuilder.build(sources, directives: directives, options: options)
         let checkDiagnostics = SiteChecker.check(site, files: sources.allFiles)
             + AssetCheck.check(sources.assetData)
-        let (theme, themeDiagnostics) = Theme.load(overrides: site.templates)
+        let (theme, themeDiagnostics) = loadedTheme.resolved(for: site)
         return Checked(sources: sources, site: site, theme: theme,
                        diagnostics: loadDiagnostics + modelDiagnostics + checkDiagnostics + themeDiagnostics,
                        sourceFiles: sources.allFiles)

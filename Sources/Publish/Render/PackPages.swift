@@ -27,18 +27,16 @@ struct PackPages {
         }
         let body = PageBody(site: site, directives: directives, absoluteBase: site.config.baseURL, documentAnchors: itemAnchors)
         let items = pack.items.enumerated().map { index, item in
-            values(of: item, anchor: Self.anchor(index), path: path, body: body, withAnswers: true)
+            itemView(of: item, anchor: Self.anchor(index), path: path, body: body, withAnswers: true)
         }
-        let context: [String: Any] = [
-            "language": site.config.language, "siteTitle": site.config.title, "title": pack.title,
-            "description": "\(pack.title): a printable pack for \(pack.definition.audience.lowercased()).",
-            "audience": pack.definition.audience, "paper": largePrint ? "A4" : pack.definition.paper.rawValue,
-            "largePrint": largePrint, "itemCount": pack.items.count, "items": items, "runningTitle": pack.title,
-            "printCSS": ProjectPath.relativeURL(from: path, to: "assets/print.css"),
-            "updated": pack.lastUpdated.map(Formatting.longDate) ?? "",
-            "licenceHTML": licence(from: path),
-        ].withoutEmptyText
-        return theme.render(context, template: "pack", module: pack.moduleID)
+        let view = PackView(
+            language: site.config.language, siteTitle: site.config.title, title: pack.title,
+            description: "\(pack.title): a printable pack for \(pack.definition.audience.lowercased()).",
+            runningTitle: pack.title, paper: largePrint ? "A4" : pack.definition.paper.rawValue,
+            printCSS: ProjectPath.relativeURL(from: path, to: "assets/print.css"),
+            largePrint: largePrint, audience: pack.definition.audience, itemCount: pack.items.count,
+            updated: pack.lastUpdated.map(Formatting.longDate), licenceHTML: licence(from: path), items: items)
+        return theme.render(view, template: "pack", module: pack.moduleID)
     }
 
     /// A photocopy master: the item alone on A4, under the group's name (or a blank for it), with its own
@@ -46,50 +44,48 @@ struct PackPages {
     func document(_ master: PrintMaster) -> String {
         let path = master.htmlPath
         let body = PageBody(site: site, directives: directives, absoluteBase: site.config.baseURL)
-        let item = values(of: master.item, anchor: Self.anchor(0), path: path, body: body, withAnswers: false,
-                          language: master.language)
-        let title = item["title"] as? String ?? master.item.title
+        let item = itemView(of: master.item, anchor: Self.anchor(0), path: path, body: body, withAnswers: false,
+                            language: master.language)
+        let title = item.title.isEmpty ? master.item.title : item.title
         let organisation = site.config.group.organisation
         let module: String?
         switch master.item {
         case .page(let page): module = page.moduleID
         case .survey: module = nil
         }
-        let context: [String: Any] = [
-            "language": master.language ?? site.config.language, "siteTitle": site.config.title, "title": title,
-            "description": "\(title): a \(master.item.kindLabel.lowercased()) to print and photocopy.",
-            "paper": "A4", "master": true, "items": [item],
-            "runningTitle": organisation.map { "\($0) \u{00B7} \(title)" } ?? title,
-            "groupHTML": GroupPlaceholders.fill("{{group.organisation}}", group: site.config.group),
-            "printCSS": ProjectPath.relativeURL(from: path, to: "assets/print.css"),
-        ].withoutEmptyText
-        return theme.render(context, template: "pack", module: module)
+        let view = PackView(
+            language: master.language ?? site.config.language, siteTitle: site.config.title, title: title,
+            description: "\(title): a \(master.item.kindLabel.lowercased()) to print and photocopy.",
+            runningTitle: organisation.map { "\($0) \u{00B7} \(title)" } ?? title, paper: "A4",
+            printCSS: ProjectPath.relativeURL(from: path, to: "assets/print.css"), master: true,
+            groupHTML: GroupPlaceholders.fill("{{group.organisation}}", group: site.config.group), items: [item])
+        return theme.render(view, template: "pack", module: module)
     }
 
-    /// The values the pack template shows for one item, its body rendered for the document at `path`.
+    /// The view of one item of a pack, its body rendered for the document at `path`.
     /// `language` prints a survey in that language only; without it, in each of its languages in turn.
-    private func values(of item: Pack.Item, anchor: String, path: String, body: PageBody, withAnswers: Bool,
-                        language only: String? = nil) -> [String: Any] {
+    private func itemView(of item: Pack.Item, anchor: String, path: String, body: PageBody, withAnswers: Bool,
+                      language only: String? = nil) -> PackItemView {
         let title: (String) -> String? = { self.title(ofOutput: $0) }
-        var values: [String: Any] = ["anchor": anchor, "title": item.title, "kind": item.kindLabel]
         switch item {
         case .page(let page):
-            values["kindClass"] = page.frontMatter.kind.rawValue
-            values["summary"] = page.frontMatter.kind == .guide ? page.frontMatter.summary ?? "" : ""
             let html = body.html(page, outputPath: path)
-            values["body"] = PackAnchors.scoped(PrintLinks.forPrint(withAnswers ? html : AnswerKey.removed(from: html), from: path, titleOf: title), to: anchor)
+            return PackItemView(
+                anchor: anchor, title: item.title, kind: item.kindLabel, kindClass: page.frontMatter.kind.rawValue,
+                summary: page.frontMatter.kind == .guide ? page.frontMatter.summary : nil,
+                body: PackAnchors.scoped(PrintLinks.forPrint(withAnswers ? html : AnswerKey.removed(from: html), from: path, titleOf: title), to: anchor))
         case .survey(let entry):
-            values["kindClass"] = "survey"
-            // A master in one language is titled in that language.
-            if let only { values["title"] = entry.survey.title.text(in: only) }
             // A bilingual survey prints in each of its languages, one after the other.
             let languages = only.map { [$0] } ?? (entry.survey.languages.isEmpty ? [nil] : entry.survey.languages.map(\.code))
-            values["body"] = languages.enumerated().map { position, language in
-                let html = GroupPlaceholders.fill(PaperQuestionnaire.html(entry.survey, language: language), group: site.config.group)
-                return PackAnchors.scoped(html, to: position == 0 ? anchor : "\(anchor)-\(language ?? "")")
-            }.joined()
+            return PackItemView(
+                // A master in one language is titled in that language.
+                anchor: anchor, title: only.map { entry.survey.title.text(in: $0) } ?? item.title, kind: item.kindLabel,
+                kindClass: "survey",
+                body: languages.enumerated().map { position, language in
+                    let html = GroupPlaceholders.fill(PaperQuestionnaire.html(entry.survey, language: language), group: site.config.group)
+                    return PackAnchors.scoped(html, to: position == 0 ? anchor : "\(anchor)-\(language ?? "")")
+                }.joined())
         }
-        return values.withoutEmptyText
     }
 
     private func licence(from path: String) -> String {
@@ -131,11 +127,10 @@ struct PackPages {
             body += "<tr><td><a href=\"\(pack.id).html\">\(HTML.escape(pack.title))</a>\(moduleLink)</td><td>\(HTML.escape(pack.definition.audience))</td><td>\(pages)</td><td>\(pack.definition.paper.rawValue)</td><td>\(updated)</td><td>\(downloads.joined(separator: " · "))</td></tr>\n"
         }
         body += "</tbody>\n</table></div>\n"
-        var context = LayoutContext(site: site).values(outputPath: path, title: "Printable packs",
+        let view = ListView(layout: LayoutContext(site: site).view(outputPath: path, title: "Printable packs",
             description: "Session packs, handouts, worksheets, consent forms and paper surveys, ready to print.",
-            bodyClass: "packs", breadcrumbs: [("Home", "index.html"), ("Printable packs", nil)])
-        context["body"] = body
-        return RenderedFile(path: path, text: theme.render(context, template: "list"))
+            bodyClass: "packs", breadcrumbs: [("Home", "index.html"), ("Printable packs", nil)]), body: body)
+        return RenderedFile(path: path, text: theme.render(view, template: "list"))
     }
 }
 

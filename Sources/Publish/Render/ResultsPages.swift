@@ -125,24 +125,20 @@ struct ResultsPages {
     private func page(path: String, title: String, crumbs: [(String, String?)], body: String, kind: String,
                       language: String?, showTitle: Bool = true) -> String {
         let trail: [(String, String?)] = [("Home", "index.html"), ("Results", "results/index.html")] + crumbs
-        var context = LayoutContext(site: site).values(
+        let layout = LayoutContext(site: site).view(
             outputPath: path, title: title, description: "Findings from a Doorstep survey: totals only, with small numbers hidden.",
             bodyClass: "results results-\(kind)", breadcrumbs: trail, extraStyles: ["results.css"])
-        context["body"] = body
-        context["resultsClass"] = kind
-        context["showTitle"] = showTitle
-        if let language { context["pageLanguage"] = language }
-        return theme.render(context, template: "results")
+        let view = ResultsView(layout: layout, resultsClass: kind, showTitle: showTitle, pageLanguage: language, body: body)
+        return theme.render(view, template: "results")
     }
 
     /// A print document through the `results-print` template: the page alone, laid out for its paper.
     private func printDocument(_ document: PrintDocument, title: String, language: String, kind: String, body: String) -> String {
-        let context: [String: Any] = [
-            "language": language, "siteTitle": site.config.title, "title": title, "kind": kind,
-            "description": "\(title): to print on \(document.paper.rawValue).", "paper": document.paper.rawValue,
-            "printCSS": ProjectPath.relativeURL(from: document.htmlPath, to: "assets/print.css"), "body": body,
-        ]
-        return theme.render(context, template: "results-print")
+        let view = ResultsPrintView(
+            language: language, siteTitle: site.config.title, title: title,
+            description: "\(title): to print on \(document.paper.rawValue).", kind: kind, paper: document.paper.rawValue,
+            printCSS: ProjectPath.relativeURL(from: document.htmlPath, to: "assets/print.css"), body: body)
+        return theme.render(view, template: "results-print")
     }
 
     private func listPage() -> String {
@@ -153,9 +149,8 @@ struct ResultsPages {
             body += "<li><a href=\"\(HTML.escape(ProjectPath.relativeURL(from: path, to: "\(Self.folder(survey.id))/index.html")))\">\(HTML.escape(survey.title.text(in: survey.defaultLanguage)))</a>: \(report.findings.responses) \(report.findings.responses == 1 ? "response" : "responses")</li>\n"
         }
         body += "</ul>\n"
-        var context = LayoutContext(site: site).values(outputPath: path, title: "Results", description: "Survey findings.",
-                                                       bodyClass: "results", breadcrumbs: [("Home", "index.html"), ("Results", nil)])
-        context["body"] = body
-        return theme.render(context, template: "list")
+        let layout = LayoutContext(site: site).view(outputPath: path, title: "Results", description: "Survey findings.",
+                                                    bodyClass: "results", breadcrumbs: [("Home", "index.html"), ("Results", nil)])
+        return theme.render(ListView(layout: layout, body: body), template: "list")
     }
 }

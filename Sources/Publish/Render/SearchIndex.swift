@@ -156,11 +156,11 @@ struct SearchIndex {
 
     private func page(theme: Theme) -> String {
         let path = "search/index.html"
-        var context = LayoutContext(site: site).values(
+        let layout = LayoutContext(site: site).view(
             outputPath: path, title: "Search", description: "Search the toolkit's guides, surveys and session plans.",
             bodyClass: "search", breadcrumbs: [("Home", "index.html"), ("Search", nil)],
             scripts: ["search-index.js", "search.js"])
-        context["body"] = """
+        let body = """
         <form class="search-form" role="search" action="index.html" method="get">
         <label for="search-input">Search the toolkit</label>
         <div class="search-row"><input id="search-input" name="q" type="search" autocomplete="off" aria-describedby="search-hint search-status">
@@ -171,6 +171,6 @@ struct SearchIndex {
         <ol id="search-results" class="search-results"></ol>
         <noscript><p>Search needs JavaScript. Without it, browse the <a href="../index.html#modules">modules</a> or the <a href="../surveys/index.html">surveys</a>.</p></noscript>
         """
-        return theme.render(context, template: "list")
+        return theme.render(ListView(layout: layout, body: body), template: "list")
     }
 }

@@ -102,29 +102,24 @@ public struct SiteRenderer: Sendable {
         if let module { crumbs.append((module.title, module.outputPath)) }
         crumbs.append((page.title, nil))
         let matter = page.frontMatter
-        var context = layout.values(outputPath: page.outputPath, title: page.title, description: matter.summary,
-                                    bodyClass: "kind-\(matter.kind.rawValue)", breadcrumbs: crumbs)
+        var layout = self.layout.view(outputPath: page.outputPath, title: page.title, description: matter.summary,
+                                      bodyClass: "kind-\(matter.kind.rawValue)", breadcrumbs: crumbs)
+        layout.hasSidebar = module != nil
         let toc = page.headings.filter { $0.level == 2 }
-        context = context.merging([
-            "kind": matter.kind.rawValue,
-            "kindLabel": matter.kind == .page ? "" : matter.kind.label,
-            "summary": matter.summary ?? "",
-            "audience": matter.audience.map { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() } ?? "",
-            "timeNeeded": matter.timeNeeded ?? "",
-            "hasFacts": matter.audience != nil || matter.timeNeeded != nil,
-            "hasTOC": toc.count >= 2,
-            "tocCount": toc.count,
-            // A short list costs little room, so it starts open; a long one starts folded on every screen.
-            "tocOpen": toc.count <= 6,
-            "hasTags": !matter.tags.isEmpty,
-            "toc": toc.count >= 2 ? toc.map { ["id": $0.id, "text": $0.text] } : [],
-            "body": body,
-            "tags": matter.tags,
-            "updated": matter.updated.map(Formatting.longDate) ?? "",
-            "updatedISO": matter.updated ?? "",
-            "hasSidebar": module != nil,
-            "printLink": printLink(from: page.outputPath),
-        ].withoutEmptyText)
+        var view = PageView(
+            layout: layout,
+            kind: matter.kind.rawValue,
+            kindLabel: matter.kind == .page ? "" : matter.kind.label,
+            summary: matter.summary,
+            audience: matter.audience.map { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() },
+            timeNeeded: matter.timeNeeded,
+            toc: toc.count >= 2 ? toc.map { TOCEntryView(id: $0.id, text: $0.text) } : [],
+            tocCount: toc.count,
+            body: body,
+            tags: matter.tags,
+            updated: matter.updated.map(Formatting.longDate),
+            updatedISO: matter.updated,
+            printLink: printLink(from: page.outputPath))
         if let module {
             // The pager runs through the module's index page, then its pages in order.
             let offset = module.index == nil ? 0 : 1
@@ -135,50 +130,50 @@ public struct SiteRenderer: Sendable {
                 return index - offset < module.pages.count ? module.pages[index - offset] : nil
             }
             if let position = place {
-                func link(_ target: Page) -> [String: Any] {
-                    ["title": target.title, "url": ProjectPath.relativeURL(from: page.outputPath, to: target.outputPath)]
+                func link(_ target: Page) -> PageLinkView {
+                    PageLinkView(title: target.title, url: ProjectPath.relativeURL(from: page.outputPath, to: target.outputPath))
                 }
-                let previous = neighbour(at: position - 1).map(link)
-                let next = neighbour(at: position + 1).map(link)
-                context["previous"] = previous
-                context["next"] = next
-                context["hasPager"] = previous != nil || next != nil
+                view.previous = neighbour(at: position - 1).map(link)
+                view.next = neighbour(at: position + 1).map(link)
+                view.inPager = true
             }
-            // A long module shows the pages around this one and links to the module page for the rest,
-            // so every page's size stays bounded and a module of thousands of pages builds in linear time.
-            let window = Self.navigationWindow(count: module.pages.count, around: positions[page.sourcePath] ?? 0)
-            let moduleURL = ProjectPath.relativeURL(from: page.outputPath, to: module.outputPath)
-            func more(_ count: Int, _ which: String) -> [String: Any]? {
-                count > 0 ? ["url": moduleURL, "text": "\(count) \(which) page\(count == 1 ? "" : "s") in this module"] : nil
-            }
-            let entries = module.pages[window].map { target -> [String: Any] in
-                [
-                    "title": target.title,
-                    "url": ProjectPath.relativeURL(from: page.outputPath, to: target.outputPath),
-                    "current": target.sourcePath == page.sourcePath,
-                    // Named apart from the page's own kindLabel: Mustache would show the page's label for a
-                    // guide whose own is empty.
-                    "navKindLabel": target.frontMatter.kind == .guide || target.frontMatter.kind == .page ? "" : target.frontMatter.kind.label,
-                ].withoutEmptyText
-            }
-            // Each entry is rendered once for every page that links to it by the same address, not once per page.
-            let entriesHTML = zip(module.pages[window], entries).map { target, entry -> String in
-                let render = { theme.render(entry, template: "nav-item", module: page.moduleID) }
-                guard target.sourcePath != page.sourcePath, let url = entry["url"] as? String else { return render() }
-                return navigationEntries.html(for: target.sourcePath + "\u{0}" + url, render)
-            }
-            var navigation: [String: Any] = [
-                "title": module.title,
-                "url": moduleURL,
-                // Kept for page templates written before nav-item.mustache, which list the entries themselves.
-                "pages": entries,
-                "pagesHTML": entriesHTML.joined(),
-            ]
-            if let earlier = more(window.lowerBound, "earlier") { navigation["earlier"] = earlier }
-            if let later = more(module.pages.count - window.upperBound, "later") { navigation["later"] = later }
-            context["moduleNav"] = navigation
+            view.moduleNav = navigation(of: module, for: page)
         }
-        return theme.render(context, template: "page", module: page.moduleID)
+        return theme.render(view, template: "page", module: page.moduleID)
+    }
+
+    /// A module's navigation beside one of its pages.
+    func navigation(of module: Module, for page: Page) -> ModuleNavView {
+        // A long module shows the pages around this one and links to the module page for the rest,
+        // so every page's size stays bounded and a module of thousands of pages builds in linear time.
+        let window = Self.navigationWindow(count: module.pages.count, around: positions[page.sourcePath] ?? 0)
+        let moduleURL = ProjectPath.relativeURL(from: page.outputPath, to: module.outputPath)
+        func more(_ count: Int, _ which: String) -> MoreLinkView? {
+            count > 0 ? MoreLinkView(url: moduleURL, text: "\(count) \(which) page\(count == 1 ? "" : "s") in this module") : nil
+        }
+        let entries = module.pages[window].map { target in
+            NavItemView(
+                title: target.title,
+                url: ProjectPath.relativeURL(from: page.outputPath, to: target.outputPath),
+                current: target.sourcePath == page.sourcePath,
+                // Named apart from the page's own kindLabel: Mustache would show the page's label for a
+                // guide whose own is empty.
+                navKindLabel: target.frontMatter.kind == .guide || target.frontMatter.kind == .page ? "" : target.frontMatter.kind.label)
+        }
+        // Each entry is rendered once for every page that links to it by the same address, not once per page.
+        let entriesHTML = zip(module.pages[window], entries).map { target, entry -> String in
+            let render = { theme.render(entry, template: "nav-item", module: page.moduleID) }
+            guard !entry.current, !entry.url.isEmpty else { return render() }
+            return navigationEntries.html(for: target.sourcePath + "\u{0}" + entry.url, render)
+        }
+        return ModuleNavView(
+            title: module.title,
+            url: moduleURL,
+            // Kept for page templates written before nav-item.mustache, which list the entries themselves.
+            pages: entries,
+            pagesHTML: entriesHTML.joined(),
+            earlier: more(window.lowerBound, "earlier"),
+            later: more(module.pages.count - window.upperBound, "later"))
     }
 
     /// Pages listed in a module's navigation: all of a module of up to `navigationLimit` pages, otherwise
@@ -193,64 +188,59 @@ public struct SiteRenderer: Sendable {
 
     func renderHome(_ page: Page) -> String {
         let body = PageBody(site: site, directives: directives).html(page, outputPath: page.outputPath)
-        var context = layout.values(outputPath: "index.html", title: page.title,
-                                    description: page.frontMatter.summary, bodyClass: "home", ogType: "website")
-        context = context.merging([
-            "summary": page.frontMatter.summary ?? "",
-            "body": body,
-            "modules": site.modules.map { module -> [String: Any] in
-                let packCount = site.packs(of: module.id).count
-                return [
-                    "title": module.title, "summary": module.manifest.summary, "url": module.outputPath,
-                    "pageCount": module.pages.count, "packCount": packCount, "hasPacks": packCount > 0, "packPlural": packCount != 1,
-                ]
-            },
-        ].withoutEmptyText)
-        return theme.render(context, template: "home")
+        let view = HomeView(
+            layout: layout.view(outputPath: "index.html", title: page.title, description: page.frontMatter.summary,
+                                bodyClass: "home", ogType: "website"),
+            summary: page.frontMatter.summary,
+            body: body,
+            modules: site.modules.map { module in
+                ModuleCardView(title: module.title, summary: module.manifest.summary, url: module.outputPath,
+                               pageCount: module.pages.count, packCount: site.packs(of: module.id).count)
+            })
+        return theme.render(view, template: "home")
     }
 
     func renderModule(_ module: Module) -> String {
         let path = module.outputPath
-        var context = layout.values(outputPath: path, title: module.title, description: module.manifest.summary,
-                                    bodyClass: "module", breadcrumbs: [("Home", "index.html"), (module.title, nil)])
+        let layout = self.layout.view(outputPath: path, title: module.title, description: module.manifest.summary,
+                                      bodyClass: "module", breadcrumbs: [("Home", "index.html"), (module.title, nil)])
         let body = module.index.map { PageBody(site: site, directives: directives).html($0, outputPath: path) } ?? ""
         let kinds: [(PageKind, String)] = [
             (.guide, "Guides"), (.session, "Session plans"), (.handout, "Handouts"), (.worksheet, "Worksheets"),
             (.consentForm, "Consent forms"), (.template, "Templates"), (.page, "More pages"),
         ]
-        let groups = kinds.compactMap { kind, title -> [String: Any]? in
+        let groups = kinds.compactMap { kind, title -> PageGroupView? in
             let pages = module.pages.filter { $0.frontMatter.kind == kind }
             guard !pages.isEmpty else { return nil }
-            return ["id": kind.rawValue, "title": title, "pages": pages.map { page -> [String: Any] in
-                ["title": page.title, "summary": page.frontMatter.summary ?? "",
-                 "url": ProjectPath.relativeURL(from: path, to: page.outputPath)].withoutEmptyText
-            }]
+            return PageGroupView(id: kind.rawValue, title: title, pages: pages.map { page in
+                PageEntryView(title: page.title, summary: page.frontMatter.summary,
+                              url: ProjectPath.relativeURL(from: path, to: page.outputPath))
+            })
         }
         let requires = module.manifest.requires.compactMap { site.module(id: $0.value) }
-        context = context.merging([
-            "summary": module.manifest.summary,
-            "body": body,
-            "groups": groups,
-            "hasRequires": !requires.isEmpty,
-            "hasPacks": !site.packs(of: module.id).isEmpty,
-            "requires": requires.enumerated().map { index, required -> [String: Any] in
-                ["title": required.title, "url": ProjectPath.relativeURL(from: path, to: required.outputPath),
-                 "last": index == requires.count - 1]
+        let view = ModuleView(
+            layout: layout,
+            summary: module.manifest.summary,
+            body: body,
+            groups: groups,
+            requires: requires.enumerated().map { index, required in
+                RequiredModuleView(title: required.title, url: ProjectPath.relativeURL(from: path, to: required.outputPath),
+                                   last: index == requires.count - 1)
             },
-            "packs": site.packs(of: module.id).map { pack -> [String: Any] in
-                ["title": pack.title, "audience": pack.definition.audience, "paper": pack.definition.paper.rawValue,
-                 "url": ProjectPath.relativeURL(from: path, to: pack.htmlPath),
-                 "pdfURL": withPDFs ? ProjectPath.relativeURL(from: path, to: pack.pdfPath) : ""].withoutEmptyText
+            packs: site.packs(of: module.id).map { pack in
+                PackLinkView(title: pack.title, audience: pack.definition.audience, paper: pack.definition.paper.rawValue,
+                             url: ProjectPath.relativeURL(from: path, to: pack.htmlPath),
+                             pdfURL: withPDFs ? ProjectPath.relativeURL(from: path, to: pack.pdfPath) : nil)
             },
-            "licence": module.manifest.licence,
-            "version": module.manifest.version ?? "",
-        ].withoutEmptyText)
-        return theme.render(context, template: "module", module: module.id)
+            licence: module.manifest.licence,
+            version: module.manifest.version)
+        return theme.render(view, template: "module", module: module.id)
     }
 
     func renderNotFound() -> String {
-        let context = layout.values(outputPath: "404.html", title: "Page not found", description: nil, bodyClass: "not-found")
-        return theme.render(context, template: "not-found")
+        let view = NotFoundView(layout: layout.view(outputPath: "404.html", title: "Page not found", description: nil,
+                                                    bodyClass: "not-found"))
+        return theme.render(view, template: "not-found")
     }
 }
 

@@ -61,14 +61,13 @@ struct SurveyPages {
         if path != paths.web { crumbs.append((entry.survey.title.text(in: paths.language.code), paths.web)) }
         crumbs.append((title, nil))
         let links = surveyLinks(entry, paths: paths, from: path) + languageLinks(entry, paths: paths, from: path)
-        var context = LayoutContext(site: site).values(
+        let layout = LayoutContext(site: site).view(
             outputPath: path, title: title,
             description: entry.survey.introduction?.text(in: paths.language.code),
             bodyClass: "survey survey-page-\(surveyClass)", breadcrumbs: crumbs, extraStyles: ["survey.css"], scripts: scripts)
-        context["body"] = links + printLink(path) + body
-        context["surveyClass"] = surveyClass
-        if !paths.language.code.isEmpty { context["pageLanguage"] = paths.language.code }
-        return theme.render(context, template: "survey")
+        let view = SurveyPageView(layout: layout, surveyClass: surveyClass, pageLanguage: paths.language.code,
+                                  body: links + printLink(path) + body)
+        return theme.render(view, template: "survey")
     }
 
     /// The other outputs of the same survey, shown above each of its pages (hidden in print).
@@ -124,11 +123,10 @@ struct SurveyPages {
             body += "<tr><td><a href=\"\(entry.id)/index.html\">\(HTML.escape(entry.title))</a></td><td>\(entry.questionCount)</td><td>\(minutes)</td><td>\(pages.isEmpty ? "—" : pages.joined(separator: ", "))</td></tr>\n"
         }
         body += "</tbody>\n</table></div>\n"
-        var context = LayoutContext(site: site).values(outputPath: path, title: "Surveys",
+        let layout = LayoutContext(site: site).view(outputPath: path, title: "Surveys",
             description: "Every survey in the toolkit, as a web form, a paper questionnaire and an XLSForm.",
             bodyClass: "surveys", breadcrumbs: [("Home", "index.html"), ("Surveys", nil)])
-        context["body"] = body
-        return theme.render(context, template: "list")
+        return theme.render(ListView(layout: layout, body: body), template: "list")
     }
 }
 

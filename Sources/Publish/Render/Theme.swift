@@ -13,17 +13,29 @@ public struct Theme: Sendable {
 
     public static let templateNames = ["layout", "page", "nav-item", "home", "module", "list", "not-found", "survey", "pack", "results", "results-print"]
 
-    /// Loads the built-in theme and the site's overrides; broken override templates are located errors.
-    public static func load(overrides: TemplateOverrides) -> (Theme?, [Diagnostic]) {
+    /// Loads the built-in theme with the site's overrides and those of every module folder of `sources`,
+    /// in the load stage; `LoadedTheme.resolved(for:)` keeps the modules a site uses.
+    public static func load(_ sources: ProjectSources) -> LoadedTheme {
+        var modules: [String: [SourceFile]] = [:]
+        for module in sources.modules where modules[module.path] == nil { modules[module.path] = module.templates }
+        return load(overrides: TemplateOverrides(site: sources.siteTemplates, modules: modules))
+    }
+
+    /// Loads the built-in theme and the overrides, the modules' keyed as `overrides` keys them; broken
+    /// override templates are located errors.
+    public static func load(overrides: TemplateOverrides) -> LoadedTheme {
         var diagnostics: [Diagnostic] = []
+        func missing(_ message: String) -> LoadedTheme {
+            LoadedTheme(theme: nil, diagnostics: [.error("theme-missing", message)], moduleDiagnostics: [:])
+        }
         guard let themeURL = Bundle.module.url(forResource: "Theme", withExtension: nil) else {
-            return (nil, [.error("theme-missing", "the built-in theme is missing from this installation of doorstep")])
+            return missing("the built-in theme is missing from this installation of doorstep")
         }
         var builtIn: [String: String] = [:]
         for name in templateNames {
             let url = themeURL.appendingPathComponent("templates/\(name).mustache")
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                return (nil, [.error("theme-missing", "the built-in template '\(name)' is missing from this installation")])
+                return missing("the built-in template '\(name)' is missing from this installation")
             }
             builtIn[name] = text
         }
@@ -48,7 +60,7 @@ public struct Theme: Sendable {
                         notes: Suggestion.note(for: name, in: templateNames)))
                 }
                 let scan = TemplateCheck.scan(file)
-                diagnostics += scan.diagnostics + TemplateCheck.safety(file, scan: scan)
+                diagnostics += scan.diagnostics + TemplateCheck.safety(file, scan: scan, htmlVariables: TemplateReference.htmlVariables)
                 // A template that cannot be read safely is left out; the errors above stop the build.
                 guard scan.diagnostics.isEmpty else { continue }
                 texts[name] = file.text
@@ -96,11 +108,16 @@ public struct Theme: Sendable {
         }
 
         let (siteLibrary, siteTexts) = library(over: builtIn, overrides: overrides.site)
+        let siteDiagnostics = diagnostics
         var modules: [String: MustacheLibrary] = [:]
-        for (id, files) in overrides.modules.sorted(by: { $0.key < $1.key }) where !files.isEmpty {
-            modules[id] = library(over: siteTexts, overrides: files).0
+        var moduleDiagnostics: [String: [Diagnostic]] = [:]
+        for (key, files) in overrides.modules.sorted(by: { $0.key < $1.key }) where !files.isEmpty {
+            diagnostics = []
+            modules[key] = library(over: siteTexts, overrides: files).0
+            moduleDiagnostics[key] = diagnostics
         }
-        return (Theme(library: siteLibrary, moduleLibraries: modules, assets: assets), diagnostics)
+        return LoadedTheme(theme: Theme(library: siteLibrary, moduleLibraries: modules, assets: assets),
+                           diagnostics: siteDiagnostics, moduleDiagnostics: moduleDiagnostics)
     }
 
     /// The parser's error in words a template author can act on.
@@ -118,7 +135,29 @@ public struct Theme: Sendable {
         moduleID.flatMap { moduleLibraries[$0] } ?? library
     }
 
-    public func render(_ context: [String: Any], template: String, module: String? = nil) -> String {
-        library(for: module).render(context, withTemplate: template) ?? ""
+    /// Renders `template` with a typed view; the module's overrides are used for a page of that module.
+    public func render(_ view: some TemplateView, template: String, module: String? = nil) -> String {
+        library(for: module).render(view, withTemplate: template) ?? ""
+    }
+}
+
+/// The theme as the load stage read it: module overrides are kept by module folder, since which modules a
+/// site uses, and their ids, are known only once the manifests are read.
+public struct LoadedTheme: Sendable {
+    let theme: Theme?
+    /// Problems with the built-in theme or the site's own overrides.
+    let diagnostics: [Diagnostic]
+    /// Problems with each module folder's overrides, by the folder's path.
+    let moduleDiagnostics: [String: [Diagnostic]]
+
+    /// The theme for the modules `site` uses, by module id, and the problems of the site's overrides and theirs.
+    public func resolved(for site: Site) -> (Theme?, [Diagnostic]) {
+        var found = diagnostics
+        var libraries: [String: MustacheLibrary] = [:]
+        for module in site.modules.sorted(by: { $0.id < $1.id }) {
+            found += moduleDiagnostics[module.path] ?? []
+            if let library = theme?.moduleLibraries[module.path] { libraries[module.id] = library }
+        }
+        return (theme.map { Theme(library: $0.library, moduleLibraries: libraries, assets: $0.assets) }, found)
     }
 }

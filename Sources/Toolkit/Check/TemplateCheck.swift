@@ -8,7 +8,7 @@ import Markdown
 /// generator made, and the template's own HTML runs no script and links only where pages may link.
 public enum TemplateCheck {
     public static let maximumDepth = 50
-    /// Variables whose values are HTML that doorstep rendered and escaped itself.
+    /// Variables whose values are HTML that doorstep rendered and escaped itself, when the caller names none.
     public static let htmlVariables: Set<String> = ["body", "licenceHTML"]
 
     /// One Mustache tag as written.
@@ -111,9 +111,14 @@ public enum TemplateCheck {
         return result
     }
 
+    /// "a, b and c".
+    static func names(_ names: [String]) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+    }
+
     /// Script, event handlers, frames and links with refused schemes in a template's own HTML, and
     /// unescaped output of values that are not HTML the generator made.
-    public static func safety(_ file: SourceFile, scan: Scan) -> [Diagnostic] {
+    public static func safety(_ file: SourceFile, scan: Scan, htmlVariables: Set<String> = htmlVariables) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let literal = file.text
         // Line starts, so that a match's offset becomes a line and column in one step.
@@ -130,7 +135,7 @@ public enum TemplateCheck {
         func offset(_ range: Range<String.Index>) -> Int { literal.unicodeScalars.distance(from: literal.startIndex, to: range.lowerBound) }
         for tag in scan.tags where tag.kind == .unescaped && !htmlVariables.contains(tag.name) {
             diagnostics.append(.error("template-unescaped",
-                "'\(tag.name)' is written without escaping; only \(htmlVariables.sorted().joined(separator: " and ")) hold HTML, so write {{\(tag.name)}}",
+                "'\(tag.name)' is written without escaping; only \(Self.names(htmlVariables.sorted())) hold HTML, so write {{\(tag.name)}}",
                 at: SourceLocation(file: file.path, line: tag.line, column: tag.column),
                 notes: ["unescaped text from a page could run script in a reader's browser"]))
         }

@@ -13,6 +13,8 @@ public struct TemplateVariable: Sendable, Equatable {
         case number
         /// A list of values of the named view, for `{{#name}}…{{/name}}`.
         case list(String)
+        /// A list of plain text, each written with `{{.}}` inside `{{#name}}…{{/name}}`.
+        case textList
         /// One value of the named view, or nothing.
         case object(String)
     }
@@ -35,4 +37,21 @@ public protocol TemplateView: MustacheParent, Sendable {
     static var viewName: String { get }
     /// Every name `child(named:)` answers, in the order the reference lists them.
     static var variables: [TemplateVariable] { get }
+    /// A view whose every variable this one answers too, such as the layout's for a page; listed once in
+    /// the reference, not repeated under each view that extends it.
+    static var extends: (any TemplateView.Type)? { get }
+}
+
+extension TemplateView {
+    public static var extends: (any TemplateView.Type)? { nil }
+
+    /// This view's own variables and those of every view it extends.
+    public static var allVariables: [TemplateVariable] { (extends?.allVariables ?? []) + variables }
+}
+
+/// Text that counts as absent when it is empty: a section `{{#name}}` then shows nothing, and Mustache
+/// looks the name up in the views around this one, as it always has for an empty value.
+func present(_ text: String?) -> Any? {
+    guard let text, !text.isEmpty else { return nil }
+    return text
 }

@@ -49,9 +49,16 @@ extension TemplateView {
     public static var allVariables: [TemplateVariable] { (extends?.allVariables ?? []) + variables }
 }
 
-/// Text that counts as absent when it is empty: a section `{{#name}}` then shows nothing, and Mustache
-/// looks the name up in the views around this one, as it always has for an empty value.
+/// Text that counts as absent when it is empty: `{{name}}` then writes nothing and a section `{{#name}}`
+/// shows nothing. The name is not looked up in the views around this one, so a page listed without a
+/// summary never shows its module's summary instead.
 func present(_ text: String?) -> Any? {
-    guard let text, !text.isEmpty else { return nil }
+    guard let text, !text.isEmpty else { return Absent() }
     return text
+}
+
+/// A value the view has, but empty.
+struct Absent: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
 }

@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport", "Diagnostics"]),
         .testTarget(name: "ProseTests", dependencies: ["Prose"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "SurveyTests", dependencies: ["Survey", "Diagnostics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SurveyTests", dependencies: ["Survey", "Diagnostics", "Publish", "Toolkit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Survey", "Diagnostics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ToolkitTests", dependencies: ["Toolkit", "Diagnostics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PublishTests", dependencies: [

@@ -83,7 +83,7 @@ struct PackPages {
             // A bilingual survey prints in each of its languages, one after the other.
             let languages = only.map { [$0] } ?? (entry.survey.languages.isEmpty ? [nil] : entry.survey.languages.map(\.code))
             values["body"] = languages.enumerated().map { position, language in
-                let html = GroupPlaceholders.fill(PaperQuestionnaire.html(entry.survey, language: language), group: site.config.group)
+                let html = GroupPlaceholders.fill(SurveyHTML.paper(entry.survey, language: language, theme: theme, module: site.moduleID(of: entry)), group: site.config.group)
                 return PackAnchors.scoped(html, to: position == 0 ? anchor : "\(anchor)-\(language ?? "")")
             }.joined()
         }

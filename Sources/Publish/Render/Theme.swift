@@ -11,7 +11,7 @@ public struct Theme: Sendable {
     /// Built-in assets by file name (`style.css`, `favicon.svg`, …).
     public let assets: [String: Data]
 
-    public static let templateNames = ["layout", "page", "nav-item", "home", "module", "list", "not-found", "survey", "pack", "results", "results-print"]
+    public static let templateNames = ["layout", "page", "nav-item", "home", "module", "list", "not-found", "survey", "survey-form", "survey-question", "survey-paper", "survey-paper-question", "pack", "results", "results-print"]
 
     /// Loads the built-in theme and the site's overrides; broken override templates are located errors.
     public static func load(overrides: TemplateOverrides) -> (Theme?, [Diagnostic]) {

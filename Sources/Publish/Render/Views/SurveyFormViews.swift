@@ -10,6 +10,20 @@ struct NoValue: MustacheCustomRenderable {
 
 func orNoValue(_ value: Any?) -> Any { value ?? NoValue() }
 
+/// A view as the template engine sees it. The engine looks each name up through a cast to
+/// `MustacheParent`, which copies a struct every time; a box is copied as one reference.
+final class Boxed<View: TemplateView>: MustacheParent {
+    let view: View
+
+    init(_ view: View) { self.view = view }
+
+    func child(named name: String) -> Any? { view.child(named: name) }
+
+    static func all(_ views: [View]) -> [Boxed<View>] { views.map(Boxed.init) }
+
+    static func orNoValue(_ view: View?) -> Any { view.map(Boxed.init) ?? NoValue() }
+}
+
 extension WebFormView: TemplateView {
     public static let viewName = "SurveyFormView"
     public static let variables: [TemplateVariable] = [
@@ -51,7 +65,7 @@ extension WebFormView: TemplateView {
         case "codesJSON": codesJSON
         case "metadataJSON": orNoValue(metadataJSON)
         case "errorSummaryTitle": errorSummaryTitle
-        case "entry": entry
+        case "entry": Boxed(entry)
         case "introduction": introduction
         case "time": orNoValue(time)
         case "privacyTitle": orNoValue(privacyTitle)
@@ -61,7 +75,7 @@ extension WebFormView: TemplateView {
         case "requiredNoteBefore": requiredNoteBefore
         case "requiredNoteMarker": orNoValue(requiredNoteMarker)
         case "requiredNoteAfter": requiredNoteAfter
-        case "sections": sections
+        case "sections": Boxed.all(sections)
         case "saveLabel": saveLabel
         case "downloadLabel": downloadLabel
         case "clearLabel": clearLabel
@@ -91,8 +105,8 @@ extension WebSectionView: TemplateView {
         case "titled": titled
         case "title": title
         case "description": description
-        case "questions": questions
-        case "repeatBlock": orNoValue(repeatBlock)
+        case "questions": Boxed.all(questions)
+        case "repeatBlock": Boxed.orNoValue(repeatBlock)
         default: nil
         }
     }
@@ -116,7 +130,7 @@ extension WebRepeatView: TemplateView {
         case "countName": countName
         case "max": max
         case "addsOneByOne": addsOneByOne
-        case "items": items
+        case "items": Boxed.all(items)
         case "addLabel": addLabel
         case "removeLabel": removeLabel
         default: nil
@@ -136,7 +150,7 @@ extension WebRepeatItemView: TemplateView {
         switch name {
         case "number": number
         case "heading": heading
-        case "questions": questions
+        case "questions": Boxed.all(questions)
         default: nil
         }
     }
@@ -234,11 +248,11 @@ extension WebQuestionView: TemplateView {
         case "instruction": orNoValue(instruction)
         case "inputType": orNoValue(inputType)
         case "codeLabel": orNoValue(codeLabel)
-        case "choices": choices
-        case "ratingStart": orNoValue(ratingStart)
-        case "ratingEnd": orNoValue(ratingEnd)
-        case "ratingPoints": ratingPoints
-        case "notAnswered": orNoValue(notAnswered)
+        case "choices": Boxed.all(choices)
+        case "ratingStart": Boxed.orNoValue(ratingStart)
+        case "ratingEnd": Boxed.orNoValue(ratingEnd)
+        case "ratingPoints": Boxed.all(ratingPoints)
+        case "notAnswered": Boxed.orNoValue(notAnswered)
         default: nil
         }
     }
@@ -268,7 +282,7 @@ extension WebChoiceView: TemplateView {
         case "special": orNoValue(special)
         case "entry": orNoValue(entry)
         case "parent": orNoValue(parent)
-        case "other": orNoValue(other)
+        case "other": Boxed.orNoValue(other)
         default: nil
         }
     }
@@ -322,7 +336,7 @@ extension WebNotAnsweredView: TemplateView {
         switch name {
         case "name": self.name
         case "questionName": questionName
-        case "options": options
+        case "options": Boxed.all(options)
         default: nil
         }
     }
@@ -353,7 +367,7 @@ extension EntryPanelView: TemplateView {
         case "formNumberHint": formNumberHint
         case "volunteerField": volunteerField
         case "volunteerLabel": volunteerLabel
-        case "groups": groups
+        case "groups": Boxed.all(groups)
         case "leaveLabel": leaveLabel
         default: nil
         }
@@ -372,7 +386,7 @@ extension EntryGroupView: TemplateView {
         switch name {
         case "name": self.name
         case "legend": legend
-        case "options": options
+        case "options": Boxed.all(options)
         default: nil
         }
     }

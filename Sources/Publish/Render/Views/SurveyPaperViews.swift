@@ -38,7 +38,7 @@ extension PaperView: TemplateView {
         case "howSquare": howSquare
         case "howArrow": howArrow
         case "howCodes": howCodes
-        case "sections": sections
+        case "sections": Boxed.all(sections)
         case "end": end
         default: nil
         }
@@ -59,9 +59,9 @@ extension PaperSectionView: TemplateView {
         switch name {
         case "title": orNoValue(title)
         case "description": description
-        case "questions": questions
+        case "questions": Boxed.all(questions)
         case "repeatNote": orNoValue(repeatNote)
-        case "repeatItems": repeatItems
+        case "repeatItems": Boxed.all(repeatItems)
         default: nil
         }
     }
@@ -77,7 +77,7 @@ extension PaperRepeatItemView: TemplateView {
     public func child(named name: String) -> Any? {
         switch name {
         case "heading": heading
-        case "questions": questions
+        case "questions": Boxed.all(questions)
         default: nil
         }
     }
@@ -125,7 +125,7 @@ extension PaperQuestionView: TemplateView {
         case "instruction": orNoValue(instruction)
         case "isOptions": answer == .options
         case "tickOne": tickOne
-        case "options": options
+        case "options": Boxed.all(options)
         case "isRating": answer == .rating
         case "ratingStart": orNoValue(ratingStart)
         case "ratingEnd": orNoValue(ratingEnd)
@@ -133,11 +133,11 @@ extension PaperQuestionView: TemplateView {
         case "isDigits": answer == .digits
         case "digits": digits
         case "isDate": answer == .date
-        case "dateParts": dateParts
+        case "dateParts": Boxed.all(dateParts)
         case "isLines": answer == .lines
         case "lines": lines
         case "hasNotAnswered": !notAnswered.isEmpty
-        case "notAnswered": notAnswered
+        case "notAnswered": Boxed.all(notAnswered)
         default: nil
         }
     }

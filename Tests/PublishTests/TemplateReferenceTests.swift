@@ -3,6 +3,7 @@ import Testing
 @testable import Publish
 import Toolkit
 import Diagnostics
+import Survey
 
 /// The reference of template variables in docs/authoring.md is the one the views make, every variable a
 /// view lists is one it answers, and every name the built-in templates use is a listed variable.
@@ -53,9 +54,66 @@ import Diagnostics
         }
     }
 
+    /// Whether a value is one of `kind`; `NoValue` stands for an empty one.
+    static func fits(_ value: Any?, _ kind: TemplateVariable.Kind, allowEmpty: Bool) -> Bool {
+        if allowEmpty, value is NoValue { return true }
+        switch kind {
+        case .text, .html: return (value as? String).map { allowEmpty || !$0.isEmpty } ?? false
+        case .flag: return value is Bool
+        case .number: return value is Int
+        case .textList: return value is [String]
+        case .numberList: return value is [Int]
+        case .list(let name):
+            return (value as? [any TemplateView]).map { (allowEmpty || !$0.isEmpty) && $0.allSatisfy { type(of: $0).viewName == name } } ?? false
+        case .object(let name): return (value as? any TemplateView).map { type(of: $0).viewName == name } ?? false
+        }
+    }
+
+    /// Checks every value a view answers, then the views inside it.
+    static func walk(_ view: any TemplateView, met: inout Set<String>, problems: inout [String]) {
+        let viewType: any TemplateView.Type = Swift.type(of: view)
+        met.insert(viewType.viewName)
+        for variable in viewType.allVariables {
+            let value = view.child(named: variable.name)
+            if !fits(value, variable.kind, allowEmpty: true) {
+                problems.append("\(viewType.viewName) answers '\(variable.name)' with \(String(describing: value).prefix(80)), not \(variable.kind)")
+            }
+            if let list = value as? [any TemplateView] {
+                for item in list { walk(item, met: &met, problems: &problems) }
+            }
+            if let object = value as? any TemplateView { walk(object, met: &met, problems: &problems) }
+        }
+        if view.child(named: "noSuchVariable") != nil { problems.append("\(viewType.viewName) answers a name it does not list") }
+    }
+
+    /// The survey views, as real surveys make them: every value they answer, list and object,
+    /// followed down, must be of its listed kind, and every survey view must be met at least once.
+    @Test func theToolkitsSurveysAnswerEveryVariableOfTheSurveyViewsWithItsKind() throws {
+        // The toolkit has no rating question; the survey tests' fixtures have every kind.
+        let surveys = ["toolkit-modules/survey-design/surveys/household", "toolkit-modules/survey-design/surveys/neighbourhood",
+                       "toolkit-modules/survey-design/surveys/engagement-preferences",
+                       "Tests/SurveyTests/Fixtures/valid/neighbourhood", "Tests/SurveyTests/Fixtures/valid/bilingual",
+                       "Tests/SurveyTests/Fixtures/valid/logic"]
+        var met: Set<String> = []
+        var problems: [String] = []
+        for name in surveys {
+            let file = Self.repository.appendingPathComponent("\(name).survey.yml")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let survey = try #require(SurveyDecoder.decode(yaml: text, file: name).survey)
+            for language in survey.languages.isEmpty ? [nil] : survey.languages.map(\.code) {
+                Self.walk(Boxed(WebForm.view(survey, language: language)), met: &met, problems: &problems)
+                Self.walk(Boxed(PaperQuestionnaire.view(survey, language: language)), met: &met, problems: &problems)
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.prefix(10).joined(separator: "\n"))")
+        let surveyViews = Self.allViews.map { $0.viewName }.filter { $0.hasPrefix("Survey") && $0 != "SurveyPageView" }
+        #expect(Set(surveyViews).subtracting(met).isEmpty, "never met: \(Set(surveyViews).subtracting(met).sorted())")
+    }
+
     @Test func everyListedVariableIsAnsweredWithAValueOfItsKind() {
         let samples = TemplateViewSamples.all
-        for view in Self.allViews {
+        // The survey views are checked on real surveys, above.
+        for view in Self.allViews where !view.viewName.hasPrefix("Survey") || view.viewName == "SurveyPageView" {
             let sample = samples.first { type(of: $0).viewName == view.viewName }
             guard let sample else {
                 Issue.record("no sample of \(view.viewName) in TemplateViewSamples")
@@ -69,6 +127,7 @@ import Diagnostics
                 case .flag: fits = value is Bool
                 case .number: fits = value is Int
                 case .textList: fits = value is [String]
+                case .numberList: fits = value is [Int]
                 case .list(let name):
                     fits = (value as? [any TemplateView]).map { !$0.isEmpty && $0.allSatisfy { type(of: $0).viewName == name } } ?? false
                 case .object(let name): fits = (value as? any TemplateView).map { type(of: $0).viewName == name } ?? false

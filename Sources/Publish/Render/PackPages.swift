@@ -82,7 +82,8 @@ struct PackPages {
                 anchor: anchor, title: only.map { entry.survey.title.text(in: $0) } ?? item.title, kind: item.kindLabel,
                 kindClass: "survey",
                 body: languages.enumerated().map { position, language in
-                    let html = GroupPlaceholders.fill(PaperQuestionnaire.html(entry.survey, language: language), group: site.config.group)
+                    let paper = SurveyHTML.paper(entry.survey, language: language, theme: theme, module: site.moduleID(of: entry))
+                    let html = GroupPlaceholders.fill(paper, group: site.config.group)
                     return PackAnchors.scoped(html, to: position == 0 ? anchor : "\(anchor)-\(language ?? "")")
                 }.joined())
         }

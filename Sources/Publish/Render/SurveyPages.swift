@@ -28,6 +28,7 @@ struct SurveyPages {
         } catch {
             throw RenderFailure(message: "could not write the XLSForm of survey '\(survey.id)': \(error)")
         }
+        let module = site.moduleID(of: entry)
         var files: [RenderedFile] = []
         for language in SurveyLanguagePaths.languages(of: survey) {
             let paths = SurveyLanguagePaths(folder: folder, language: language, survey: survey)
@@ -36,11 +37,11 @@ struct SurveyPages {
             let title = survey.title.text(in: code)
             files += [
                 RenderedFile(path: paths.web, text: page(entry, paths: paths, path: paths.web, title: title,
-                    body: GroupPlaceholders.fill(WebForm.html(survey, language: code), group: site.config.group), surveyClass: "web",
+                    body: GroupPlaceholders.fill(SurveyHTML.webForm(survey, language: code, theme: theme, module: module), group: site.config.group), surveyClass: "web",
                     scripts: ["survey.js"])),
                 RenderedFile(path: paths.paper, text: page(entry, paths: paths, path: paths.paper,
                     title: wording.text(.pagesPaperTitle, in: code, ["title": title]),
-                    body: GroupPlaceholders.fill(PaperQuestionnaire.html(survey, language: code), group: site.config.group),
+                    body: GroupPlaceholders.fill(SurveyHTML.paper(survey, language: code, theme: theme, module: module), group: site.config.group),
                     surveyClass: "paper", scripts: [])),
                 RenderedFile(path: paths.codebook, text: page(entry, paths: paths, path: paths.codebook,
                     title: wording.text(.pagesCodebookTitle, in: code, ["title": title]),
@@ -67,7 +68,7 @@ struct SurveyPages {
             bodyClass: "survey survey-page-\(surveyClass)", breadcrumbs: crumbs, extraStyles: ["survey.css"], scripts: scripts)
         let view = SurveyPageView(layout: layout, surveyClass: surveyClass, pageLanguage: paths.language.code,
                                   body: links + printLink(path) + body)
-        return theme.render(view, template: "survey")
+        return theme.render(view, template: "survey", module: site.moduleID(of: entry))
     }
 
     /// The other outputs of the same survey, shown above each of its pages (hidden in print).
@@ -127,6 +128,13 @@ struct SurveyPages {
             description: "Every survey in the toolkit, as a web form, a paper questionnaire and an XLSForm.",
             bodyClass: "surveys", breadcrumbs: [("Home", "index.html"), ("Surveys", nil)])
         return theme.render(ListView(layout: layout, body: body), template: "list")
+    }
+}
+
+extension Site {
+    /// The module whose templates a survey's pages use: that of the first page that shows it.
+    func moduleID(of entry: SurveyEntry) -> String? {
+        entry.pages.lazy.compactMap { self.page(source: $0)?.moduleID }.first
     }
 }
 

@@ -11,7 +11,7 @@ public struct Theme: Sendable {
     /// Built-in assets by file name (`style.css`, `favicon.svg`, …).
     public let assets: [String: Data]
 
-    public static let templateNames = ["layout", "page", "nav-item", "home", "module", "list", "not-found", "survey", "pack", "results", "results-print"]
+    public static let templateNames = ["layout", "page", "nav-item", "home", "module", "list", "not-found", "survey", "survey-form", "survey-question", "survey-paper", "survey-paper-question", "pack", "results", "results-print"]
 
     /// Loads the built-in theme with the site's overrides and those of every module folder of `sources`,
     /// in the load stage; `LoadedTheme.resolved(for:)` keeps the modules a site uses.
@@ -144,7 +144,7 @@ public struct Theme: Sendable {
 /// The theme as the load stage read it: module overrides are kept by module folder, since which modules a
 /// site uses, and their ids, are known only once the manifests are read.
 public struct LoadedTheme: Sendable {
-    let theme: Theme?
+    public let theme: Theme?
     /// Problems with the built-in theme or the site's own overrides.
     let diagnostics: [Diagnostic]
     /// Problems with each module folder's overrides, by the folder's path.

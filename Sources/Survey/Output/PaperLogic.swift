@@ -1,19 +1,11 @@
-import Foundation
-import Markdown
-
 /// The paper questionnaire's part of form logic: a block per member of a repeat, and a cascade's
 /// full list grouped under the earlier answer it depends on.
-extension PaperRenderer {
+extension PaperBuilder {
     /// As many numbered blocks as the repeat allows, each with the section's questions.
-    mutating func renderRepeat(_ section: Section) {
-        let count = survey.repeatMax(section)
-        out += "<p class=\"survey-paper-instruction survey-paper-repeat-note\">\(HTML.escape(survey.wording.text(.logicRepeatPaperNote, in: language, ["count": String(count)])))</p>\n"
-        for instance in 1...count {
-            out += "<div class=\"survey-paper-repeat-item\">\n<h3 class=\"survey-paper-repeat-heading\">\(text(survey.memberHeading(section, instance)))</h3>\n"
-            idSuffix = "_\(instance)"
-            for question in section.questions { renderQuestion(question) }
-            idSuffix = ""
-            out += "</div>\n"
+    func repeatItems(_ section: Section) -> [PaperRepeatItemView] {
+        (1...survey.repeatMax(section)).map { instance in
+            PaperRepeatItemView(heading: text(survey.memberHeading(section, instance)),
+                                questions: section.questions.compactMap { question($0, idSuffix: "_\(instance)") })
         }
     }
 

@@ -1,18 +1,17 @@
 import Markdown
 import Foundation
 
-/// A print-ready questionnaire fragment (A4 through `survey.css`): numbered questions, round boxes for
-/// "tick one", square boxes for "tick all that apply", routing arrows from the skip logic, ruled lines
-/// for open answers and codes for office use.
+/// A print-ready questionnaire (A4 through `survey.css`), made into values for the theme's templates:
+/// numbered questions, round boxes for "tick one", square boxes for "tick all that apply", routing arrows
+/// from the skip logic, ruled lines for open answers and codes for office use.
 public enum PaperQuestionnaire {
-    public static func html(_ survey: Survey) -> String {
-        html(survey, language: survey.defaultLanguage)
+    public static func view(_ survey: Survey) -> PaperView {
+        view(survey, language: survey.defaultLanguage)
     }
 
     /// The questionnaire in one of the survey's languages, every added text from the survey's wording table.
-    public static func html(_ survey: Survey, language: String?) -> String {
-        var renderer = PaperRenderer(survey: survey, language: language)
-        return renderer.render()
+    public static func view(_ survey: Survey, language: String?) -> PaperView {
+        PaperBuilder(survey: survey, language: language).questionnaire()
     }
 
     /// Where each answer of a single-choice question sends the person: question id → code → "Q7" or "the end".
@@ -74,14 +73,11 @@ extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
 
-struct PaperRenderer {
+struct PaperBuilder {
     let survey: Survey
     let language: String?
     let numbers: [String: Int]
     let routes: [String: [String: String]]
-    var out = ""
-    /// `_2` while printing member 2 of a repeat, so that each block's ids are its own.
-    var idSuffix = ""
 
     init(survey: Survey, language: String? = nil) {
         self.survey = survey
@@ -90,150 +86,121 @@ struct PaperRenderer {
         self.routes = PaperQuestionnaire.routing(survey)
     }
 
-    func text(_ value: LocalizedText?) -> String { HTML.escape(value?.text(in: language) ?? "") }
+    func text(_ value: LocalizedText?) -> String { value?.text(in: language) ?? "" }
 
-    /// An added text in the questionnaire's language, escaped; `values` are HTML already.
+    /// An added text in the questionnaire's language.
     func say(_ key: WordingKey, _ values: [String: String] = [:]) -> String {
-        Wording.fill(HTML.escape(survey.wording.text(key, in: language)), values)
+        survey.wording.text(key, in: language, values)
     }
 
     func condition(_ key: WordingKey, _ condition: Condition) -> String {
-        say(key, ["condition": HTML.escape(SkipLogic.sentence(condition, in: survey, numbers: numbers, language: language))])
+        say(key, ["condition": SkipLogic.sentence(condition, in: survey, numbers: numbers, language: language)])
     }
 
-    func paragraphs(_ value: LocalizedText?, className: String) -> String {
+    func paragraphs(_ value: LocalizedText?) -> [String] {
         (value?.text(in: language) ?? "").components(separatedBy: "\n\n")
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-            .map { "<p class=\"\(className)\">\(HTML.escape($0))</p>\n" }.joined()
     }
 
-    mutating func render() -> String {
-        let langAttribute = language.map { " lang=\"\(HTML.escape($0))\"" } ?? ""
-        out += "<div class=\"survey-paper\" data-survey-id=\"\(HTML.escape(survey.id))\"\(langAttribute)>\n"
-        out += "<div class=\"survey-paper-office\"><span>\(say(.paperOfficeUse, ["form": HTML.escape(survey.id), "version": HTML.escape(survey.version ?? "1")]))</span>"
-        out += "<span>\(say(.paperResponseNumber)) <span class=\"survey-paper-write-in\"></span></span></div>\n"
-        out += "<div class=\"survey-paper-intro\">\n" + paragraphs(survey.introduction, className: "survey-paper-introduction")
-        if let minutes = survey.estimatedMinutes, !Instructions.mentionsTime(survey.introduction, language: language) {
-            out += "<p class=\"survey-paper-time\">\(say(minutes == 1 ? .paperTimeOne : .paperTimeMany, ["minutes": String(minutes)]))</p>\n"
+    func questionnaire() -> PaperView {
+        let time = survey.estimatedMinutes.flatMap { minutes in
+            Instructions.mentionsTime(survey.introduction, language: language) ? nil
+                : say(minutes == 1 ? .paperTimeOne : .paperTimeMany, ["minutes": String(minutes)])
         }
-        if survey.contact != nil { out += "<p class=\"survey-paper-contact\">\(say(.paperContact, ["contact": text(survey.contact)]))</p>\n" }
-        out += "</div>\n"
-        if survey.privacyNotice != nil {
-            out += "<section class=\"survey-paper-privacy\">\n<h2>\(say(.paperPrivacyTitle))</h2>\n" + paragraphs(survey.privacyNotice, className: "survey-paper-privacy-text") + "</section>\n"
+        let sections = survey.sections.map { section in
+            let repeated = section.repeatRule != nil
+            return PaperSectionView(
+                title: section.isImplicit ? nil : text(section.title ?? LocalizedText(section.id)),
+                description: paragraphs(section.description),
+                questions: repeated ? [] : section.questions.compactMap { question($0) },
+                repeatNote: repeated ? survey.wording.text(.logicRepeatPaperNote, in: language, ["count": String(survey.repeatMax(section))]) : nil,
+                repeatItems: repeated ? repeatItems(section) : [])
         }
-        out += "<section class=\"survey-paper-how\">\n<h2>\(say(.paperHowTitle))</h2>\n<ul>\n"
-        out += "<li><span class=\"survey-box survey-box-round\" aria-hidden=\"true\"></span> \(say(.paperHowRound))</li>\n"
-        out += "<li><span class=\"survey-box survey-box-square\" aria-hidden=\"true\"></span> \(say(.paperHowSquare))</li>\n"
-        out += "<li>\(say(.paperHowArrow))</li>\n"
-        out += "<li>\(say(.paperHowCodes))</li>\n</ul>\n</section>\n"
-        for section in survey.sections {
-            out += "<section class=\"survey-paper-section\">\n"
-            if !section.isImplicit { out += "<h2>\(text(section.title ?? LocalizedText(section.id)))</h2>\n" }
-            out += paragraphs(section.description, className: "survey-paper-section-description")
-            if section.repeatRule != nil {
-                renderRepeat(section)
-            } else {
-                for question in section.questions { renderQuestion(question) }
-            }
-            out += "</section>\n"
-        }
-        out += "<p class=\"survey-paper-end\">\(say(.paperEnd))</p>\n</div>\n"
-        return out
+        return PaperView(
+            surveyID: survey.id, language: language,
+            officeUse: say(.paperOfficeUse, ["form": survey.id, "version": survey.version ?? "1"]),
+            responseNumberLabel: say(.paperResponseNumber), introduction: paragraphs(survey.introduction), time: time,
+            contact: survey.contact == nil ? nil : say(.paperContact, ["contact": text(survey.contact)]),
+            privacyTitle: survey.privacyNotice == nil ? nil : say(.paperPrivacyTitle), privacy: paragraphs(survey.privacyNotice),
+            howTitle: say(.paperHowTitle), howRound: say(.paperHowRound), howSquare: say(.paperHowSquare),
+            howArrow: say(.paperHowArrow), howCodes: say(.paperHowCodes), sections: sections, end: say(.paperEnd))
     }
 
-    mutating func renderQuestion(_ question: Question) {
-        // A calculation is worked out from other answers; the person filling in the form never sees it.
-        if question.type == .calculate { return }
+    /// The question as printed; nil for a calculation, which is worked out from other answers and never seen.
+    func question(_ question: Question, idSuffix: String = "") -> PaperQuestionView? {
+        if question.type == .calculate { return nil }
+        var view = PaperQuestionView(
+            isNote: question.type == .note, paragraphs: [], elementID: "paper-\(question.id)\(idSuffix)", type: question.type.rawValue,
+            numberLabel: say(.paperQuestionNumber, ["number": String(numbers[question.id] ?? 0)]), label: text(question.label),
+            condition: nil, hint: nil, instruction: nil, answer: .none, tickOne: true, options: [],
+            ratingStart: nil, ratingEnd: nil, ratingPoints: [], digits: [], dateParts: [], lines: [], notAnswered: [])
         if question.type == .note {
-            out += "<div class=\"survey-paper-note\">\n" + paragraphs(question.label, className: "survey-paper-note-text")
-            if let condition = question.showIf {
-                out += "<p class=\"survey-paper-condition\">\(self.condition(.paperReadOnlyIf, condition))</p>\n"
-            }
-            out += "</div>\n"
-            return
+            view.paragraphs = paragraphs(question.label)
+            view.condition = question.showIf.map { condition(.paperReadOnlyIf, $0) }
+            return view
         }
-        let number = numbers[question.id] ?? 0
-        out += "<div class=\"survey-paper-question survey-type-\(question.type.rawValue)\" id=\"paper-\(HTML.escape(question.id))\(idSuffix)\">\n"
-        out += "<p class=\"survey-paper-label\"><span class=\"survey-paper-number\">\(say(.paperQuestionNumber, ["number": String(number)]))</span> \(text(question.label))</p>\n"
-        if let condition = question.showIf {
-            out += "<p class=\"survey-paper-condition\">\(self.condition(.paperAnswerOnlyIf, condition))</p>\n"
-        }
-        if let hint = Instructions.hint(question.hint, language: language) { out += "<p class=\"survey-paper-hint\">\(text(hint))</p>\n" }
+        view.condition = question.showIf.map { condition(.paperAnswerOnlyIf, $0) }
+        view.hint = Instructions.hint(question.hint, language: language).map(text)
         switch question.type {
         case .consent, .yesNo, .selectOne, .scale:
-            out += "<p class=\"survey-paper-instruction\">\(say(.paperTickOne))</p>\n"
-            options(question, round: true)
+            view.instruction = say(.paperTickOne)
+            view.answer = .options
+            view.options = options(question, box: "round")
         case .selectMultiple:
-            out += "<p class=\"survey-paper-instruction\">\(say(.paperTickAll))</p>\n"
-            options(question, round: false)
+            view.instruction = say(.paperTickAll)
+            view.answer = .options
+            view.tickOne = false
+            view.options = options(question, box: "square")
         case .ranking:
             let count = survey.options(for: question).count
             let many = (question.rank ?? count) > 2
-            let instruction = question.rank.map { say(many ? .paperRankManyUpTo : .paperRankTwoUpTo, ["rank": String($0)]) }
+            view.instruction = question.rank.map { say(many ? .paperRankManyUpTo : .paperRankTwoUpTo, ["rank": String($0)]) }
                 ?? say(many ? .paperRankMany : .paperRankTwo)
-            out += "<p class=\"survey-paper-instruction\">\(instruction)</p>\n"
-            options(question, round: false, writeIn: true)
+            view.answer = .options
+            view.tickOne = false
+            view.options = options(question, box: "write")
         case .rating:
-            rating(question)
+            view.instruction = say(.paperTickOne)
+            view.answer = .rating
+            view.ratingStart = question.minLabel.map(text)
+            view.ratingEnd = question.maxLabel.map(text)
+            view.ratingPoints = Array(question.ratingPoints)
         case .integer, .decimal:
             let digits = max(2, (question.max.map { String(SurveyLimits.whole(abs($0.value))).count } ?? 3) + (question.type == .decimal ? 2 : 0))
-            out += "<p class=\"survey-paper-instruction\">\(say(.paperWriteNumber))</p>\n<div class=\"survey-paper-digits\">"
-            out += String(repeating: "<span class=\"survey-paper-digit\"></span>", count: digits) + "</div>\n"
+            view.instruction = say(.paperWriteNumber)
+            view.answer = .digits
+            view.digits = Array(1...digits)
         case .date:
-            out += "<p class=\"survey-paper-instruction\">\(say(.paperWriteDate))</p>\n<div class=\"survey-paper-date\">"
-            for (label, count) in [(say(.paperDay), 2), (say(.paperMonth), 2), (say(.paperYear), 4)] {
-                out += "<span class=\"survey-paper-date-part\"><span class=\"survey-paper-date-label\">\(label)</span>"
-                out += String(repeating: "<span class=\"survey-paper-digit\"></span>", count: count) + "</span>"
+            view.instruction = say(.paperWriteDate)
+            view.answer = .date
+            view.dateParts = [(say(.paperDay), 2), (say(.paperMonth), 2), (say(.paperYear), 4)].map {
+                PaperDatePartView(label: $0.0, digits: Array(1...$0.1))
             }
-            out += "</div>\n"
         case .text, .textLong:
-            let lines = question.type == .text ? 1 : question.answerLines
-            out += "<div class=\"survey-paper-lines\">" + String(repeating: "<span class=\"survey-paper-line\"></span>", count: lines) + "</div>\n"
+            view.answer = .lines
+            view.lines = Array(1...max(1, question.type == .text ? 1 : question.answerLines))
         case .note, .calculate:
             break
         }
-        let extra = survey.notAnsweredOptions(for: question)
-        if !extra.isEmpty {
-            out += "<ul class=\"survey-paper-options survey-paper-tick-one survey-paper-not-answered\">\n"
-            for option in extra { optionItem(option, round: true, writeIn: false, route: nil) }
-            out += "</ul>\n"
-        }
-        // Variable names are for data entry (the codebook has them), not for the person answering.
-        out += "</div>\n"
+        view.notAnswered = survey.notAnsweredOptions(for: question).map { option($0, box: "round", route: nil) }
+        return view
     }
 
-    mutating func options(_ question: Question, round: Bool, writeIn: Bool = false) {
-        let kind = round ? "survey-paper-tick-one" : "survey-paper-tick-all"
-        out += "<ul class=\"survey-paper-options \(kind)\">\n"
-        for (option, group) in cascadeOrder(question) {
-            if let group { out += "<li class=\"survey-paper-option-group\">\(text(group))</li>\n" }
-            optionItem(option, round: round, writeIn: writeIn, route: routes[question.id]?[option.code])
-            if option.special == .other {
-                out += "<li class=\"survey-paper-other\"><span class=\"survey-paper-other-label\">\(text(survey.pleaseSpecifyLabel)):</span><span class=\"survey-paper-line\"></span></li>\n"
-            }
+    func options(_ question: Question, box: String) -> [PaperOptionView] {
+        cascadeOrder(question).map { choice, group in
+            var view = option(choice, box: box, route: routes[question.id]?[choice.code])
+            view.group = group.map(text)
+            if choice.special == .other { view.other = text(survey.pleaseSpecifyLabel) }
+            return view
         }
-        out += "</ul>\n"
     }
 
-    mutating func optionItem(_ option: Choice, round: Bool, writeIn: Bool, route: String?) {
-        let box = writeIn ? "survey-box survey-box-write" : round ? "survey-box survey-box-round" : "survey-box survey-box-square"
-        out += "<li class=\"survey-paper-option\"><span class=\"\(box)\" aria-hidden=\"true\"></span>"
-        out += "<span class=\"survey-paper-option-label\">\(text(option.label))</span>"
-        if let route {
-            let destination = route == "the end" ? say(.paperGoToEnd)
+    func option(_ choice: Choice, box: String, route: String?) -> PaperOptionView {
+        let destination = route.map { route in
+            route == "the end" ? say(.paperGoToEnd)
                 : say(.paperGoTo, ["question": say(.paperQuestionNumber, ["number": String(route.dropFirst())])])
-            out += "<span class=\"survey-paper-route\">→ \(destination)</span>"
         }
-        out += "<span class=\"survey-paper-code\">\(option.entry.map(String.init) ?? "")</span></li>\n"
-    }
-
-    mutating func rating(_ question: Question) {
-        out += "<p class=\"survey-paper-instruction\">\(say(.paperTickOne))</p>\n<div class=\"survey-paper-rating\">\n"
-        if let label = question.minLabel { out += "<span class=\"survey-paper-rating-end\">\(text(label))</span>\n" }
-        for value in question.ratingPoints {
-            out += "<span class=\"survey-paper-rating-point\"><span class=\"survey-box survey-box-round\" aria-hidden=\"true\"></span><span class=\"survey-paper-rating-value\">\(value)</span></span>\n"
-        }
-        if let label = question.maxLabel { out += "<span class=\"survey-paper-rating-end\">\(text(label))</span>\n" }
-        out += "</div>\n"
+        return PaperOptionView(group: nil, box: box, label: text(choice.label), route: destination,
+                               code: choice.entry.map(String.init) ?? "", other: nil)
     }
 }

@@ -1,3 +1,5 @@
+import Survey
+
 /// The reference of every built-in template's variables, made from the views' own lists, for
 /// docs/authoring.md and `doorstep templates`.
 public enum TemplateReference {
@@ -7,7 +9,9 @@ public enum TemplateReference {
             ("layout", LayoutView.self), ("page", PageView.self), ("nav-item", NavItemView.self), ("home", HomeView.self),
             ("module", ModuleView.self), ("list", ListView.self), ("not-found", NotFoundView.self),
             ("survey", SurveyPageView.self), ("pack", PackView.self), ("results", ResultsView.self),
-            ("results-print", ResultsPrintView.self),
+            ("results-print", ResultsPrintView.self), ("survey-form", WebFormView.self),
+            ("survey-question", WebQuestionView.self), ("survey-paper", PaperView.self),
+            ("survey-paper-question", PaperQuestionView.self),
         ]
     }
 
@@ -16,7 +20,10 @@ public enum TemplateReference {
         [
             FooterLinkView.self, BreadcrumbView.self, TOCEntryView.self, PageLinkView.self, ModuleNavView.self,
             MoreLinkView.self, ModuleCardView.self, PageGroupView.self, PageEntryView.self, RequiredModuleView.self,
-            PackLinkView.self, PackItemView.self,
+            PackLinkView.self, PackItemView.self, WebSectionView.self, WebRepeatView.self, WebRepeatItemView.self,
+            WebChoiceView.self, WebOtherView.self, WebRatingEndView.self, WebNotAnsweredView.self,
+            EntryPanelView.self, EntryGroupView.self, PaperSectionView.self, PaperRepeatItemView.self,
+            PaperOptionView.self, PaperDatePartView.self,
         ]
     }
 
@@ -90,6 +97,7 @@ public enum TemplateReference {
         case .flag: "true or false"
         case .number: "number"
         case .textList: "list of text"
+        case .numberList: "list of numbers"
         case .list(let view): "list of [\(view)](#\(anchor(view)))"
         case .object(let view): "[\(view)](#\(anchor(view))) or nothing"
         }

@@ -15,6 +15,8 @@ public struct TemplateVariable: Sendable, Equatable {
         case list(String)
         /// A list of plain text, each written with `{{.}}` inside `{{#name}}…{{/name}}`.
         case textList
+        /// A list of numbers, such as one per box to draw, each written with `{{.}}`.
+        case numberList
         /// One value of the named view, or nothing.
         case object(String)
     }
@@ -53,12 +55,6 @@ extension TemplateView {
 /// shows nothing. The name is not looked up in the views around this one, so a page listed without a
 /// summary never shows its module's summary instead.
 func present(_ text: String?) -> Any? {
-    guard let text, !text.isEmpty else { return Absent() }
+    guard let text, !text.isEmpty else { return NoValue() }
     return text
-}
-
-/// A value the view has, but empty.
-struct Absent: MustacheCustomRenderable {
-    var renderText: String { "" }
-    var isNull: Bool { true }
 }

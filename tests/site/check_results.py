@@ -220,7 +220,7 @@ def practice_data(pd, binary, work):
     labels = labels_of(os.path.join(ROOT, "toolkit-modules", "survey-design", "surveys", "neighbourhood.survey.yml"))
     page = os.path.join(work, "site", "results", "neighbourhood-survey", "index.html")
     checked, failures = compare(page, data, labels, {"best_things", "improve", "give_views", "hear_news"}, work)
-    shown = re.search(r'<th scope="row">Phone</th><td>([^<]*)</td>', open(page, encoding="utf-8").read())
+    shown = re.search(r'<th scope="row">Phone call</th><td>([^<]*)</td>', open(page, encoding="utf-8").read())
     checked += 1
     if not shown or shown.group(1) != str(phone):
         failures += 1

@@ -8,6 +8,8 @@ struct PackPages {
     let site: Site
     let theme: Theme
     let directives: DirectiveRegistry
+    /// Paper questionnaires rendered once and shared with the survey pages.
+    var papers = RenderedOnce()
 
     /// Every pack in both sizes and every photocopy master, but those in `kept` (whose last files are kept).
     func renderHTML(skipping kept: Set<String> = []) -> [RenderedFile] {
@@ -82,7 +84,7 @@ struct PackPages {
                 anchor: anchor, title: only.map { entry.survey.title.text(in: $0) } ?? item.title, kind: item.kindLabel,
                 kindClass: "survey",
                 body: languages.enumerated().map { position, language in
-                    let paper = SurveyHTML.paper(entry.survey, language: language, theme: theme, module: site.moduleID(of: entry))
+                    let paper = papers.paper(entry, language: language, theme: theme, module: site.moduleID(of: entry))
                     let html = GroupPlaceholders.fill(paper, group: site.config.group)
                     return PackAnchors.scoped(html, to: position == 0 ? anchor : "\(anchor)-\(language ?? "")")
                 }.joined())

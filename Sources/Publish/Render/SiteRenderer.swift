@@ -16,6 +16,9 @@ public struct SiteRenderer: Sendable {
     let masters: [String: PrintMaster]
     /// Module navigation entries already rendered, shared by the pages rendered in parallel.
     let navigationEntries = RenderedOnce()
+    /// Paper questionnaires already rendered: a survey's paper page, its photocopy masters and the packs that
+    /// print it all show the same one.
+    let papers = RenderedOnce()
 
     public init(site: Site, theme: Theme, directives: DirectiveRegistry? = nil, withPDFs: Bool) {
         self.site = site
@@ -62,8 +65,8 @@ public struct SiteRenderer: Sendable {
     public func renderRest(pagePaths: [String], kept: Set<String> = []) throws(RenderFailure) -> [RenderedFile] {
         var files: [RenderedFile] = []
         files += site.modules.map { RenderedFile(path: $0.outputPath, text: renderModule($0)) }
-        files += try SurveyPages(site: site, theme: theme, printLink: { self.printLink(from: $0) }).render()
-        files += PackPages(site: site, theme: theme, directives: directives).renderHTML(skipping: kept)
+        files += try SurveyPages(site: site, theme: theme, printLink: { self.printLink(from: $0) }, papers: papers).render()
+        files += PackPages(site: site, theme: theme, directives: directives, papers: papers).renderHTML(skipping: kept)
         files.append(RenderedFile(path: "404.html", text: renderNotFound()))
         files += SearchIndex(site: site).files(theme: theme)
         // Search engines need absolute addresses, so the sitemap is written only when the site's address is known.

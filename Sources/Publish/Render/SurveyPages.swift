@@ -10,6 +10,8 @@ struct SurveyPages {
     let theme: Theme
     /// The "Print this" link from a page to its photocopy master, if it has one.
     var printLink: (String) -> String = { _ in "" }
+    /// Paper questionnaires rendered once and shared with the packs.
+    var papers = RenderedOnce()
 
     func render() throws(RenderFailure) -> [RenderedFile] {
         var files: [RenderedFile] = []
@@ -41,7 +43,7 @@ struct SurveyPages {
                     scripts: ["survey.js"])),
                 RenderedFile(path: paths.paper, text: page(entry, paths: paths, path: paths.paper,
                     title: wording.text(.pagesPaperTitle, in: code, ["title": title]),
-                    body: GroupPlaceholders.fill(SurveyHTML.paper(survey, language: code, theme: theme, module: module), group: site.config.group),
+                    body: GroupPlaceholders.fill(papers.paper(entry, language: code, theme: theme, module: module), group: site.config.group),
                     surveyClass: "paper", scripts: [])),
                 RenderedFile(path: paths.codebook, text: page(entry, paths: paths, path: paths.codebook,
                     title: wording.text(.pagesCodebookTitle, in: code, ["title": title]),

@@ -33,6 +33,7 @@ struct InlineExtensions {
 
     private mutating func inlines(_ nodes: [MarkdownNode], _ span: SourceSpan) -> [MarkdownNode] {
         var merged: [MarkdownNode] = []
+        merged.reserveCapacity(nodes.count)
         for node in nodes {
             let inner: MarkdownNode
             switch node {

@@ -1,31 +1,60 @@
 /// Lines and columns as libcmark reports them (1-based, relative to the Markdown body it was given).
 public struct SourceSpan: Hashable, Sendable {
-    public var startLine: Int
-    public var startColumn: Int
-    public var endLine: Int
-    public var endColumn: Int
+    // Kept as 32-bit numbers: every block of every page carries a span, and 16 bytes rather than 32 a span
+    // is megabytes less for a large site. libcmark counts lines and columns in 32 bits too.
+    private var lines: (start: Int32, end: Int32)
+    private var columns: (start: Int32, end: Int32)
+
+    public var startLine: Int {
+        get { Int(lines.start) }
+        set { lines.start = Int32(clamping: newValue) }
+    }
+    public var startColumn: Int {
+        get { Int(columns.start) }
+        set { columns.start = Int32(clamping: newValue) }
+    }
+    public var endLine: Int {
+        get { Int(lines.end) }
+        set { lines.end = Int32(clamping: newValue) }
+    }
+    public var endColumn: Int {
+        get { Int(columns.end) }
+        set { columns.end = Int32(clamping: newValue) }
+    }
 
     public init(startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) {
-        self.startLine = startLine
-        self.startColumn = startColumn
-        self.endLine = endLine
-        self.endColumn = endColumn
+        lines = (Int32(clamping: startLine), Int32(clamping: endLine))
+        columns = (Int32(clamping: startColumn), Int32(clamping: endColumn))
+    }
+
+    public static func == (left: SourceSpan, right: SourceSpan) -> Bool {
+        left.lines == right.lines && left.columns == right.columns
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(lines.start)
+        hasher.combine(lines.end)
+        hasher.combine(columns.start)
+        hasher.combine(columns.end)
     }
 }
 
 /// An immutable Markdown tree, built once from libcmark's AST so nothing else touches C pointers.
-public indirect enum MarkdownNode: Hashable, Sendable {
+/// Children are held in arrays, so the common nodes (text, paragraphs, headings, items) are stored in
+/// their parent's array without a box of their own; only the larger, rarer ones are boxed (`indirect`),
+/// which keeps every node small. A large site holds hundreds of thousands of nodes.
+public enum MarkdownNode: Hashable, Sendable {
     case document([MarkdownNode])
     case blockQuote([MarkdownNode], SourceSpan)
-    case list(ordered: Bool, start: Int, tight: Bool, items: [MarkdownNode], SourceSpan)
+    indirect case list(ordered: Bool, start: Int, tight: Bool, items: [MarkdownNode], SourceSpan)
     case item([MarkdownNode], SourceSpan)
-    case codeBlock(info: String, code: String, SourceSpan)
+    indirect case codeBlock(info: String, code: String, SourceSpan)
     case htmlBlock(String, SourceSpan)
     case paragraph([MarkdownNode], SourceSpan)
     case heading(level: Int, [MarkdownNode], SourceSpan)
     case thematicBreak
     /// A GitHub-style pipe table (libcmark itself has none): header cells, column alignments, body rows.
-    case table(header: [[MarkdownNode]], alignments: [TableAlignment], rows: [[[MarkdownNode]]], SourceSpan)
+    indirect case table(header: [[MarkdownNode]], alignments: [TableAlignment], rows: [[[MarkdownNode]]], SourceSpan)
     case text(String)
     case softBreak
     case lineBreak
@@ -36,12 +65,12 @@ public indirect enum MarkdownNode: Hashable, Sendable {
     /// `~~struck through~~`.
     case strikethrough([MarkdownNode])
     /// `[^label]`: a reference to footnote `number` (numbered in order of first reference).
-    case footnoteReference(label: String, number: Int, occurrence: Int)
+    indirect case footnoteReference(label: String, number: Int, occurrence: Int)
     /// The footnotes of a document, at its end, in number order.
     case footnotes([FootnoteDefinition])
     /// `span` is that of the enclosing block: libcmark gives no positions for inline nodes.
-    case link(destination: String, title: String, [MarkdownNode], blockSpan: SourceSpan)
-    case image(source: String, title: String, alt: [MarkdownNode], blockSpan: SourceSpan)
+    indirect case link(destination: String, title: String, [MarkdownNode], blockSpan: SourceSpan)
+    indirect case image(source: String, title: String, alt: [MarkdownNode], blockSpan: SourceSpan)
     /// Where nesting passed `MarkdownParser.maximumDepth`; nothing below it was kept.
     case tooDeep(SourceSpan)
 

@@ -17,7 +17,10 @@ public enum MarkdownParser {
         var problems: [MarkdownProblem] = []
         var tree = parseBlocks(source, problems: &problems)
         var extensions = InlineExtensions(defined: Set(definitions.map(\.label)), footnotes: true)
-        tree = extensions.rewrite(tree)
+        // Without `~~` or `[^` (or a character reference that could spell one) there is nothing to rewrite.
+        if text.containsBytes("~~") || text.containsBytes("[^") || text.containsBytes("&") {
+            tree = extensions.rewrite(tree)
+        }
         var seen = Set<String>()
         var notes: [FootnoteDefinition] = []
         for definition in definitions {
@@ -82,7 +85,10 @@ public enum MarkdownParser {
     /// Turns paragraphs that are (or end in) pipe tables into `.table`, at any depth of block nesting.
     private static func recogniseTables(_ node: MarkdownNode, lines: [Substring], problems: inout [MarkdownProblem]) -> [MarkdownNode] {
         func all(_ nodes: [MarkdownNode]) -> [MarkdownNode] {
-            nodes.flatMap { recogniseTables($0, lines: lines, problems: &problems) }
+            var result: [MarkdownNode] = []
+            result.reserveCapacity(nodes.count)
+            for node in nodes { result += recogniseTables(node, lines: lines, problems: &problems) }
+            return result
         }
         switch node {
         case .document(let children):
@@ -111,13 +117,53 @@ public enum MarkdownParser {
         let isBlock = type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
         let spanForChildren = isBlock ? span : blockSpan
         guard depth < maximumDepth else { return .tooDeep(isBlock ? span : blockSpan) }
+        // Arrays are made at their final size: a large site holds hundreds of thousands of them, and one
+        // grown by appending keeps up to twice the room it needs.
         var children: [MarkdownNode] {
-            var result: [MarkdownNode] = []
+            var count = 0
             var child = cmark_node_first_child(node)
+            while let current = child {
+                count += 1
+                child = cmark_node_next(current)
+            }
+            var result: [MarkdownNode] = []
+            result.reserveCapacity(count)
+            child = cmark_node_first_child(node)
             while let current = child {
                 result.append(convert(current, blockSpan: spanForChildren, depth: depth + 1))
                 child = cmark_node_next(current)
             }
+            return result
+        }
+        // libcmark splits a run of text at `[`, `~` and other characters; the pieces are joined here, once.
+        var inlines: [MarkdownNode] {
+            var count = 0
+            var previousWasText = false
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                let isText = cmark_node_get_type(current) == CMARK_NODE_TEXT
+                if !(isText && previousWasText) { count += 1 }
+                previousWasText = isText
+                child = cmark_node_next(current)
+            }
+            var result: [MarkdownNode] = []
+            result.reserveCapacity(count)
+            var text = "", pending = false
+            child = cmark_node_first_child(node)
+            while let current = child {
+                let converted = convert(current, blockSpan: spanForChildren, depth: depth + 1)
+                if case .text(let piece) = converted {
+                    text += piece
+                    pending = true
+                } else {
+                    if pending { result.append(.text(text)) }
+                    text = ""
+                    pending = false
+                    result.append(converted)
+                }
+                child = cmark_node_next(current)
+            }
+            if pending { result.append(.text(text)) }
             return result
         }
         let literal = string(cmark_node_get_literal(node))
@@ -135,19 +181,19 @@ public enum MarkdownParser {
         case CMARK_NODE_CODE_BLOCK:
             return .codeBlock(info: string(cmark_node_get_fence_info(node)), code: literal, span)
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock(literal, span)
-        case CMARK_NODE_PARAGRAPH: return .paragraph(children, span)
-        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)), children, span)
+        case CMARK_NODE_PARAGRAPH: return .paragraph(inlines, span)
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)), inlines, span)
         case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
         case CMARK_NODE_TEXT: return .text(literal)
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         case CMARK_NODE_CODE: return .code(literal)
         case CMARK_NODE_HTML_INLINE: return .inlineHTML(literal)
-        case CMARK_NODE_EMPH: return .emphasis(children)
-        case CMARK_NODE_STRONG: return .strong(children)
+        case CMARK_NODE_EMPH: return .emphasis(inlines)
+        case CMARK_NODE_STRONG: return .strong(inlines)
         case CMARK_NODE_LINK:
             return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
-                         children, blockSpan: blockSpan)
+                         inlines, blockSpan: blockSpan)
         case CMARK_NODE_IMAGE:
             return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
                           alt: children, blockSpan: blockSpan)

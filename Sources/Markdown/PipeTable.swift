@@ -4,7 +4,8 @@ enum PipeTable {
     /// of text straight above its header row; nil when there is no table. Leading and trailing pipes are optional.
     static func blocks(sourceLines: [Substring], span: SourceSpan, inlines: [MarkdownNode],
                        problems: inout [MarkdownProblem]) -> [MarkdownNode]? {
-        guard sourceLines.count >= 2 else { return nil }
+        // A table needs a delimiter row ("| --- | :-: |"); most paragraphs have none, so they are not split up.
+        guard sourceLines.count >= 2, sourceLines.dropFirst().contains(where: mayBeDelimiter) else { return nil }
         // Inside a block quote or a list, drop the markers and indent in front of each line.
         let lines = sourceLines.map { strip($0, upTo: span.startColumn - 1) }
         for headerAt in 0..<(lines.count - 1) {
@@ -65,27 +66,43 @@ enum PipeTable {
     /// A `|` that is not escaped.
     private static func hasPipe(_ line: String) -> Bool {
         var escaped = false
-        for character in line {
+        for byte in line.utf8 {
             if escaped { escaped = false; continue }
-            if character == "\\" { escaped = true } else if character == "|" { return true }
+            if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "|") { return true }
         }
         return false
     }
 
+    /// The cells of a row, split at pipes that are not escaped, each trimmed and with `\|` read as `|`.
+    /// Split on UTF-8 bytes: `|` and `\` never occur inside another character's bytes.
     private static func splitRow(_ line: String) -> [String] {
-        var text = line.trimmingSpaces()
+        var text = Substring(line.trimmingSpaces())
         if text.hasPrefix("|") { text.removeFirst() }
         if text.hasSuffix("|") && !text.hasSuffix("\\|") { text.removeLast() }
+        let bytes = text.utf8
         var cells: [String] = []
-        var current = ""
+        var start = bytes.startIndex
         var escaped = false
-        for character in text {
-            if escaped { current.append(character); escaped = false; continue }
-            if character == "\\" { escaped = true; current.append(character); continue }
-            if character == "|" { cells.append(current); current = "" } else { current.append(character) }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == UInt8(ascii: "|") {
+                cells.append(cell(text[start..<index]))
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
         }
-        cells.append(current)
-        return cells.map { $0.trimmingSpaces().replacing("\\|", with: "|") }
+        cells.append(cell(text[start..<bytes.endIndex]))
+        return cells
+    }
+
+    private static func cell(_ text: Substring) -> String {
+        let trimmed = text.trimmingSpaces()
+        return trimmed.utf8.contains(UInt8(ascii: "\\")) ? trimmed.replacing("\\|", with: "|") : trimmed
     }
 
     private static func delimiterAlignments(_ cells: [String]) -> [TableAlignment]? {
@@ -112,6 +129,20 @@ enum PipeTable {
 }
 
 extension PipeTable {
+    /// Whether a line could be a delimiter row once its quote markers and indent are dropped: only dashes,
+    /// colons, pipes and spaces, with at least one dash. Checked byte by byte, before any line is split.
+    static func mayBeDelimiter(_ line: Substring) -> Bool {
+        var dash = false
+        for byte in line.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): dash = true
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: ">"), UInt8(ascii: "\r"): continue
+            default: return false
+            }
+        }
+        return dash
+    }
+
     private static func isPlain(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),

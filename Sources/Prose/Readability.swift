@@ -8,14 +8,13 @@ public enum Readability {
 
     /// Grade, word count and sentence count together, so callers do not split the text twice.
     public static func score(_ text: String) -> ReadabilityScore? {
-        let allWords = words(text)
-        guard !allWords.isEmpty else { return nil }
+        let (wordCount, syllableCount) = wordsAndSyllables(text)
+        guard wordCount > 0 else { return nil }
         let sentenceCount = max(1, sentenceCount(text))
-        let syllableCount = allWords.reduce(0) { $0 + syllables(in: $1) }
-        let wordsPerSentence = Double(allWords.count) / Double(sentenceCount)
-        let syllablesPerWord = Double(syllableCount) / Double(allWords.count)
+        let wordsPerSentence = Double(wordCount) / Double(sentenceCount)
+        let syllablesPerWord = Double(syllableCount) / Double(wordCount)
         let grade = 0.39 * wordsPerSentence + 11.8 * syllablesPerWord - 15.59
-        return ReadabilityScore(grade: grade, words: allWords.count, sentences: sentenceCount)
+        return ReadabilityScore(grade: grade, words: wordCount, sentences: sentenceCount)
     }
 
     /// Sentences end at `.`, `!` or `?` followed by a space or the end; a full stop inside a number or
@@ -34,7 +33,7 @@ public enum Readability {
     public static func sentenceCount(_ text: String) -> Int {
         var count = 0
         splitSentences(text) { scalars, range in
-            if scalars[range].contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) { count += 1 }
+            if scalars[range].contains(where: isWordScalar) { count += 1 }
         }
         return count
     }
@@ -55,7 +54,7 @@ public enum Readability {
                 var last = index
                 while last + 1 < scalars.count, closers.contains(scalars[last + 1]) { last += 1 }
                 let atEnd = last + 1 >= scalars.count
-                let followedBySpace = !atEnd && scalars[last + 1].properties.isWhitespace
+                let followedBySpace = !atEnd && isWhitespace(scalars[last + 1])
                 if (atEnd || followedBySpace) && !(scalar == "." && endsWithAbbreviation(scalars, before: index, from: start)) {
                     close(at: last + 1)
                 }
@@ -72,11 +71,21 @@ public enum Readability {
 
     private static let closers: Set<Unicode.Scalar> = [".", "!", "?", "\"", "'", ")", "\u{201D}", "\u{2019}"]
 
-    /// Words are runs of letters and digits, keeping inner apostrophes and hyphens ("don't", "long-term").
-    /// Works on Unicode scalars rather than Characters: the same answer for English text, many times faster.
-    public static func words(_ text: String) -> [String] {
-        var result: [String] = []
-        var current = String.UnicodeScalarView()
+    /// The words `words(_:)` finds and their syllables, counted without making a string for each word.
+    static func wordsAndSyllables(_ text: String) -> (words: Int, syllables: Int) {
+        var words = 0, syllables = 0
+        forEachWord(in: text) { word in
+            words += 1
+            syllables += word.allSatisfy(\.isASCII)
+                ? Self.syllables(ofLetters: word.compactMap(asciiLowercaseLetter))
+                : Self.syllables(in: String(String.UnicodeScalarView(word)))
+        }
+        return (words, syllables)
+    }
+
+    /// Calls `found` with the scalars of each word in turn, in one buffer that is used again for the next.
+    private static func forEachWord(in text: String, _ found: ([Unicode.Scalar]) -> Void) {
+        var current: [Unicode.Scalar] = []
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             if isWordScalar(scalar) {
@@ -85,11 +94,32 @@ public enum Readability {
                       scalars[index + 1].properties.isAlphabetic {
                 current.append(scalar)
             } else if !current.isEmpty {
-                result.append(String(current))
-                current = String.UnicodeScalarView()
+                found(current)
+                current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { result.append(String(current)) }
+        if !current.isEmpty { found(current) }
+    }
+
+    private static func asciiLowercaseLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let lower = UInt8(scalar.value) | 0x20
+        return lower >= 97 && lower <= 122 ? Unicode.Scalar(lower) : nil
+    }
+
+    /// White space, without the Unicode tables for ASCII.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return value == 32 || (value >= 9 && value <= 13)
+        }
+        return scalar.properties.isWhitespace
+    }
+
+    /// Words are runs of letters and digits, keeping inner apostrophes and hyphens ("don't", "long-term").
+    /// Works on Unicode scalars rather than Characters: the same answer for English text, many times faster.
+    public static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        forEachWord(in: text) { result.append(String(String.UnicodeScalarView($0))) }
         return result
     }
 
@@ -105,12 +135,15 @@ public enum Readability {
     public static func syllables(in word: String) -> Int {
         // Most words are plain ASCII: lower-cased and filtered by byte, without Unicode tables.
         let letters: [Unicode.Scalar] = word.utf8.allSatisfy({ $0 < 0x80 })
-            ? word.utf8.compactMap { byte in
-                let lower = byte | 0x20
-                return lower >= 97 && lower <= 122 ? Unicode.Scalar(lower) : nil
-            }
+            ? word.unicodeScalars.compactMap(asciiLowercaseLetter)
             : word.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic }
         guard !letters.isEmpty else { return word.isEmpty ? 0 : 1 }
+        return syllables(ofLetters: letters)
+    }
+
+    /// Syllables of a word given as its lower-case letters, at least one of them.
+    private static func syllables(ofLetters letters: [Unicode.Scalar]) -> Int {
+        guard !letters.isEmpty else { return 1 }
         if letters.count <= 3 { return 1 }
         func isVowel(_ letter: Unicode.Scalar) -> Bool {
             letter == "a" || letter == "e" || letter == "i" || letter == "o" || letter == "u" || letter == "y"
@@ -147,7 +180,7 @@ public enum Readability {
     /// True when the word before the full stop at `index` is an abbreviation or an initial ("J. Smith").
     private static func endsWithAbbreviation(_ scalars: [Unicode.Scalar], before index: Int, from start: Int) -> Bool {
         var first = index
-        while first > start, !scalars[first - 1].properties.isWhitespace, scalars[first - 1] != "(" { first -= 1 }
+        while first > start, !isWhitespace(scalars[first - 1]), scalars[first - 1] != "(" { first -= 1 }
         var word = String.UnicodeScalarView(scalars[first..<index])
         while let last = word.last, closers.contains(last) { word.removeLast() }
         let text = String(word)

@@ -31,6 +31,30 @@ import Testing
         #expect(output.contains("<td>a | b</td><td><code>x</code></td>"))
     }
 
+    @Test func cellsWithLettersBeyondASCIIAndEscapes() {
+        let output = html("| Café | Naïve \\| ok |\n|---|---|\n| £5 \\| €6 | Ysgol Gymraeg |\n")
+        #expect(output.contains("<th scope=\"col\">Café</th><th scope=\"col\">Naïve | ok</th>"))
+        #expect(output.contains("<td>£5 | €6</td><td>Ysgol Gymraeg</td>"))
+    }
+
+    @Test func linesWithPipesButNoDelimiterRowStayAParagraph() {
+        let output = html("Tick one | or the other\nYes | No\n")
+        #expect(output == "<p>Tick one | or the other\nYes | No</p>\n")
+    }
+
+    @Test func textThatLibcmarkSplitsIsOneTextNode() {
+        // libcmark breaks text at "[", "~" and "!" among others; the tree holds the words as one run.
+        guard case .document(let blocks) = MarkdownParser.parse("Ask [the ward] today ~ or ! *now [x]* ok"),
+              case .paragraph(let inlines, _)? = blocks.first else {
+            Issue.record("no paragraph")
+            return
+        }
+        #expect(inlines.first == .text("Ask [the ward] today ~ or ! "))
+        #expect(inlines.dropFirst().first == .emphasis([.text("now [x]")]))
+        #expect(inlines.last == .text(" ok"))
+        #expect(inlines.count == 3)
+    }
+
     @Test func smartPunctuationLeavesThePipesAlone() {
         let output = html("| \"Quote\" | It's -- here |\n| :-: | --- |\n| 'a' | b---c |\n")
         #expect(output.contains("<th scope=\"col\" class=\"align-center\">\u{201C}Quote\u{201D}</th><th scope=\"col\">It\u{2019}s \u{2013} here</th>"))

@@ -4,25 +4,32 @@ import Markdown
 
 /// Broken links and anchors, located at the link's destination in the source line.
 public enum LinkChecker {
+    /// Pages are checked side by side; a page's source lines are split only when one of its links is broken.
     public static func check(_ site: Site, files: [String: String]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
         let folders = SiblingIndex(paths: site.allSourcePaths)
-        for page in site.allPages {
-            let lines = (files[page.sourcePath] ?? "").split(separator: "\n", omittingEmptySubsequences: false)
-            // Directives hold Markdown of their own, whose lines start below their fence.
-            let documents = [(page.document, page.bodyLineOffset)]
-                + page.directives.flatMap(\.markdown).map { (MarkdownParser.parse($0.text), $0.lineOffset) }
-            for (document, offset) in documents {
-                var cursor = Cursor(lines: lines)
-                document.forEach { node in
-                    guard let (destination, span) = node.linkDestination,
-                          case .failure(let problem) = site.resolve(link: destination, from: page.sourcePath) else { return }
-                    let location = cursor.locate(destination, from: span.startLine + offset, to: span.endLine + offset,
-                                                 file: page.sourcePath)
-                    if let found = diagnostic(for: problem, destination: destination, at: location, site: site, folders: folders,
-                                              from: page.sourcePath) {
-                        diagnostics.append(found)
-                    }
+        return parallelMap(site.allPages) { page in
+            check(page, site: site, text: files[page.sourcePath] ?? "", folders: folders)
+        }.flatMap { $0 }
+    }
+
+    static func check(_ page: Page, site: Site, text: String, folders: SiblingIndex) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var cursor: Cursor?
+        // Directives hold Markdown of their own, whose lines start below their fence.
+        let documents = [(page.document, page.bodyLineOffset)]
+            + page.directives.flatMap(\.markdown).map { (MarkdownParser.parse($0.text), $0.lineOffset) }
+        for (document, offset) in documents {
+            cursor = cursor.map { Cursor(lines: $0.lines) }
+            document.forEach { node in
+                guard let (destination, span) = node.linkDestination,
+                      case .failure(let problem) = site.resolve(link: destination, from: page.sourcePath) else { return }
+                var found = cursor ?? Cursor(lines: text.split(separator: "\n", omittingEmptySubsequences: false))
+                let location = found.locate(destination, from: span.startLine + offset, to: span.endLine + offset,
+                                            file: page.sourcePath)
+                cursor = found
+                if let found = diagnostic(for: problem, destination: destination, at: location, site: site, folders: folders,
+                                          from: page.sourcePath) {
+                    diagnostics.append(found)
                 }
             }
         }
@@ -71,7 +78,7 @@ public enum LinkChecker {
 }
 
 /// Pages by folder, built once per check, for did-you-mean on broken links.
-struct SiblingIndex {
+struct SiblingIndex: Sendable {
     private var names: [String: [String]] = [:]
 
     init(paths: [String]) {

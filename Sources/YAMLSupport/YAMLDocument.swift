@@ -29,7 +29,8 @@ public struct YAMLDocument {
         let parser: Parser
         let node: Node?
         do {
-            parser = try Parser(yaml: text)
+            // Named rather than left to `.default`, which reads the whole environment on every call.
+            parser = try Parser(yaml: text, encoding: .utf8)
             node = try parser.singleRoot()
         } catch {
             root = nil

@@ -12,7 +12,7 @@ struct YAMLValues {
 
     mutating func root(_ text: String) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch {
             let message = String(describing: error).split(separator: "\n").first.map(String.init) ?? "YAML syntax error"
             diagnostics.append(.error("R060", "'\(file)' is not valid YAML: \(message)", at: SourceLocation(file: file, line: 1, column: 1)))

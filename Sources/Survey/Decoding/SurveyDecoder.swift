@@ -94,7 +94,7 @@ public enum SurveyDecoder {
 
     /// The `include:` of an embedded block that holds nothing else, with where its path is written.
     public static func include(yaml: String) -> SurveyInclude? {
-        guard let root = try? Yams.compose(yaml: yaml), let mapping = root.mapping, mapping.count == 1,
+        guard let root = try? Yams.compose(yaml: yaml, .default, .default, .utf8), let mapping = root.mapping, mapping.count == 1,
               let node = mapping["include"], let scalar = node.scalar else { return nil }
         let path = scalar.string.trimmingCharacters(in: .whitespaces)
         guard !path.isEmpty else { return nil }

@@ -54,12 +54,27 @@ public struct SiteRenderer: Sendable {
 
     /// Renders only `pages`, some of the site's: what a build renders when the other pages' inputs did not change.
     func renderPages<Failure: Error>(_ pages: [Page], batch: Int = 512, _ take: ([RenderedFile]) throws(Failure) -> Void) throws(Failure) {
-        var start = 0
-        while start < pages.count {
-            let slice = Array(pages[start..<min(start + batch, pages.count)])
-            try take(parallelMap(slice) { page in RenderedFile(path: page.outputPath, text: self.renderPage(page)) })
-            start += batch
+        let batches = stride(from: 0, to: pages.count, by: max(1, batch)).map { Array(pages[$0..<min($0 + batch, pages.count)]) }
+        guard let first = batches.first else { return }
+        let render: @Sendable ([Page]) -> [RenderedFile] = { slice in
+            parallelMap(slice) { page in RenderedFile(path: page.outputPath, text: self.renderPage(page)) }
         }
+        var ready = render(first)
+        for next in batches.dropFirst() {
+            // The next batch is rendered while this one is handed over (written), so neither waits for the other.
+            let made = RenderedBatch()
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) { made.files = render(next) }
+            do {
+                try take(ready)
+            } catch {
+                group.wait()
+                throw error
+            }
+            group.wait()
+            ready = made.files
+        }
+        try take(ready)
     }
 
     /// Every other file of the site: module pages, surveys, packs, search, sitemap and the theme's assets.
@@ -273,6 +288,11 @@ public struct SiteRenderer: Sendable {
                                                     bodyClass: "not-found"))
         return theme.render(view, template: "not-found")
     }
+}
+
+/// A batch of pages rendered on another thread, read once the group it was rendered in is waited for.
+final class RenderedBatch: @unchecked Sendable {
+    var files: [RenderedFile] = []
 }
 
 /// Fragments rendered once and then shared, by a key that names everything they depend on.

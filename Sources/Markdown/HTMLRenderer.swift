@@ -46,8 +46,10 @@ public struct HTMLRenderer {
         return zip(found, ids).map { Heading(level: $0.0, text: $0.1, id: $1) }
     }
 
-    public func render(_ document: MarkdownNode) -> String {
-        var headingIDs = Self.headings(in: document).map(\.id).makeIterator()
+    /// `headingIDs` are the ids `headings(in:)` gives the document's headings, when the caller already has
+    /// them (a page keeps its headings), so that they are not found a second time.
+    public func render(_ document: MarkdownNode, headingIDs ids: [String]? = nil) -> String {
+        var headingIDs = (ids ?? Self.headings(in: document).map(\.id)).makeIterator()
         var output = ""
         render(document, into: &output, tight: false, headingIDs: &headingIDs)
         return output

@@ -13,7 +13,8 @@ struct PageBody {
     var documentAnchors: [String: String] = [:]
 
     func html(_ page: Page, outputPath: String, headingShift: Int = 0) -> String {
-        GroupPlaceholders.fill(renderer(page, outputPath: outputPath, headingShift: headingShift).render(page.document), group: site.config.group)
+        GroupPlaceholders.fill(renderer(page, outputPath: outputPath, headingShift: headingShift)
+            .render(page.document, headingIDs: page.headings.map(\.id)), group: site.config.group)
     }
 
     private func renderer(_ page: Page, outputPath: String, headingShift: Int) -> HTMLRenderer {

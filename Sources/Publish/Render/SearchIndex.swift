@@ -60,7 +60,7 @@ struct SearchIndex {
         var headingNumber = 0
         let directives = Dictionary(page.directives.map { ($0.location.line, $0) }, uniquingKeysWith: { first, _ in first })
         func add(_ text: String) {
-            let trimmed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let trimmed = Self.collapsingWhitespace(text)
             guard !trimmed.isEmpty else { return }
             current.text += current.text.isEmpty ? trimmed : " " + trimmed
         }
@@ -88,6 +88,29 @@ struct SearchIndex {
         walk(page.document)
         sections.append(current)
         return sections
+    }
+
+    /// The text's words with one space between them, and none around them.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var text = text
+        // Plain ASCII, nearly every page's text, is read a byte at a time; the rest a character at a time,
+        // since Unicode has more spaces than ASCII's.
+        let collapsed: String? = text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                switch byte {
+                case 0x80...: return nil
+                case 0x09...0x0D, 0x20: pendingSpace = !out.isEmpty
+                default:
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return collapsed ?? text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Every word of the index whose stem differs from it, grouped by stem: `{"interview": "interviews interviewing"}`.
@@ -131,6 +154,29 @@ struct SearchIndex {
 
     /// A JSON string literal; `<` is escaped too, so page text can never close the script.
     static func json(_ text: String) -> String {
+        var text = text
+        // Plain ASCII goes byte by byte; text with other characters through the scalars below.
+        let ascii: String? = text.withUTF8 { bytes in
+            var out: [UInt8] = [UInt8(ascii: "\"")]
+            out.reserveCapacity(bytes.count + 2)
+            let hex = Array("0123456789abcdef".utf8)
+            for byte in bytes {
+                switch byte {
+                case 0x80...: return nil
+                case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
+                case ..<0x20: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                default: out.append(byte)
+                }
+            }
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
+        }
+        if let ascii { return ascii }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

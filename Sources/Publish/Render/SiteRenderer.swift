@@ -12,10 +12,12 @@ public struct SiteRenderer: Sendable {
     let withPDFs: Bool
     /// Each module page's place in its module, found once rather than searched for on every page.
     let positions: [String: Int]
+    /// The output paths of each module's pages, in order, by module id: made once, not on every page's navigation.
+    let pagePaths: [String: [String]]
     /// The photocopy master of each page (and paper questionnaire) that has one, by its web page's path.
     let masters: [String: PrintMaster]
     /// Module navigation entries already rendered, shared by the pages rendered in parallel.
-    let navigationEntries = RenderedOnce()
+    let navigationEntries = NavigationEntries()
     /// Paper questionnaires already rendered: a survey's paper page, its photocopy masters and the packs that
     /// print it all show the same one.
     let papers = RenderedOnce()
@@ -30,6 +32,7 @@ public struct SiteRenderer: Sendable {
             for (index, page) in module.pages.enumerated() { positions[page.sourcePath] = index }
         }
         self.positions = positions
+        self.pagePaths = Dictionary(site.modules.map { ($0.id, $0.pages.map(\.outputPath)) }, uniquingKeysWith: { first, _ in first })
         self.masters = Dictionary(PrintMaster.all(in: site).map { ($0.webPath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -51,24 +54,50 @@ public struct SiteRenderer: Sendable {
 
     /// Renders only `pages`, some of the site's: what a build renders when the other pages' inputs did not change.
     func renderPages<Failure: Error>(_ pages: [Page], batch: Int = 512, _ take: ([RenderedFile]) throws(Failure) -> Void) throws(Failure) {
-        var start = 0
-        while start < pages.count {
-            let slice = Array(pages[start..<min(start + batch, pages.count)])
-            try take(parallelMap(slice) { page in RenderedFile(path: page.outputPath, text: self.renderPage(page)) })
-            start += batch
+        let batches = stride(from: 0, to: pages.count, by: max(1, batch)).map { Array(pages[$0..<min($0 + batch, pages.count)]) }
+        guard let first = batches.first else { return }
+        let render: @Sendable ([Page]) -> [RenderedFile] = { slice in
+            parallelMap(slice) { page in RenderedFile(path: page.outputPath, text: self.renderPage(page)) }
         }
+        var ready = render(first)
+        for next in batches.dropFirst() {
+            // The next batch is rendered while this one is handed over (written), so neither waits for the other.
+            let made = RenderedBatch()
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) { made.files = render(next) }
+            do {
+                try take(ready)
+            } catch {
+                group.wait()
+                throw error
+            }
+            group.wait()
+            ready = made.files
+        }
+        try take(ready)
     }
 
     /// Every other file of the site: module pages, surveys, packs, search, sitemap and the theme's assets.
     /// `pagePaths` are the pages' own files, for the sitemap. Print documents in `kept` are not made: their
     /// last files are kept.
     public func renderRest(pagePaths: [String], kept: Set<String> = []) throws(RenderFailure) -> [RenderedFile] {
+        // The parts need nothing from each other, so they are made side by side; the search index, the
+        // largest, first.
+        let parts = parallelMap(RestPart.allCases) { part -> Result<[RenderedFile], RenderFailure> in
+            switch part {
+            case .search: return .success(SearchIndex(site: site).files(theme: theme))
+            case .modules: return .success(site.modules.map { RenderedFile(path: $0.outputPath, text: renderModule($0)) })
+            case .surveys:
+                do throws(RenderFailure) { return .success(try SurveyPages(site: site, theme: theme, printLink: { self.printLink(from: $0) }, papers: papers).render()) }
+                catch { return .failure(error) }
+            case .packs: return .success(PackPages(site: site, theme: theme, directives: directives, papers: papers).renderHTML(skipping: kept))
+            case .notFound: return .success([RenderedFile(path: "404.html", text: renderNotFound())])
+            }
+        }
         var files: [RenderedFile] = []
-        files += site.modules.map { RenderedFile(path: $0.outputPath, text: renderModule($0)) }
-        files += try SurveyPages(site: site, theme: theme, printLink: { self.printLink(from: $0) }, papers: papers).render()
-        files += PackPages(site: site, theme: theme, directives: directives, papers: papers).renderHTML(skipping: kept)
-        files.append(RenderedFile(path: "404.html", text: renderNotFound()))
-        files += SearchIndex(site: site).files(theme: theme)
+        for part in [RestPart.modules, .surveys, .packs, .notFound, .search] {
+            files += try parts[part.rawValue].get()
+        }
         // Search engines need absolute addresses, so the sitemap is written only when the site's address is known.
         if let base = site.config.baseURL {
             let paths = pagePaths + files.map(\.path) + kept.sorted() + ["packs/index.html"]
@@ -82,6 +111,11 @@ public struct SiteRenderer: Sendable {
         }
         files.append(RenderedFile(path: "assets/print.css", text: PrintStylesheet.make(sheets)))
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The files `renderRest` makes besides the sitemap and the theme's assets, in the order they are made.
+    enum RestPart: Int, CaseIterable, Sendable {
+        case search, modules, surveys, packs, notFound
     }
 
     var layout: LayoutContext { LayoutContext(site: site) }
@@ -149,32 +183,41 @@ public struct SiteRenderer: Sendable {
     func navigation(of module: Module, for page: Page) -> ModuleNavView {
         // A long module shows the pages around this one and links to the module page for the rest,
         // so every page's size stays bounded and a module of thousands of pages builds in linear time.
-        let window = Self.navigationWindow(count: module.pages.count, around: positions[page.sourcePath] ?? 0)
-        let moduleURL = ProjectPath.relativeURL(from: page.outputPath, to: module.outputPath)
+        let position = positions[page.sourcePath]
+        let window = Self.navigationWindow(count: module.pages.count, around: position ?? 0)
+        let path = page.outputPath
+        let moduleURL = ProjectPath.relativeURL(from: path, to: module.outputPath)
         func more(_ count: Int, _ which: String) -> MoreLinkView? {
             count > 0 ? MoreLinkView(url: moduleURL, text: "\(count) \(which) page\(count == 1 ? "" : "s") in this module") : nil
         }
-        let entries = module.pages[window].map { target in
-            NavItemView(
+        let paths = pagePaths[module.id] ?? module.pages.map(\.outputPath)
+        func entry(_ index: Int, from: String, current: Bool) -> NavigationEntries.Entry {
+            let target = module.pages[index]
+            let item = NavItemView(
                 title: target.title,
-                url: ProjectPath.relativeURL(from: page.outputPath, to: target.outputPath),
-                current: target.sourcePath == page.sourcePath,
+                url: ProjectPath.relativeURL(from: from, to: paths[index]),
+                current: current,
                 // Named apart from the page's own kindLabel: Mustache would show the page's label for a
                 // guide whose own is empty.
                 navKindLabel: target.frontMatter.kind == .guide || target.frontMatter.kind == .page ? "" : target.frontMatter.kind.label)
+            return NavigationEntries.Entry(item: item, html: theme.render(item, template: "nav-item", module: page.moduleID))
         }
-        // Each entry is rendered once for every page that links to it by the same address, not once per page.
-        let entriesHTML = zip(module.pages[window], entries).map { target, entry -> String in
-            let render = { theme.render(entry, template: "nav-item", module: page.moduleID) }
-            guard !entry.current, !entry.url.isEmpty else { return render() }
-            return navigationEntries.html(for: target.sourcePath + "\u{0}" + entry.url, render)
+        let links = NavigationEntries.Links(of: path)
+        // Pages in this page's own folder (the page itself, pages nested under it) are linked from here
+        // alone; every other entry is the one all the pages beside this one show.
+        let own = window.map { $0 == position || links.isOwn(paths[$0]) }
+        let shared = navigationEntries.entries(module: module.id, links: links, window: window, own: own) { index in
+            entry(index, from: links.sharedFrom, current: false)
+        }
+        let entries = (0..<window.count).map { offset in
+            shared[offset] ?? entry(window.lowerBound + offset, from: path, current: window.lowerBound + offset == position)
         }
         return ModuleNavView(
             title: module.title,
             url: moduleURL,
             // Kept for page templates written before nav-item.mustache, which list the entries themselves.
-            pages: entries,
-            pagesHTML: entriesHTML.joined(),
+            pages: entries.map(\.item),
+            pagesHTML: entries.map(\.html).joined(),
             earlier: more(window.lowerBound, "earlier"),
             later: more(module.pages.count - window.upperBound, "later"))
     }
@@ -247,6 +290,11 @@ public struct SiteRenderer: Sendable {
     }
 }
 
+/// A batch of pages rendered on another thread, read once the group it was rendered in is waited for.
+final class RenderedBatch: @unchecked Sendable {
+    var files: [RenderedFile] = []
+}
+
 /// Fragments rendered once and then shared, by a key that names everything they depend on.
 final class RenderedOnce: @unchecked Sendable {
     private let lock = NSLock()
@@ -262,5 +310,79 @@ final class RenderedOnce: @unchecked Sendable {
         fragments[key] = html
         lock.unlock()
         return html
+    }
+}
+
+/// Module navigation entries rendered once for all the pages that link them by the same address.
+///
+/// A relative link from a page to another depends only on the page's folder; and from pages whose folders
+/// sit side by side (`ethics/consent/`, `ethics/safety/`), every page outside those folders is linked by
+/// the same address (`../privacy/index.html`). So each entry is rendered once per module and parent
+/// folder, on the first page that shows it, and every other page there reuses it.
+final class NavigationEntries: @unchecked Sendable {
+    struct Entry: Sendable {
+        var item: NavItemView
+        var html: String
+    }
+
+    /// Where a page's links to other pages start from, and which links are its own.
+    struct Links {
+        /// The page's folder, ending in `/`; nil for a file at the site's root.
+        let folder: String?
+        /// Names the pages that link every page outside their own folders the same way.
+        let group: String
+        /// A path beside the page's folder that no page is inside: links made from it are the shared ones.
+        let sharedFrom: String
+
+        init(of path: String) {
+            guard let slash = path.lastIndex(of: "/") else {
+                // At the root, a link is the target's own path, whatever the file.
+                folder = nil
+                group = ""
+                sharedFrom = "index.html"
+                return
+            }
+            let folderPath = path[..<slash]
+            folder = String(folderPath) + "/"
+            let parent = folderPath.lastIndex(of: "/").map { String(folderPath[..<$0]) + "/" } ?? ""
+            group = "/" + parent
+            sharedFrom = parent + "\u{0}/index.html"
+        }
+
+        /// Whether `target` is inside the page's own folder, and so linked differently from the pages beside it.
+        func isOwn(_ target: String) -> Bool { folder.map(target.hasPrefix) ?? false }
+    }
+
+    private let lock = NSLock()
+    private var groups: [String: [Int: Entry]] = [:]
+
+    /// The shared entries of the module's pages in `window`, nil where `own` says the page links it itself;
+    /// rendered by `make` where no page rendered them yet. Only the entries shown are ever made, so a module
+    /// of thousands of pages costs each page its window, whatever its folders.
+    func entries(module: String, links: Links, window: Range<Int>, own: [Bool], _ make: (Int) -> Entry) -> [Entry?] {
+        let key = module + "\u{0}" + links.group
+        lock.lock()
+        let known = groups[key]
+        lock.unlock()
+        var entries: [Entry?] = []
+        entries.reserveCapacity(window.count)
+        var made: [Int: Entry] = [:]
+        for (offset, index) in window.enumerated() {
+            if own[offset] {
+                entries.append(nil)
+            } else if let entry = known?[index] {
+                entries.append(entry)
+            } else {
+                let entry = make(index)
+                made[index] = entry
+                entries.append(entry)
+            }
+        }
+        if !made.isEmpty {
+            lock.lock()
+            groups[key, default: [:]].merge(made) { first, _ in first }
+            lock.unlock()
+        }
+        return entries
     }
 }

@@ -62,6 +62,11 @@ public enum SearchWords {
     }
 
     static func isWordStart(_ scalar: Unicode.Scalar) -> Bool {
+        // ASCII's letters and digits are its only letters and numbers: no table look-up needed.
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber:
@@ -72,6 +77,7 @@ public enum SearchWords {
     }
 
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return false }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false

@@ -129,13 +129,17 @@ public struct OutputWriter: Sendable {
 
     public mutating func stage(_ files: [RenderedFile]) throws(Failure) {
         var folders = Set<String>()
+        // Paths are joined as text: a URL built for each of thousands of files costs more than writing it.
+        let stagingRoot = staging.path, outputRoot = output.path
         for file in files {
             // Writing a path twice would truncate a file hard-linked from the previous site.
             guard staged.insert(file.path).inserted else {
                 throw .io("two outputs were made for '\(file.path)'; nothing was written")
             }
             let folder = (file.path as NSString).deletingLastPathComponent
-            if !folder.isEmpty, folders.insert(folder).inserted {
+            // One mkdir makes a folder whose parent is there already (a page's, once its module's is made);
+            // anything else goes through the file manager.
+            if !folder.isEmpty, folders.insert(folder).inserted, mkdir(stagingRoot + "/" + folder, 0o755) != 0 {
                 do {
                     try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder),
                                                             withIntermediateDirectories: true)
@@ -143,9 +147,9 @@ public struct OutputWriter: Sendable {
                     throw .io("cannot create '\(folder)' in the staging folder: \(error.localizedDescription)")
                 }
             }
-            let target = staging.appendingPathComponent(file.path).path
-            let old = output.appendingPathComponent(file.path).path
-            if previous(file.path) == file.data, link(old, target) == 0 {
+            let target = stagingRoot + "/" + file.path
+            let old = outputRoot + "/" + file.path
+            if FileManager.default.contents(atPath: old) == file.data, link(old, target) == 0 {
                 unchanged += 1
                 continue
             }

@@ -136,19 +136,32 @@ struct SearchIndex {
         return groups.mapValues { $0.sorted().joined(separator: " ") }
     }
 
-    func script() -> String {
+    /// The index as one script, written straight into its bytes field by field: a large site's index is
+    /// megabytes, and joining lists of pieces, then copying the text into bytes, would hold it several times over.
+    func script() -> Data {
         let (documents, sections) = contents()
-        let texts = documents.map(\.title) + sections.flatMap { [$0.heading, $0.text] }
-        var out = "window.DOORSTEP_SEARCH_INDEX = {\"version\":2,\n\"documents\":["
-        out += documents.map { "[" + [$0.title, $0.module, $0.url, $0.kind].map(Self.json).joined(separator: ",") + "]" }
-            .joined(separator: ",\n")
-        out += "],\n\"sections\":["
-        out += sections.map { "[\($0.document)," + [$0.anchor, $0.heading, $0.text].map(Self.json).joined(separator: ",") + "]" }
-            .joined(separator: ",\n")
-        out += "],\n\"stems\":{"
-        out += Self.stems(of: texts).sorted { $0.key < $1.key }.map { Self.json($0.key) + ":" + Self.json($0.value) }
-            .joined(separator: ",")
-        out += "}};\n"
+        let stems = Self.stems(of: documents.map(\.title) + sections.flatMap { [$0.heading, $0.text] })
+        var out = Data()
+        out.reserveCapacity(sections.reduce(documents.count * 64) { $0 + $1.text.utf8.count + $1.heading.utf8.count + 16 })
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        add("window.DOORSTEP_SEARCH_INDEX = {\"version\":2,\n\"documents\":[")
+        for (number, document) in documents.enumerated() {
+            add(number == 0 ? "[" : ",\n[")
+            add([document.title, document.module, document.url, document.kind].map(Self.json).joined(separator: ","))
+            add("]")
+        }
+        add("],\n\"sections\":[")
+        for (number, section) in sections.enumerated() {
+            add(number == 0 ? "[" : ",\n[")
+            add("\(section.document),")
+            add([section.anchor, section.heading, section.text].map(Self.json).joined(separator: ","))
+            add("]")
+        }
+        add("],\n\"stems\":{")
+        for (number, entry) in stems.sorted(by: { $0.key < $1.key }).enumerated() {
+            add((number == 0 ? "" : ",") + Self.json(entry.key) + ":" + Self.json(entry.value))
+        }
+        add("}};\n")
         return out
     }
 
@@ -196,7 +209,7 @@ struct SearchIndex {
     }
 
     func files(theme: Theme) -> [RenderedFile] {
-        [RenderedFile(path: "assets/search-index.js", text: script()),
+        [RenderedFile(path: "assets/search-index.js", data: script()),
          RenderedFile(path: "search/index.html", text: page(theme: theme))]
     }
 

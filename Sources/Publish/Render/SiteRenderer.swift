@@ -48,12 +48,12 @@ public struct SiteRenderer: Sendable {
 
     /// Renders the pages in parallel, handing them over `batch` at a time, so that a writer can put each
     /// batch on disk before the next is made and a large site never sits in memory whole.
-    public func renderPages<Failure: Error>(batch: Int = 512, _ take: ([RenderedFile]) throws(Failure) -> Void) throws(Failure) {
+    public func renderPages<Failure: Error>(batch: Int = 256, _ take: ([RenderedFile]) throws(Failure) -> Void) throws(Failure) {
         try renderPages(pages, batch: batch, take)
     }
 
     /// Renders only `pages`, some of the site's: what a build renders when the other pages' inputs did not change.
-    func renderPages<Failure: Error>(_ pages: [Page], batch: Int = 512, _ take: ([RenderedFile]) throws(Failure) -> Void) throws(Failure) {
+    func renderPages<Failure: Error>(_ pages: [Page], batch: Int = 256, _ take: ([RenderedFile]) throws(Failure) -> Void) throws(Failure) {
         let batches = stride(from: 0, to: pages.count, by: max(1, batch)).map { Array(pages[$0..<min($0 + batch, pages.count)]) }
         guard let first = batches.first else { return }
         let render: @Sendable ([Page]) -> [RenderedFile] = { slice in

@@ -81,11 +81,13 @@ public struct SiteRenderer: Sendable {
     /// `pagePaths` are the pages' own files, for the sitemap. Print documents in `kept` are not made: their
     /// last files are kept.
     public func renderRest(pagePaths: [String], kept: Set<String> = []) throws(RenderFailure) -> [RenderedFile] {
-        // The parts need nothing from each other, so they are made side by side; the search index, the
-        // largest, first.
+        // The search index, the largest part, spreads its own work over every core, which it could not do
+        // from inside another parallel map (a nested one runs on one thread); the other parts need nothing
+        // from each other, so they are then made side by side.
+        let search = SearchIndex(site: site).files(theme: theme)
         let parts = parallelMap(RestPart.allCases) { part -> Result<[RenderedFile], RenderFailure> in
             switch part {
-            case .search: return .success(SearchIndex(site: site).files(theme: theme))
+            case .search: return .success(search)
             case .modules: return .success(site.modules.map { RenderedFile(path: $0.outputPath, text: renderModule($0)) })
             case .surveys:
                 do throws(RenderFailure) { return .success(try SurveyPages(site: site, theme: theme, printLink: { self.printLink(from: $0) }, papers: papers).render()) }

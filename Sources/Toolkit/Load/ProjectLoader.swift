@@ -23,21 +23,23 @@ public enum ProjectLoader {
         /// `checked`: the caller has already made sure the file's real place is where the build may read.
         func read(_ relative: String, checked: Bool = false) -> SourceFile? {
             guard checked || inside(relative, what: "the file") else { return nil }
-            let url = root.appendingPathComponent(relative)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                diagnostics.append(.error("file-unreadable", "cannot read '\(relative)'", at: nil))
-                return nil
-            }
-            let text: String
-            switch SourceDecoding.decode(data, path: relative) {
-            case .success(let decoded): text = decoded
+            switch readFile(relative, root: root) {
+            case .success(let file): return file
             case .failure(let problem):
                 diagnostics.append(problem)
                 return nil
             }
-            // Most files have no carriage returns, and are kept as they are without a search through them.
-            let unix = data.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-            return SourceFile(path: relative, text: unix)
+        }
+        /// Files whose places are already checked, read and decoded side by side; problems in the files' order.
+        func readAll(_ paths: [String]) -> [SourceFile] {
+            parallelMap(paths) { readFile($0, root: root) }.compactMap { outcome in
+                switch outcome {
+                case .success(let file): return file
+                case .failure(let problem):
+                    diagnostics.append(problem)
+                    return nil
+                }
+            }
         }
 
         let configPath = "content/site.yml"
@@ -123,7 +125,7 @@ public enum ProjectLoader {
                 modules.append(ModuleSources(
                     folder: name,
                     manifest: manifest,
-                    pages: pages.compactMap(readChecked),
+                    pages: readAll(pages),
                     surveys: all.filter { $0.hasSuffix(".survey.yml") }.compactMap(readChecked),
                     assets: assetPaths,
                     templates: all.filter(isTemplate).compactMap(readChecked),
@@ -137,6 +139,22 @@ public enum ProjectLoader {
         sources.siteDirectives = siteDirectives
         sources.wordingFiles = files(under: root, in: "wording", suffix: ".yml", recursive: false).compactMap { read($0) }
         return (sources, diagnostics)
+    }
+
+    /// One file, decoded as UTF-8 with its line endings made "\n"; or why it cannot be read.
+    static func readFile(_ relative: String, root: URL) -> Result<SourceFile, Diagnostic> {
+        let url = root.appendingPathComponent(relative)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(.error("file-unreadable", "cannot read '\(relative)'", at: nil))
+        }
+        switch SourceDecoding.decode(data, path: relative) {
+        case .success(let text):
+            // Most files have no carriage returns, and are kept as they are without a search through them.
+            let unix = data.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+            return .success(SourceFile(path: relative, text: unix))
+        case .failure(let problem):
+            return .failure(problem)
+        }
     }
 
     /// Where a project-relative path really is, once every symbolic link on the way is followed.

@@ -84,6 +84,10 @@ public enum Pipeline {
         public var site = SiteOptions()
         /// The directives pages may use, before the site's own template directives are added.
         public var directives: DirectiveRegistry = .standard
+        /// The preview's pages open in a browser (output paths) and where to hand them as soon as they are made,
+        /// before the rest of the site: see `ViewedFirst`.
+        public var viewed: Set<String> = []
+        public var viewedReady: (@Sendable ([RenderedFile]) -> Void)?
 
         public init(root: URL, output: URL) {
             self.root = root
@@ -148,8 +152,10 @@ public enum Pipeline {
             lap("unchanged", &report)
             return report
         }
+        let loadSeconds = Date().timeIntervalSince(clock)
         let checked = check(loaded, directives: options.directives, options: options.site)
         var report = BuildReport(diagnostics: checked.diagnostics, sourceFiles: checked.sourceFiles)
+        report.seconds["load and preprocess"] = loadSeconds
         lap("load, parse, model and check", &report)
         let blocking = checked.diagnostics.hasErrors || (options.strict && !checked.diagnostics.isEmpty)
         guard !blocking, let site = checked.site, let theme = checked.theme else { return report }
@@ -175,6 +181,7 @@ public enum Pipeline {
         let renderer = SiteRenderer(site: site, theme: theme, withPDFs: pdfMaker != nil)
         let keys = RenderKeys.make(site: site, sources: checked.sources, options: options, withPDFs: pdfMaker != nil)
         let previous = BuildCache.read(output: options.output)
+        ViewedFirst.render(renderer, options: options, keys: keys, previous: previous)
 
         do throws(OutputWriter.Failure) {
             var writer = try OutputWriter(output: options.output, waiting: { message in

@@ -63,7 +63,9 @@ actor BuildEvents {
             return stream
         }
         // Browsers reconnect after this many milliseconds when the preview restarts.
-        continuation.yield("retry: 1000\n\n" + state.message)
+        // A page made ahead of the build under way is already the coming generation's.
+        let current = page.map { ahead[$0] != nil } == true ? State.built(generation: state.generation + 1) : state
+        continuation.yield("retry: 1000\n\n" + current.message)
         let id = UUID()
         subscribers[id] = continuation
         viewing[id] = page

@@ -57,22 +57,22 @@ struct EachPagePreprocessorTests {
         let every = "content/glossary.md content/index.md toolkit-modules/alpha/guide.md toolkit-modules/alpha/handouts/welcome.md "
             + "toolkit-modules/alpha/session.md toolkit-modules/beta/page.md"
         #expect(try Self.runs(project) == [every], "the first build gives it every page")
-        let page = { try PluginTests.read(project, "site/beta/page/index.html") }
-        let guide = { try PluginTests.read(project, "site/alpha/guide/index.html") }
-        #expect(try page().contains("Ask your <a href=\"../../glossary/index.html#n\">neighbours</a>."), "\(try page())")
-        #expect(try guide().contains("before you <a href=\"../../glossary/index.html#s\">start</a>."), "\(try guide())")
+        let page = { (try? PluginTests.read(project, "site/beta/page/index.html")) ?? "" }
+        let guide = { (try? PluginTests.read(project, "site/alpha/guide/index.html")) ?? "" }
+        #expect(page().contains("Ask your <a href=\"../../glossary/index.html#n\">neighbours</a>."), "\(page())")
+        #expect(guide().contains("before you <a href=\"../../glossary/index.html#s\">start</a>."), "\(guide())")
 
         try DoorstepRunner.edit(project, "toolkit-modules/beta/page.md", replacing: "Ask your neighbours.", with: "Ask all your neighbours.")
         try Self.build(project)
         #expect(try Self.runs(project).last == "content/glossary.md toolkit-modules/beta/page.md",
                 "only the edited page is given, with the glossary it reads")
-        #expect(try page().contains("Ask all your <a href=\"../../glossary/index.html#n\">neighbours</a>."), "\(try page())")
-        #expect(try guide().contains("before you <a href=\"../../glossary/index.html#s\">start</a>."), "an unchanged page keeps its links")
+        #expect(page().contains("Ask all your <a href=\"../../glossary/index.html#n\">neighbours</a>."), "\(page())")
+        #expect(guide().contains("before you <a href=\"../../glossary/index.html#s\">start</a>."), "an unchanged page keeps its links")
 
         try DoorstepRunner.edit(project, "content/glossary.md", replacing: "## S\n", with: "## Getting going\n")
         try Self.build(project)
         #expect(try Self.runs(project).last == every, "a changed glossary re-links every page")
-        #expect(try guide().contains("before you <a href=\"../../glossary/index.html#getting-going\">start</a>."), "\(try guide())")
+        #expect(guide().contains("before you <a href=\"../../glossary/index.html#getting-going\">start</a>."), "\(guide())")
 
         try Self.build(project)
         #expect(try Self.runs(project).count == 3, "an unchanged project runs nothing")
@@ -95,8 +95,12 @@ struct EachPagePreprocessorTests {
         }
         #expect(try Self.runs(eachPage).last == "content/glossary.md toolkit-modules/alpha/guide.md")
         #expect(try Self.runs(whole).last?.split(separator: " ").count == 6)
-        let site = DoorstepRunner.snapshot(eachPage.appendingPathComponent("site"))
-        #expect(site == DoorstepRunner.snapshot(whole.appendingPathComponent("site")))
+        // The site's own files, not the build's records (whose keys include site.yml, which differs).
+        func published(_ project: URL) -> [String: Data] {
+            DoorstepRunner.snapshot(project.appendingPathComponent("site")).filter { !$0.key.hasPrefix("/.") }
+        }
+        #expect(published(eachPage).count > 10)
+        #expect(published(eachPage) == published(whole))
         #expect(try PluginTests.read(eachPage, "site/alpha/guide/index.html").contains("with <a href=\"../../glossary/index.html#n\">neighbours</a>."))
     }
 

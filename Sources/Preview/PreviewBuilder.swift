@@ -16,6 +16,8 @@ struct PreviewBuilder: Sendable {
     }
 
     let options: PreviewOptions
+    /// Parsed pages kept from one build for the next, for as long as the preview runs.
+    let memory = BuildMemory()
 
     /// Every stage, every time, but only the pages whose inputs changed are rendered again, and the writer
     /// rewrites only files whose bytes changed, so the output folder changes only where the sources did.
@@ -26,6 +28,7 @@ struct PreviewBuilder: Sendable {
         buildOptions.site = options.site
         buildOptions.viewed = viewed
         buildOptions.viewedReady = viewedReady
+        buildOptions.memory = memory
         let start = Date()
         let report = Pipeline.build(buildOptions)
         let seconds = Date().timeIntervalSince(start)

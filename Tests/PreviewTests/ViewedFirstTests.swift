@@ -46,6 +46,8 @@ import Testing
         let made = Made()
         #expect(builder.build(viewed: viewed, viewedReady: { made.add($0) }).problems == nil)
         #expect(made.all.map(\.path) == ["alpha/guide/index.html"], "only the open page is made ahead")
+        #expect(builder.memory.parsedCount == 1, "only the edited page is parsed again")
+        #expect(builder.memory.reusedCount >= 4, "the others are taken from the last build")
         let ahead = try #require(made.all.first)
         #expect(String(decoding: ahead.data, as: UTF8.self).contains("A sentence added while previewing."))
         #expect(ahead.data == FileManager.default.contents(atPath: output.appendingPathComponent(ahead.path).path),

@@ -46,11 +46,13 @@ public enum Pipeline {
     }
 
     /// Parse and model → check, on a project already loaded.
-    public static func check(_ loaded: Loaded, directives: DirectiveRegistry = .standard, options: SiteOptions = SiteOptions()) -> Checked {
+    public static func check(_ loaded: Loaded, directives: DirectiveRegistry = .standard, options: SiteOptions = SiteOptions(),
+                             memory: (any PageMemory)? = nil) -> Checked {
         if loaded.missingContent {
             return Checked(sources: loaded.sources, site: nil, theme: nil, diagnostics: loaded.diagnostics, sourceFiles: loaded.sourceFiles)
         }
-        var checked = check(loaded.sources, theme: loaded.theme ?? Theme.load(loaded.sources), directives: directives, options: options)
+        var checked = check(loaded.sources, theme: loaded.theme ?? Theme.load(loaded.sources), directives: directives, options: options,
+                            memory: memory)
         checked.diagnostics = loaded.diagnostics + checked.diagnostics
         checked.sourceFiles = loaded.sourceFiles
         return checked
@@ -63,9 +65,9 @@ public enum Pipeline {
     }
 
     static func check(_ sources: ProjectSources, theme loadedTheme: LoadedTheme, directives: DirectiveRegistry,
-                      options: SiteOptions) -> Checked {
+                      options: SiteOptions, memory: (any PageMemory)? = nil) -> Checked {
         let loadDiagnostics: [Diagnostic] = []
-        let (site, modelDiagnostics) = SiteBuilder.build(sources, directives: directives, options: options)
+        let (site, modelDiagnostics) = SiteBuilder.build(sources, directives: directives, options: options, memory: memory)
         let checkDiagnostics = SiteChecker.check(site, files: sources.allFiles)
             + AssetCheck.check(sources.assetData)
         let (theme, themeDiagnostics) = loadedTheme.resolved(for: site)
@@ -88,6 +90,8 @@ public enum Pipeline {
         /// before the rest of the site: see `ViewedFirst`.
         public var viewed: Set<String> = []
         public var viewedReady: (@Sendable ([RenderedFile]) -> Void)?
+        /// What the preview keeps between builds: see `BuildMemory`.
+        public var memory: BuildMemory?
 
         public init(root: URL, output: URL) {
             self.root = root
@@ -153,7 +157,7 @@ public enum Pipeline {
             return report
         }
         let loadSeconds = Date().timeIntervalSince(clock)
-        let checked = check(loaded, directives: options.directives, options: options.site)
+        let checked = check(loaded, directives: options.directives, options: options.site, memory: options.memory)
         var report = BuildReport(diagnostics: checked.diagnostics, sourceFiles: checked.sourceFiles)
         report.seconds["load and preprocess"] = loadSeconds
         lap("load, parse, model and check", &report)

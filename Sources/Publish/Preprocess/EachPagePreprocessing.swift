@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Synchronization
 import Toolkit
 
 /// A preprocessor marked `each_page: true` promises that its output for a page depends only on that page and
@@ -101,9 +102,18 @@ extension PreprocessorCache {
 
     /// The outputs kept for the `each_page` preprocessor at `position`; nil when there are none or they cannot be read.
     func pageOutputs(_ position: Int) -> PageOutputs? {
-        guard let data = FileManager.default.contents(atPath: pageEntry(position).path) else { return nil }
-        return try? JSONDecoder().decode(PageOutputs.self, from: data)
+        let path = pageEntry(position).path
+        let identity = BuildCache.fileIdentity(path)
+        if let remembered = Self.lastRead.withLock({ $0[path] }), remembered.identity == identity { return remembered.outputs }
+        guard let data = FileManager.default.contents(atPath: path),
+              let outputs = try? JSONDecoder().decode(PageOutputs.self, from: data) else { return nil }
+        Self.lastRead.withLock { $0[path] = (identity, outputs) }
+        return outputs
     }
+
+    /// The outputs last read or written in this process, by file and its size and time of change: the preview
+    /// builds again and again, and need not decode the same file each time. A file changed since is read again.
+    private static let lastRead = Mutex<[String: (identity: String, outputs: PageOutputs)]>([:])
 
     /// Keeps the outputs of the pages the build has now, so entries for pages since changed or removed go.
     func store(_ position: Int, _ outputs: PageOutputs) {
@@ -111,6 +121,11 @@ extension PreprocessorCache {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent("\(position).pages.json.\(getpid())")
         guard FileManager.default.createFile(atPath: temporary.path, contents: data) else { return }
-        if rename(temporary.path, pageEntry(position).path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        if rename(temporary.path, pageEntry(position).path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            return
+        }
+        let path = pageEntry(position).path
+        Self.lastRead.withLock { $0[path] = (BuildCache.fileIdentity(path), outputs) }
     }
 }

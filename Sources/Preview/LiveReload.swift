@@ -28,7 +28,7 @@ public enum LiveReload {
             }
             box.textContent = "doorstep serve: the build failed, so this is the last good build.\\n\\n" + text;
           }
-          var events = new EventSource("\(eventsPath)");
+          var events = new EventSource("\(eventsPath)?page=" + encodeURIComponent(location.pathname));
           events.addEventListener("built", function (event) {
             if (event.data !== generation) { location.reload(); }
             else if (box) { box.remove(); box = null; }

@@ -110,8 +110,8 @@ public struct PreviewServer: Sendable {
         let router = Router(options: .autoGenerateHeadEndpoints)
         let events = self.events
         let files = SiteFiles(output: options.output)
-        router.get(RouterPath(LiveReload.eventsPath)) { _, _ in
-            await Self.eventStream(events)
+        router.get(RouterPath(LiveReload.eventsPath)) { request, _ in
+            await Self.eventStream(events, page: request.uri.queryParameters["page"].flatMap { SiteFiles.file(shownAt: String($0)) })
         }
         router.get("/") { request, _ in
             await Self.respond(to: request.uri.path, files: files, events: events)
@@ -128,6 +128,12 @@ public struct PreviewServer: Sendable {
     }
 
     static func respond(to path: String, files: SiteFiles, events: BuildEvents) async -> Response {
+        // A page the build under way made first is served before the rest of the site is written.
+        if let file = SiteFiles.file(shownAt: path), let data = await events.ahead[file] {
+            return Response(status: .ok, headers: headers(contentType: SiteFiles.contentType(for: file)),
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: LiveReload.body(
+                                data, path: file, generation: await events.generation(serving: file), draft: await events.drafts.contains(file)))))
+        }
         let generation = await events.generation
         switch files.lookup(path) {
         case .file(let file, let data):
@@ -159,8 +165,8 @@ public struct PreviewServer: Sendable {
         """
 
     /// Server-sent events for one open page; ends when the server stops, so pages never hold it open.
-    static func eventStream(_ events: BuildEvents) async -> Response {
-        let stream = await events.subscribe()
+    static func eventStream(_ events: BuildEvents, page: String? = nil) async -> Response {
+        let stream = await events.subscribe(page: page)
         return Response(status: .ok, headers: headers(contentType: "text/event-stream"), body: ResponseBody { writer in
             for await message in stream {
                 try await writer.write(ByteBuffer(string: message))

@@ -39,6 +39,17 @@ struct SiteFiles: Sendable {
         return .file(path: relative, data: data)
     }
 
+    /// The site file a browser's page address shows, as `lookup` finds it, without reading the disk: what an
+    /// open page names when it listens for builds. Nil for an address that could climb out of the site.
+    static func file(shownAt requestPath: String) -> String? {
+        let decoded = requestPath.removingPercentEncoding ?? requestPath
+        let parts = decoded.split(separator: "/").map(String.init)
+        guard !parts.contains(where: { $0.hasPrefix(".") }) else { return nil }
+        let relative = parts.joined(separator: "/")
+        if relative.isEmpty { return "index.html" }
+        return decoded.hasSuffix("/") ? relative + "/index.html" : relative
+    }
+
     private func notFound() -> Lookup {
         .notFound(page: FileManager.default.contents(atPath: output.appendingPathComponent("404.html").path))
     }

@@ -33,7 +33,7 @@ struct SourceWatcher: Service {
             let changed = try await nextChange(after: &snapshot, folders: &folders)
             log("changed: " + changed.prefix(5).joined(separator: ", ")
                 + (changed.count > 5 ? " and \(changed.count - 5) more" : ""))
-            let outcome = await builder.buildOffTheCooperativePool()
+            let outcome = await builder.buildOffTheCooperativePool(events: events)
             await Self.publish(outcome, to: events, log: log)
             if let saved = snapshot.latestModification(of: changed) {
                 let latency = Date().timeIntervalSince1970 - saved

@@ -46,11 +46,13 @@ public enum Pipeline {
     }
 
     /// Parse and model → check, on a project already loaded.
-    public static func check(_ loaded: Loaded, directives: DirectiveRegistry = .standard, options: SiteOptions = SiteOptions()) -> Checked {
+    public static func check(_ loaded: Loaded, directives: DirectiveRegistry = .standard, options: SiteOptions = SiteOptions(),
+                             memory: (any PageMemory)? = nil) -> Checked {
         if loaded.missingContent {
             return Checked(sources: loaded.sources, site: nil, theme: nil, diagnostics: loaded.diagnostics, sourceFiles: loaded.sourceFiles)
         }
-        var checked = check(loaded.sources, theme: loaded.theme ?? Theme.load(loaded.sources), directives: directives, options: options)
+        var checked = check(loaded.sources, theme: loaded.theme ?? Theme.load(loaded.sources), directives: directives, options: options,
+                            memory: memory)
         checked.diagnostics = loaded.diagnostics + checked.diagnostics
         checked.sourceFiles = loaded.sourceFiles
         return checked
@@ -63,9 +65,9 @@ public enum Pipeline {
     }
 
     static func check(_ sources: ProjectSources, theme loadedTheme: LoadedTheme, directives: DirectiveRegistry,
-                      options: SiteOptions) -> Checked {
+                      options: SiteOptions, memory: (any PageMemory)? = nil) -> Checked {
         let loadDiagnostics: [Diagnostic] = []
-        let (site, modelDiagnostics) = SiteBuilder.build(sources, directives: directives, options: options)
+        let (site, modelDiagnostics) = SiteBuilder.build(sources, directives: directives, options: options, memory: memory)
         let checkDiagnostics = SiteChecker.check(site, files: sources.allFiles)
             + AssetCheck.check(sources.assetData)
         let (theme, themeDiagnostics) = loadedTheme.resolved(for: site)
@@ -84,6 +86,12 @@ public enum Pipeline {
         public var site = SiteOptions()
         /// The directives pages may use, before the site's own template directives are added.
         public var directives: DirectiveRegistry = .standard
+        /// The preview's pages open in a browser (output paths) and where to hand them as soon as they are made,
+        /// before the rest of the site: see `ViewedFirst`.
+        public var viewed: Set<String> = []
+        public var viewedReady: (@Sendable ([RenderedFile]) -> Void)?
+        /// What the preview keeps between builds: see `BuildMemory`.
+        public var memory: BuildMemory?
 
         public init(root: URL, output: URL) {
             self.root = root
@@ -148,8 +156,10 @@ public enum Pipeline {
             lap("unchanged", &report)
             return report
         }
-        let checked = check(loaded, directives: options.directives, options: options.site)
+        let loadSeconds = Date().timeIntervalSince(clock)
+        let checked = check(loaded, directives: options.directives, options: options.site, memory: options.memory)
         var report = BuildReport(diagnostics: checked.diagnostics, sourceFiles: checked.sourceFiles)
+        report.seconds["load and preprocess"] = loadSeconds
         lap("load, parse, model and check", &report)
         let blocking = checked.diagnostics.hasErrors || (options.strict && !checked.diagnostics.isEmpty)
         guard !blocking, let site = checked.site, let theme = checked.theme else { return report }
@@ -175,6 +185,7 @@ public enum Pipeline {
         let renderer = SiteRenderer(site: site, theme: theme, withPDFs: pdfMaker != nil)
         let keys = RenderKeys.make(site: site, sources: checked.sources, options: options, withPDFs: pdfMaker != nil)
         let previous = BuildCache.read(output: options.output)
+        ViewedFirst.render(renderer, options: options, keys: keys, previous: previous)
 
         do throws(OutputWriter.Failure) {
             var writer = try OutputWriter(output: options.output, waiting: { message in

@@ -25,7 +25,12 @@ public enum Preprocessing {
 
     /// Every page of the project in the JSON a preprocessor reads.
     static func input(_ sources: ProjectSources) -> PreprocessorJSON.Input {
-        let pages = pages(sources).map { file, module in
+        input(pages(sources))
+    }
+
+    /// These pages, with their modules' folders, in the JSON a preprocessor reads.
+    static func input(_ pages: [(SourceFile, String?)]) -> PreprocessorJSON.Input {
+        let pages = pages.map { file, module in
             let split = FrontMatterSplit.split(file.text)
             return PreprocessorJSON.Page(path: file.path, module: module, frontMatter: split.yaml, markdown: split.body,
                                          markdownLine: split.bodyLineOffset + 1)
@@ -41,9 +46,10 @@ public enum Preprocessing {
     /// The sources with one preprocessor's changes, or nil when it failed (the reason is among the diagnostics).
     static func run(_ command: PreprocessorCommand, sources: ProjectSources, root: URL,
                     cache: (PreprocessorCache, position: Int)? = nil) -> (ProjectSources?, [Diagnostic]) {
-        let name = "'\(command.display)'"
+        if command.eachPage { return runEachPage(command, sources: sources, root: root, cache: command.cache ? cache : nil) }
         // The input is made from the pages' paths, modules and text alone, so those stand for it in the key.
         let key = cache.map { _ in PreprocessorCache.key(command, root: root) { hasher in
+            addReads(command, sources: sources, root: root, to: &hasher)
             for (file, module) in pages(sources) {
                 hasher.add(file.path)
                 hasher.add(module ?? "")
@@ -56,17 +62,9 @@ public enum Preprocessing {
             }
             store.forget(position)
         }
-        let input: Data
-        do {
-            input = try PreprocessorJSON.encoder().encode(Self.input(sources))
-        } catch {
-            return (nil, [.error("preprocessor-failed", "the pages could not be written as JSON for \(name): \(error)", at: command.location)])
-        }
-
-        switch ProcessRunner.run(command.arguments.map(\.value), input: input, directory: root, timeout: command.timeout) {
-        case .failure(.cannotStart(let reason)):
-            return (nil, [.error("preprocessor-failed", "preprocessor \(name) could not start: \(reason)",
-                                 at: command.arguments[0].location, length: command.arguments[0].value.count)])
+        switch execute(command, input: Self.input(sources), root: root) {
+        case .failure(let problem):
+            return (nil, [problem])
         case .success(let outcome):
             let applied = apply(outcome, of: command, to: sources)
             // Only a run whose output was used is kept; its warnings come back with it on the next build.
@@ -77,24 +75,68 @@ public enum Preprocessing {
         }
     }
 
+    /// Runs the program on `input`; the failure is an error located at the command.
+    static func execute(_ command: PreprocessorCommand, input: PreprocessorJSON.Input, root: URL) -> Result<ProcessRunner.Outcome, Diagnostic> {
+        let name = "'\(command.display)'"
+        let data: Data
+        do {
+            data = try PreprocessorJSON.encoder().encode(input)
+        } catch {
+            return .failure(.error("preprocessor-failed", "the pages could not be written as JSON for \(name): \(error)", at: command.location))
+        }
+        switch ProcessRunner.run(command.arguments.map(\.value), input: data, directory: root, timeout: command.timeout) {
+        case .failure(.cannotStart(let reason)):
+            return .failure(.error("preprocessor-failed", "preprocessor \(name) could not start: \(reason)",
+                                   at: command.arguments[0].location, length: command.arguments[0].value.count))
+        case .success(let outcome):
+            return .success(outcome)
+        }
+    }
+
+    /// The files named under `reads`, by their text as the pages stand now when they are pages, else by their bytes on disk.
+    static func addReads(_ command: PreprocessorCommand, sources: ProjectSources, root: URL, to hasher: inout ContentHasher) {
+        guard !command.reads.isEmpty else { return }
+        let pageText = Dictionary(pages(sources).map { ($0.0.path, $0.0.text) }, uniquingKeysWith: { first, _ in first })
+        for read in command.reads {
+            hasher.add("reads " + read.value)
+            if let text = pageText[read.value] {
+                hasher.add("page")
+                hasher.add(text)
+            } else if let data = PreprocessorCache.fileContents(root.appendingPathComponent(read.value).path) {
+                hasher.add("file")
+                hasher.add(data)
+            } else {
+                hasher.add("-")
+            }
+        }
+    }
+
     /// What a finished run means for the sources: its changes and diagnostics, or the reason it failed.
     static func apply(_ outcome: ProcessRunner.Outcome, of command: PreprocessorCommand,
                       to sources: ProjectSources) -> (ProjectSources?, [Diagnostic]) {
+        switch decode(outcome, of: command) {
+        case .failure(let problem): return (nil, [problem])
+        case .success(let output): return apply(output, of: command, to: sources)
+        }
+    }
+
+    /// The JSON a finished run wrote, or why there is none: it failed, timed out or wrote something else.
+    static func decode(_ outcome: ProcessRunner.Outcome, of command: PreprocessorCommand) -> Result<PreprocessorJSON.Output, Diagnostic> {
         let name = "'\(command.display)'"
         let errorLines = String(decoding: outcome.standardError, as: UTF8.self)
             .split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
         let errorNotes = errorLines.isEmpty ? [] : ["it wrote: " + errorLines.suffix(5).joined(separator: " / ")]
         switch outcome.ending {
         case .timedOut:
-            return (nil, [.error("preprocessor-timeout",
+            return .failure(.error("preprocessor-timeout",
                 "preprocessor \(name) ran for more than \(seconds(command.timeout)) and was stopped, with every program it started",
-                at: command.location, notes: ["if it needs longer, raise its 'timeout' (in seconds) in content/site.yml"] + errorNotes)])
+                at: command.location, notes: ["if it needs longer, raise its 'timeout' (in seconds) in content/site.yml"] + errorNotes))
         case .signalled(let signal):
-            return (nil, [.error("preprocessor-failed", "preprocessor \(name) was stopped by signal \(signal)",
-                                 at: command.location, notes: errorNotes)])
+            return .failure(.error("preprocessor-failed", "preprocessor \(name) was stopped by signal \(signal)",
+                                 at: command.location, notes: errorNotes))
         case .exited(let status) where status != 0:
-            return (nil, [.error("preprocessor-failed", "preprocessor \(name) failed with exit status \(status)",
-                                 at: command.location, notes: errorNotes)])
+            return .failure(.error("preprocessor-failed", "preprocessor \(name) failed with exit status \(status)",
+                                 at: command.location, notes: errorNotes))
         case .exited:
             break
         }
@@ -103,18 +145,24 @@ public enum Preprocessing {
             output = try PreprocessorJSON.decoder().decode(PreprocessorJSON.Output.self, from: outcome.standardOutput)
         } catch {
             let text = String(decoding: outcome.standardOutput.prefix(80), as: UTF8.self)
-            return (nil, [.error("preprocessor-output",
+            return .failure(.error("preprocessor-output",
                 "preprocessor \(name) did not write the JSON doorstep reads: \(describe(error))",
                 at: command.location,
                 notes: [text.isEmpty ? "it wrote nothing on standard output" : "its output starts: \(text)"]
-                    + ["docs/authoring.md#preprocessors describes the JSON a preprocessor writes"])])
+                    + ["docs/authoring.md#preprocessors describes the JSON a preprocessor writes"]))
         }
         guard output.version == PreprocessorJSON.version else {
-            return (nil, [.error("preprocessor-output",
+            return .failure(.error("preprocessor-output",
                 "preprocessor \(name) wrote version \(output.version) of the JSON; this doorstep reads version \(PreprocessorJSON.version)",
-                at: command.location)])
+                at: command.location))
         }
+        return .success(output)
+    }
 
+    /// What a preprocessor's output means for the sources: its changes and diagnostics, or why it cannot be used.
+    static func apply(_ output: PreprocessorJSON.Output, of command: PreprocessorCommand,
+                      to sources: ProjectSources) -> (ProjectSources?, [Diagnostic]) {
+        let name = "'\(command.display)'"
         var diagnostics: [Diagnostic] = []
         let known = Set(sources.contentPages.map(\.path) + sources.modules.flatMap { $0.pages.map(\.path) })
         for reported in output.diagnostics ?? [] {

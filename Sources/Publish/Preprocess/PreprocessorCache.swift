@@ -69,5 +69,6 @@ struct PreprocessorCache: Sendable {
     /// Removes the entry of a preprocessor that failed or asks not to be cached, so no stale output is left.
     func forget(_ position: Int) {
         try? FileManager.default.removeItem(at: entry(position))
+        try? FileManager.default.removeItem(at: pageEntry(position))
     }
 }

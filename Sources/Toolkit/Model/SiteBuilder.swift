@@ -5,7 +5,7 @@ import Survey
 /// The parse and model stages: from the files read to a `Site`, with every problem found on the way.
 public enum SiteBuilder {
     public static func build(_ sources: ProjectSources, directives: DirectiveRegistry = .standard,
-                             options: SiteOptions = SiteOptions()) -> (Site, [Diagnostic]) {
+                             options: SiteOptions = SiteOptions(), memory: (any PageMemory)? = nil) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var config = SiteConfig.default
         if let file = sources.siteConfig {
@@ -46,8 +46,10 @@ public enum SiteBuilder {
             jobs += source.pages.map { PageJob(file: $0, moduleID: manifest.id, slug: String($0.path.dropFirst(source.path.count + 1).dropLast(3))) }
         }
         jobs += sources.contentPages.map { PageJob(file: $0, moduleID: nil, slug: String($0.path.dropFirst("content/".count).dropLast(3))) }
+        memory?.begin(directiveFiles: directiveFiles)
         let parsed = parallelMap(jobs) { job in
-            PageParser.parse(job.file, moduleID: job.moduleID, slug: job.slug, directives: directives)
+            let parse = { PageParser.parse(job.file, moduleID: job.moduleID, slug: job.slug, directives: directives) }
+            return memory?.parsed(job.file, moduleID: job.moduleID, slug: job.slug, parse) ?? parse()
         }
         diagnostics += parsed.flatMap(\.1)
         // Drafts are checked like every page, then left out unless asked for.
@@ -264,4 +266,12 @@ public enum SiteBuilder {
         }
         return (packs, diagnostics)
     }
+}
+
+/// Where a long-lived process (the preview) keeps parsed pages from one build for the next, so an edit
+/// parses only the pages whose text changed. A parse depends only on the file, its module and slug and the
+/// directives, so a kept one is the same as a new one; `begin` forgets them all when the directive files change.
+public protocol PageMemory: Sendable {
+    func begin(directiveFiles: [SourceFile])
+    func parsed(_ file: SourceFile, moduleID: String?, slug: String, _ parse: () -> (Page?, [Diagnostic])) -> (Page?, [Diagnostic])
 }

@@ -16,11 +16,17 @@ public struct PreprocessorCommand: Sendable, Hashable {
     public var timeout: Double
     /// Whether the build may reuse the program's last output when its input and the files its command names are unchanged.
     public var cache = true
+    /// `each_page: true`: the program's output for a page depends only on that page and on the files in `reads`,
+    /// so a build gives it only the pages that changed since their output was kept.
+    public var eachPage = false
+    /// `reads:` files the program reads besides its input, relative to the project. Their contents are part of what
+    /// its kept output depends on; with `each_page`, those that are pages are given to it on every run.
+    public var reads: [Located<String>] = []
     public var location: SourceLocation
 
     public static let defaultTimeout = 10.0
     public static let timeoutRange = 1.0...600.0
-    static let keys = ["command", "timeout", "cache"]
+    static let keys = ["command", "timeout", "cache", "each_page", "reads"]
 
     /// How the command is named in messages: `python3 scripts/preprocessors/glossary_links.py`.
     public var display: String { arguments.map(\.value).joined(separator: " ") }
@@ -86,6 +92,33 @@ public struct PreprocessorCommand: Sendable, Hashable {
             }
             cache = flag
         }
-        return PreprocessorCommand(arguments: arguments, timeout: timeout, cache: cache, location: map.location)
+        var eachPage = false
+        if let value = map["each_page"] {
+            guard let flag = value.string.flatMap(Self.flag) else {
+                diagnostics.append(.error("yaml-type",
+                    "'each_page' is true or false: true gives the preprocessor only the pages that changed, for one whose output for a page depends on nothing but that page and its 'reads' files",
+                    at: reader.location(of: value)))
+                return nil
+            }
+            eachPage = flag
+        }
+        var reads: [Located<String>] = []
+        if let value = map["reads"] {
+            guard case .sequence(let files) = value else {
+                diagnostics.append(.error("yaml-type", "'reads' must be a list of files in the project, such as [content/glossary.md]",
+                                          at: reader.location(of: value)))
+                return nil
+            }
+            for file in files {
+                guard case .scalar(let scalar) = file, !scalar.string.isEmpty, !scalar.string.hasPrefix("/") else {
+                    diagnostics.append(.error("yaml-type", "each item of 'reads' is a file's path from the project folder, such as content/glossary.md",
+                                              at: reader.location(of: file)))
+                    return nil
+                }
+                reads.append(Located(scalar.string, at: reader.location(of: file)))
+            }
+        }
+        return PreprocessorCommand(arguments: arguments, timeout: timeout, cache: cache, eachPage: eachPage, reads: reads,
+                                   location: map.location)
     }
 }

@@ -151,12 +151,21 @@ struct SearchIndex {
             add("]")
         }
         add("],\n\"sections\":[")
-        for (number, section) in sections.enumerated() {
-            add(number == 0 ? "[" : ",\n[")
-            add("\(section.document),")
-            add([section.anchor, section.heading, section.text].map(Self.json).joined(separator: ","))
-            add("]")
+        // Sections are written a few hundred at a time on every core, then joined in order.
+        let chunk = 256
+        let starts = Array(stride(from: 0, to: sections.count, by: chunk))
+        let written = parallelMap(starts) { start -> Data in
+            var part = Data()
+            for number in start..<min(start + chunk, sections.count) {
+                let section = sections[number]
+                part.append(contentsOf: (number == 0 ? "[" : ",\n[").utf8)
+                part.append(contentsOf: "\(section.document),".utf8)
+                part.append(contentsOf: [section.anchor, section.heading, section.text].map(Self.json).joined(separator: ",").utf8)
+                part.append(contentsOf: "]".utf8)
+            }
+            return part
         }
+        for part in written { out.append(part) }
         add("],\n\"stems\":{")
         for (number, entry) in stems.sorted(by: { $0.key < $1.key }).enumerated() {
             add((number == 0 ? "" : ",") + Self.json(entry.key) + ":" + Self.json(entry.value))

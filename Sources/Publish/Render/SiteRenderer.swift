@@ -81,14 +81,15 @@ public struct SiteRenderer: Sendable {
     /// `pagePaths` are the pages' own files, for the sitemap. Print documents in `kept` are not made: their
     /// last files are kept.
     public func renderRest(pagePaths: [String], kept: Set<String> = []) throws(RenderFailure) -> [RenderedFile] {
-        // The search index, the largest part, spreads its own work over every core, which it could not do
-        // from inside another parallel map (a nested one runs on one thread); the other parts need nothing
-        // from each other, so they are then made side by side.
+        // The search index, the largest part, and the module pages spread their own work over every core,
+        // which they could not do from inside another parallel map (a nested one runs on one thread); the
+        // other parts need nothing from each other, so they are then made side by side.
         let search = SearchIndex(site: site).files(theme: theme)
+        let modules = parallelMap(site.modules) { RenderedFile(path: $0.outputPath, text: renderModule($0)) }
         let parts = parallelMap(RestPart.allCases) { part -> Result<[RenderedFile], RenderFailure> in
             switch part {
             case .search: return .success(search)
-            case .modules: return .success(site.modules.map { RenderedFile(path: $0.outputPath, text: renderModule($0)) })
+            case .modules: return .success(modules)
             case .surveys:
                 do throws(RenderFailure) { return .success(try SurveyPages(site: site, theme: theme, printLink: { self.printLink(from: $0) }, papers: papers).render()) }
                 catch { return .failure(error) }

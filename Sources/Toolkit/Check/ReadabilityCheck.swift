@@ -37,11 +37,11 @@ public enum ReadabilityCheck {
                                plainEnglishExpected: page.frontMatter.audience?.expectsPlainEnglish ?? true)
     }
 
+    /// Pages for professionals are not held to the level, so they are not measured at all; the others were
+    /// measured when they were parsed.
     public static func check(_ site: Site) -> [Diagnostic] {
-        // Pages for professionals are not held to the level, so they are not measured at all.
-        let plain = site.allPages.filter { $0.frontMatter.audience?.expectsPlainEnglish ?? true }
-        return parallelMap(plain, measure).compactMap { measured -> Diagnostic? in
-            guard let measured, measured.plainEnglishExpected, measured.grade > gradeLimit else { return nil }
+        site.allPages.compactMap { page -> Diagnostic? in
+            guard let measured = page.readingLevel, measured.plainEnglishExpected, measured.grade > gradeLimit else { return nil }
             return .warning("readability",
                 "reading level is grade \(String(format: "%.1f", measured.grade)) (Flesch–Kincaid); aim for \(Int(gradeLimit)) or below with shorter sentences and everyday words",
                 at: SourceLocation(file: measured.sourcePath, line: 1, column: 1),

@@ -16,6 +16,10 @@ public struct Page: Sendable, Hashable {
     public var headings: [Heading]
     /// The page's directive blocks, decoded, in the order they appear.
     public var directives: [DecodedDirective]
+    /// The reading level of a page held to plain English, measured when it is parsed (so a page kept from the
+    /// last build, as the preview keeps them, is not measured again); nil for pages for professionals and
+    /// pages too short to measure.
+    public var readingLevel: PageReadability? = nil
 
     public var title: String { frontMatter.title }
     public var isIndex: Bool { slug == "index" }

@@ -48,9 +48,10 @@ public enum PageParser {
         }
         guard let matter = frontMatter else { return (nil, diagnostics) }
         frontMatter = matter
-        let page = Page(sourcePath: file.path, moduleID: moduleID, slug: slug, frontMatter: matter, document: document,
+        var page = Page(sourcePath: file.path, moduleID: moduleID, slug: slug, frontMatter: matter, document: document,
                         bodyLineOffset: split.bodyLineOffset, headings: HTMLRenderer.headings(in: document),
                         directives: blocks)
+        if matter.audience?.expectsPlainEnglish ?? true { page.readingLevel = ReadabilityCheck.measure(page) }
         return (page, diagnostics)
     }
 }

@@ -10,6 +10,16 @@ struct PackPages {
     let directives: DirectiveRegistry
     /// Paper questionnaires rendered once and shared with the survey pages.
     var papers = RenderedOnce()
+    /// Page titles by output path, for the links a pack prints: looked up, not searched for, per link.
+    let pageTitles: [String: String]
+
+    init(site: Site, theme: Theme, directives: DirectiveRegistry, papers: RenderedOnce = RenderedOnce()) {
+        self.site = site
+        self.theme = theme
+        self.directives = directives
+        self.papers = papers
+        pageTitles = Dictionary(site.allPages.map { ($0.outputPath, $0.title) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// Every pack in both sizes and every photocopy master, but those in `kept` (whose last files are kept).
     func renderHTML(skipping kept: Set<String> = []) -> [RenderedFile] {
@@ -102,7 +112,7 @@ struct PackPages {
 
     /// The title of the page or survey published at an output path, for "(see 'Title' on the website)".
     func title(ofOutput path: String) -> String? {
-        if let page = site.allPages.first(where: { $0.outputPath == path }) { return page.title }
+        if let title = pageTitles[path] { return title }
         if let survey = site.surveys.first(where: { path.hasPrefix($0.folder + "/") }) { return survey.title }
         if path == "packs/index.html" { return "Printable packs" }
         return nil

@@ -1,41 +1,32 @@
 /// Lines and columns as libcmark reports them (1-based, relative to the Markdown body it was given).
 public struct SourceSpan: Hashable, Sendable {
     // Kept as 32-bit numbers: every block of every page carries a span, and 16 bytes rather than 32 a span
-    // is megabytes less for a large site. libcmark counts lines and columns in 32 bits too.
-    private var lines: (start: Int32, end: Int32)
-    private var columns: (start: Int32, end: Int32)
+    // is megabytes less for a large site. libcmark counts lines and columns in 32 bits too. Equality and
+    // hashing are those of these four numbers.
+    private var line32: Int32, column32: Int32, endLine32: Int32, endColumn32: Int32
 
     public var startLine: Int {
-        get { Int(lines.start) }
-        set { lines.start = Int32(clamping: newValue) }
+        get { Int(line32) }
+        set { line32 = Int32(clamping: newValue) }
     }
     public var startColumn: Int {
-        get { Int(columns.start) }
-        set { columns.start = Int32(clamping: newValue) }
+        get { Int(column32) }
+        set { column32 = Int32(clamping: newValue) }
     }
     public var endLine: Int {
-        get { Int(lines.end) }
-        set { lines.end = Int32(clamping: newValue) }
+        get { Int(endLine32) }
+        set { endLine32 = Int32(clamping: newValue) }
     }
     public var endColumn: Int {
-        get { Int(columns.end) }
-        set { columns.end = Int32(clamping: newValue) }
+        get { Int(endColumn32) }
+        set { endColumn32 = Int32(clamping: newValue) }
     }
 
     public init(startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) {
-        lines = (Int32(clamping: startLine), Int32(clamping: endLine))
-        columns = (Int32(clamping: startColumn), Int32(clamping: endColumn))
-    }
-
-    public static func == (left: SourceSpan, right: SourceSpan) -> Bool {
-        left.lines == right.lines && left.columns == right.columns
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(lines.start)
-        hasher.combine(lines.end)
-        hasher.combine(columns.start)
-        hasher.combine(columns.end)
+        line32 = Int32(clamping: startLine)
+        column32 = Int32(clamping: startColumn)
+        endLine32 = Int32(clamping: endLine)
+        endColumn32 = Int32(clamping: endColumn)
     }
 }
 

@@ -119,16 +119,23 @@ public enum MarkdownParser {
         guard depth < maximumDepth else { return .tooDeep(isBlock ? span : blockSpan) }
         // Arrays are made at their final size: a large site holds hundreds of thousands of them, and one
         // grown by appending keeps up to twice the room it needs.
-        var children: [MarkdownNode] {
+        /// How many nodes the children make, a run of text counting once when `joiningText`.
+        func childCount(joiningText: Bool) -> Int {
             var count = 0
+            var previousWasText = false
             var child = cmark_node_first_child(node)
             while let current = child {
-                count += 1
+                let isText = joiningText && cmark_node_get_type(current) == CMARK_NODE_TEXT
+                if !(isText && previousWasText) { count += 1 }
+                previousWasText = isText
                 child = cmark_node_next(current)
             }
+            return count
+        }
+        var children: [MarkdownNode] {
             var result: [MarkdownNode] = []
-            result.reserveCapacity(count)
-            child = cmark_node_first_child(node)
+            result.reserveCapacity(childCount(joiningText: false))
+            var child = cmark_node_first_child(node)
             while let current = child {
                 result.append(convert(current, blockSpan: spanForChildren, depth: depth + 1))
                 child = cmark_node_next(current)
@@ -137,19 +144,10 @@ public enum MarkdownParser {
         }
         // libcmark splits a run of text at `[`, `~` and other characters; the pieces are joined here, once.
         var inlines: [MarkdownNode] {
-            var count = 0
-            var previousWasText = false
-            var child = cmark_node_first_child(node)
-            while let current = child {
-                let isText = cmark_node_get_type(current) == CMARK_NODE_TEXT
-                if !(isText && previousWasText) { count += 1 }
-                previousWasText = isText
-                child = cmark_node_next(current)
-            }
             var result: [MarkdownNode] = []
-            result.reserveCapacity(count)
+            result.reserveCapacity(childCount(joiningText: true))
             var text = "", pending = false
-            child = cmark_node_first_child(node)
+            var child = cmark_node_first_child(node)
             while let current = child {
                 let converted = convert(current, blockSpan: spanForChildren, depth: depth + 1)
                 if case .text(let piece) = converted {

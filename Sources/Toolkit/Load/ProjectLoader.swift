@@ -23,22 +23,18 @@ public enum ProjectLoader {
         /// `checked`: the caller has already made sure the file's real place is where the build may read.
         func read(_ relative: String, checked: Bool = false) -> SourceFile? {
             guard checked || inside(relative, what: "the file") else { return nil }
-            switch readFile(relative, root: root) {
+            return taken(readFile(relative, root: root))
+        }
+        /// Files whose places are already checked, read and decoded side by side; problems in the files' order.
+        func readAll(_ paths: [String]) -> [SourceFile] {
+            parallelMap(paths) { readFile($0, root: root) }.compactMap(taken)
+        }
+        func taken(_ outcome: Result<SourceFile, Diagnostic>) -> SourceFile? {
+            switch outcome {
             case .success(let file): return file
             case .failure(let problem):
                 diagnostics.append(problem)
                 return nil
-            }
-        }
-        /// Files whose places are already checked, read and decoded side by side; problems in the files' order.
-        func readAll(_ paths: [String]) -> [SourceFile] {
-            parallelMap(paths) { readFile($0, root: root) }.compactMap { outcome in
-                switch outcome {
-                case .success(let file): return file
-                case .failure(let problem):
-                    diagnostics.append(problem)
-                    return nil
-                }
             }
         }
 
@@ -121,15 +117,14 @@ public enum ProjectLoader {
                                                   at: SourceLocation(file: path, line: 1, column: 1)))
                     }
                 }
-                let readChecked = { read($0, checked: true) }
                 modules.append(ModuleSources(
                     folder: name,
                     manifest: manifest,
                     pages: readAll(pages),
-                    surveys: all.filter { $0.hasSuffix(".survey.yml") }.compactMap(readChecked),
+                    surveys: readAll(all.filter { $0.hasSuffix(".survey.yml") }),
                     assets: assetPaths,
-                    templates: all.filter(isTemplate).compactMap(readChecked),
-                    directives: all.filter(isDirective).compactMap(readChecked),
+                    templates: readAll(all.filter(isTemplate)),
+                    directives: readAll(all.filter(isDirective)),
                     moduleFolder: folder.value
                 ))
             }

@@ -4,7 +4,11 @@ import Markdown
 public enum ProjectPath {
     /// `a/b/../c/./d` → `a/c/d`; nil when the path climbs above the project root.
     public static func normalize(_ path: String) -> String? {
-        if isNormal(path) { return path }
+        isNormal(path) ? path : normalizedBySplitting(path)
+    }
+
+    /// The general way: the path split at each "/", with "." parts dropped and ".." parts taking away the one before.
+    static func normalizedBySplitting(_ path: String) -> String? {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {

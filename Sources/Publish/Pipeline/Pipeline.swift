@@ -92,6 +92,9 @@ public enum Pipeline {
         public var viewedReady: (@Sendable ([RenderedFile]) -> Void)?
         /// What the preview keeps between builds: see `BuildMemory`.
         public var memory: BuildMemory?
+        /// For a command that ends with the build: the site's memory is left for the process's end to take
+        /// back rather than freed first (see `ProcessLifetime`).
+        public var keepsMemoryUntilExit = false
 
         public init(root: URL, output: URL) {
             self.root = root
@@ -239,6 +242,9 @@ public enum Pipeline {
             }
         } catch {
             report.environmentError = error.description
+        }
+        if options.keepsMemoryUntilExit {
+            ProcessLifetime.keep(loaded, checked, site, renderer, keys, previous as Any, results, resultsPages)
         }
         lap("write", &report)
         return report

@@ -35,4 +35,25 @@ import Testing
         }
         #expect(ProjectPath.isNormal("toolkit-modules/start-here/planning.md"))
     }
+
+    static let cells = ["", " ", "|", "||", "| a | b |", "a | b", " | a |  ", "\\|", "a \\|", "| a \\|", "|\u{301} a |", "| a é\u{301}|",
+                        "\t| tab |\t", "| trailing cr |\r", " \u{301}combining", "é |", "| ü", "|👍🏽|", "\u{600}| prepend"]
+
+    @Test func tableCellsAreTrimmedAsCharactersWouldBe() {
+        for text in Self.cells + Self.texts {
+            #expect(text.trimmingSpaces() == text.trimmingSpacesByCharacter(), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func outerPipesAreDroppedAsCharactersWouldBe() {
+        for text in Self.cells {
+            var quick = Substring(text)
+            PipeTable.dropOuterPipes(&quick)
+            // The rule as Characters: a "|" first is dropped, and a "|" last unless it is escaped as "\|".
+            var slow = Substring(text)
+            if slow.hasPrefix("|") { slow.removeFirst() }
+            if slow.hasSuffix("|") && !slow.hasSuffix("\\|") { slow.removeLast() }
+            #expect(quick == slow, "\(text.debugDescription)")
+        }
+    }
 }

@@ -69,16 +69,17 @@ public struct SourceSnapshot: Equatable, Sendable {
         var pending = folders ?? Self.folders(root: root)
         // A symbolic link back up the tree would otherwise be followed for ever.
         var foldersLeft = 10_000
+        let rootPath = root.path
         while let relative = pending.popLast(), foldersLeft > 0 {
             foldersLeft -= 1
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(relative).path) else { continue }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: rootPath + "/" + relative) else { continue }
             walked.append(relative)
             for name in names where !isEditorScratch(name) {
                 let path = relative + "/" + name
                 // stat() directly: FileManager's attributes also look up owner names, which costs more
                 // than the rest of a poll put together.
                 var info = stat()
-                guard stat(root.appendingPathComponent(path).path, &info) == 0 else { continue }
+                guard stat(rootPath + "/" + path, &info) == 0 else { continue }
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: pending.append(path)
                 case S_IFREG: files[path] = Stamp(modified: modificationTime(info), size: Int(info.st_size))

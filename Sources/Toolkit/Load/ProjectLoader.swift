@@ -138,8 +138,7 @@ public enum ProjectLoader {
 
     /// One file, decoded as UTF-8 with its line endings made "\n"; or why it cannot be read.
     static func readFile(_ relative: String, root: URL) -> Result<SourceFile, Diagnostic> {
-        let url = root.appendingPathComponent(relative)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = FileManager.default.contents(atPath: root.path + "/" + relative) else {
             return .failure(.error("file-unreadable", "cannot read '\(relative)'", at: nil))
         }
         switch SourceDecoding.decode(data, path: relative) {
@@ -201,18 +200,19 @@ public enum ProjectLoader {
 
     /// Project-relative paths of regular files below `folder`, sorted so every build sees the same order.
     private static func files(under root: URL, in folder: String, suffix: String, recursive: Bool) -> [String] {
-        let base = root.appendingPathComponent(folder)
+        // Paths are joined as text: a URL made for each of thousands of files costs more than looking at it.
+        let base = root.appendingPathComponent(folder).path
         var result: [String] = []
         var stack = [(base, folder)]
-        while let (url, relative) = stack.popLast() {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        while let (path, relative) = stack.popLast() {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             for name in names where !name.hasPrefix(".") {
-                let child = url.appendingPathComponent(name)
+                let child = path + "/" + name
                 var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
+                guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
                 if isDirectory.boolValue {
                     // A linked folder could lead back up the tree and publish the module again and again.
-                    let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: child.path)) != nil
+                    let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: child)) != nil
                     if recursive && !isLink { stack.append((child, "\(relative)/\(name)")) }
                 } else if name.hasSuffix(suffix) {
                     result.append("\(relative)/\(name)")

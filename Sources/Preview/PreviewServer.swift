@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import Publish
 import ServiceLifecycle
 #if canImport(Glibc)
 import Glibc
@@ -34,7 +35,9 @@ public struct PreviewServer: Sendable {
     public let options: PreviewOptions
     let log: @Sendable (String) -> Void
     let events = BuildEvents()
-    var builder: PreviewBuilder { PreviewBuilder(options: options) }
+    /// Started again after each build and stopped when `run` returns, so none outlives the preview.
+    let spares = PreprocessorSpares()
+    var builder: PreviewBuilder { PreviewBuilder(options: options, spares: spares) }
 
     public init(options: PreviewOptions, log: @escaping @Sendable (String) -> Void = PreviewServer.printToStandardError) {
         self.options = options
@@ -48,6 +51,7 @@ public struct PreviewServer: Sendable {
     /// Runs until Ctrl-C or SIGTERM (with `handleSignals`) or until the calling task is cancelled.
     /// `onReady` gets the port listened on, which is the one chosen by the system when asked for 0.
     public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws(PreviewError) {
+        defer { spares.stop() }
         let address = options.bind
         if let code = LoopbackPort.bindError(options.port, address: address) {
             throw code == EADDRINUSE ? .portInUse(options.port, address: address)

@@ -77,7 +77,9 @@ public final class PreprocessorSpares: Sendable {
     /// build has begun by then (it starts them when it ends).
     public func buildEnded() {
         let build = state.withLock { $0.builds }
-        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + delay) { [self] in
+        // Started at the build's own priority: a program inherits its thread's (Dispatch gives each quality of
+        // service a nice value), and a spare at a lower one then also does its real work slower.
+        DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + delay) { [self] in
             replenish(after: build)
         }
     }

@@ -126,7 +126,4 @@ public final class PreprocessorSpares: Sendable {
         }
         for spare in spares { ProcessRunner.stop(spare.process) }
     }
-
-    /// The processes waiting now, for tests: their ids.
-    var waiting: [Int32] { state.withLock { $0.spares.map(\.process.pid) } }
 }

@@ -18,6 +18,8 @@ struct PreviewBuilder: Sendable {
     let options: PreviewOptions
     /// Parsed pages kept from one build for the next, for as long as the preview runs.
     let memory = BuildMemory()
+    /// The preprocessors started ahead of the next edit, owned by the server, which stops them as it stops.
+    var spares: PreprocessorSpares?
 
     /// Every stage, every time, but only the pages whose inputs changed are rendered again, and the writer
     /// rewrites only files whose bytes changed, so the output folder changes only where the sources did.
@@ -29,9 +31,12 @@ struct PreviewBuilder: Sendable {
         buildOptions.viewed = viewed
         buildOptions.viewedReady = viewedReady
         buildOptions.memory = memory
+        buildOptions.preprocessorSpares = spares
+        spares?.buildStarted()
         let start = Date()
         let report = Pipeline.build(buildOptions)
         let seconds = Date().timeIntervalSince(start)
+        spares?.buildEnded()
         let sources = report.sourceFiles
         let formatter = DiagnosticFormatter(sourceText: { sources[$0] }, colour: TerminalColour.onStandardError)
         let diagnosticsText = formatter.text(report.diagnostics)

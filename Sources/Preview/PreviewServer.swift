@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import Publish
 import ServiceLifecycle
 #if canImport(Glibc)
 import Glibc
@@ -34,11 +35,15 @@ public struct PreviewServer: Sendable {
     public let options: PreviewOptions
     let log: @Sendable (String) -> Void
     let events = BuildEvents()
-    var builder: PreviewBuilder { PreviewBuilder(options: options) }
+    /// Started again after each build and stopped when `run` returns, so none outlives the preview.
+    let spares = PreprocessorSpares()
+    /// One builder for the first build and every rebuild, so the pages it keeps in memory serve them all.
+    let builder: PreviewBuilder
 
     public init(options: PreviewOptions, log: @escaping @Sendable (String) -> Void = PreviewServer.printToStandardError) {
         self.options = options
         self.log = log
+        builder = PreviewBuilder(options: options, spares: spares)
     }
 
     public static func printToStandardError(_ text: String) {
@@ -48,6 +53,7 @@ public struct PreviewServer: Sendable {
     /// Runs until Ctrl-C or SIGTERM (with `handleSignals`) or until the calling task is cancelled.
     /// `onReady` gets the port listened on, which is the one chosen by the system when asked for 0.
     public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws(PreviewError) {
+        defer { spares.stop() }
         let address = options.bind
         if let code = LoopbackPort.bindError(options.port, address: address) {
             throw code == EADDRINUSE ? .portInUse(options.port, address: address)

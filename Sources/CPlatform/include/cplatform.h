@@ -11,4 +11,9 @@ int doorstep_exchange_paths(const char *first, const char *second);
 /// so a build never changes its own working folder. Returns 0 or an error number.
 int doorstep_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *path);
 
+/// A pipe whose two ends close in every program started later (pipe2(O_CLOEXEC) on Linux; pipe and
+/// fcntl elsewhere). A program's input must be held open by doorstep alone, so that it sees the end of
+/// its input when doorstep stops, even when doorstep is killed. Returns 0, or -1 with errno set.
+int doorstep_pipe_cloexec(int fds[2]);
+
 #endif

@@ -28,13 +28,13 @@ public enum Pipeline {
 
     /// load → preprocess. With an output folder, preprocessors' outputs are kept beside it and used again
     /// while their inputs are unchanged.
-    public static func load(root: URL, output: URL? = nil, memory: BuildMemory? = nil) -> Loaded {
+    public static func load(root: URL, output: URL? = nil, memory: BuildMemory? = nil, spares: PreprocessorSpares? = nil) -> Loaded {
         let (loaded, loadDiagnostics) = ProjectLoader.load(root: root)
         if loadDiagnostics.contains(where: { $0.code == "project-missing-content" }) {
             return Loaded(sources: loaded, diagnostics: loadDiagnostics, sourceFiles: loaded.allFiles, missingContent: true)
         }
         let cache = output.map { PreprocessorCache(folder: PreprocessorCache.folder(for: $0)) }
-        let (sources, preprocessDiagnostics) = Preprocessing.run(loaded, root: root, cache: cache)
+        let (sources, preprocessDiagnostics) = Preprocessing.run(loaded, root: root, cache: cache, spares: spares)
         return Loaded(sources: sources, diagnostics: loadDiagnostics + preprocessDiagnostics, sourceFiles: loaded.allFiles,
                       missingContent: false, theme: memory?.theme(for: sources) { Theme.load(sources) } ?? Theme.load(sources))
     }
@@ -95,6 +95,8 @@ public enum Pipeline {
         /// For a command that ends with the build: the site's memory is left for the process's end to take
         /// back rather than freed first (see `ProcessLifetime`).
         public var keepsMemoryUntilExit = false
+        /// The preview's preprocessors started ahead, waiting for their input: see `PreprocessorSpares`. Nil for `doorstep build`.
+        public var preprocessorSpares: PreprocessorSpares?
 
         public init(root: URL, output: URL) {
             self.root = root
@@ -146,7 +148,7 @@ public enum Pipeline {
             report.environmentError = error.description
             return report
         }
-        let loaded = load(root: options.root, output: options.output, memory: options.memory)
+        let loaded = load(root: options.root, output: options.output, memory: options.memory, spares: options.preprocessorSpares)
         // An unchanged project whose last build found no problems needs no build at all.
         let fingerprint = cacheable(loaded, options)
             ? BuildCache.fingerprint(sources: loaded.sources, options: options, pdfEngine: engineIdentity(options)) : nil

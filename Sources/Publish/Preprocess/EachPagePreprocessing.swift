@@ -12,7 +12,7 @@ import Toolkit
 /// runs it over every page goes the same way, so kept and fresh outputs give the same sources.
 extension Preprocessing {
     static func runEachPage(_ command: PreprocessorCommand, sources: ProjectSources, root: URL,
-                            cache: (PreprocessorCache, position: Int)?) -> (ProjectSources?, [Diagnostic]) {
+                            cache: (PreprocessorCache, position: Int)?, spares: PreprocessorSpares? = nil) -> (ProjectSources?, [Diagnostic]) {
         let all = pages(sources)
         let shared = PreprocessorCache.key(command, root: root) { hasher in
             hasher.add("each page")
@@ -40,7 +40,7 @@ extension Preprocessing {
         if needed {
             let given = batch.map { all[$0] }
             let output: PreprocessorJSON.Output
-            switch execute(command, input: input(given), root: root).flatMap({ decode($0, of: command) }) {
+            switch execute(command, input: input(given), root: root, spares: spares).flatMap({ decode($0, of: command) }) {
             case .failure(let problem):
                 return fail(problem)
             case .success(let decoded):

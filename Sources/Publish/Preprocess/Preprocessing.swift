@@ -6,16 +6,22 @@ import Toolkit
 /// `content/site.yml` reads every page as JSON and may hand back changed Markdown and diagnostics.
 /// Programs run one after another, each seeing the pages as the one before left them. The first that
 /// fails stops the rest, with an error at its entry in site.yml. With a cache, a program whose input and
-/// named files are unchanged is not run again: its last output is used.
+/// named files are unchanged is not run again: its last output is used. With spares (the preview), a program
+/// already started and waiting for its input is given the pages instead of a new one being started.
 public enum Preprocessing {
-    static func run(_ sources: ProjectSources, root: URL, cache: PreprocessorCache? = nil) -> (ProjectSources, [Diagnostic]) {
-        guard let file = sources.siteConfig else { return (sources, []) }
+    static func run(_ sources: ProjectSources, root: URL, cache: PreprocessorCache? = nil,
+                    spares: PreprocessorSpares? = nil) -> (ProjectSources, [Diagnostic]) {
+        guard let file = sources.siteConfig else {
+            spares?.configured([], root: root)
+            return (sources, [])
+        }
         // The configuration's own problems are reported by the model stage; here only the commands matter.
         let commands = SiteConfig.decode(file).0.preprocessors
+        spares?.configured(commands, root: root)
         var sources = sources
         var diagnostics: [Diagnostic] = []
         for (position, command) in commands.enumerated() {
-            let (changed, found) = run(command, sources: sources, root: root, cache: cache.map { ($0, position) })
+            let (changed, found) = run(command, sources: sources, root: root, cache: cache.map { ($0, position) }, spares: spares)
             diagnostics += found
             guard let changed else { break }
             sources = changed
@@ -45,8 +51,10 @@ public enum Preprocessing {
 
     /// The sources with one preprocessor's changes, or nil when it failed (the reason is among the diagnostics).
     static func run(_ command: PreprocessorCommand, sources: ProjectSources, root: URL,
-                    cache: (PreprocessorCache, position: Int)? = nil) -> (ProjectSources?, [Diagnostic]) {
-        if command.eachPage { return runEachPage(command, sources: sources, root: root, cache: command.cache ? cache : nil) }
+                    cache: (PreprocessorCache, position: Int)? = nil, spares: PreprocessorSpares? = nil) -> (ProjectSources?, [Diagnostic]) {
+        if command.eachPage {
+            return runEachPage(command, sources: sources, root: root, cache: command.cache ? cache : nil, spares: spares)
+        }
         // The input is made from the pages' paths, modules and text alone, so those stand for it in the key.
         let key = cache.map { _ in PreprocessorCache.key(command, root: root) { hasher in
             addReads(command, sources: sources, root: root, to: &hasher)
@@ -62,7 +70,7 @@ public enum Preprocessing {
             }
             store.forget(position)
         }
-        switch execute(command, input: Self.input(sources), root: root) {
+        switch execute(command, input: Self.input(sources), root: root, spares: spares) {
         case .failure(let problem):
             return (nil, [problem])
         case .success(let outcome):
@@ -75,8 +83,9 @@ public enum Preprocessing {
         }
     }
 
-    /// Runs the program on `input`; the failure is an error located at the command.
-    static func execute(_ command: PreprocessorCommand, input: PreprocessorJSON.Input, root: URL) -> Result<ProcessRunner.Outcome, Diagnostic> {
+    /// Runs the program on `input`, or gives `input` to its spare; the failure is an error located at the command.
+    static func execute(_ command: PreprocessorCommand, input: PreprocessorJSON.Input, root: URL,
+                        spares: PreprocessorSpares? = nil) -> Result<ProcessRunner.Outcome, Diagnostic> {
         let name = "'\(command.display)'"
         let data: Data
         do {
@@ -84,7 +93,10 @@ public enum Preprocessing {
         } catch {
             return .failure(.error("preprocessor-failed", "the pages could not be written as JSON for \(name): \(error)", at: command.location))
         }
-        switch ProcessRunner.run(command.arguments.map(\.value), input: data, directory: root, timeout: command.timeout) {
+        let arguments = command.arguments.map(\.value)
+        let started: Result<ProcessRunner.Started, ProcessRunner.Failure> = spares?.take(arguments, root: root).map { .success($0) }
+            ?? ProcessRunner.start(arguments, directory: root)
+        switch started.map({ ProcessRunner.finish($0, input: data, timeout: command.timeout) }) {
         case .failure(.cannotStart(let reason)):
             return .failure(.error("preprocessor-failed", "preprocessor \(name) could not start: \(reason)",
                                    at: command.arguments[0].location, length: command.arguments[0].value.count))

@@ -20,7 +20,22 @@ struct PreprocessorCache: Sendable {
     static func key(_ command: PreprocessorCommand, root: URL, input: (inout ContentHasher) -> Void) -> String {
         var hasher = ContentHasher()
         hasher.add("preprocessor \(PreprocessorJSON.version) doorstep \(DoorstepVersion.current)")
-        for (index, argument) in command.arguments.map(\.value).enumerated() {
+        addCommand(command.arguments.map(\.value), root: root, to: &hasher)
+        input(&hasher)
+        return hasher.hex
+    }
+
+    /// The program as it stands now: its arguments and the files they name. A program started earlier is the
+    /// same program only while this is unchanged.
+    static func identity(_ arguments: [String], root: URL) -> String {
+        var hasher = ContentHasher()
+        hasher.add("command in \(root.path)")
+        addCommand(arguments, root: root, to: &hasher)
+        return hasher.hex
+    }
+
+    static func addCommand(_ arguments: [String], root: URL, to hasher: inout ContentHasher) {
+        for (index, argument) in arguments.enumerated() {
             hasher.add(argument)
             if index == 0, !argument.contains("/") {
                 hasher.add(ProcessRunner.locate(argument, directory: root).map { $0 + " " + BuildCache.fileIdentity($0) } ?? "-")
@@ -34,8 +49,6 @@ struct PreprocessorCache: Sendable {
                 hasher.add("-")
             }
         }
-        input(&hasher)
-        return hasher.hex
     }
 
     /// A regular file's bytes; nil for folders, missing paths and anything over 16 MB (identified by size and time instead).

@@ -8,7 +8,8 @@ import Darwin
 
 /// Runs a program with its arguments as given (no shell), feeds it standard input, collects its output,
 /// and stops it, with every process it started, when it runs past its time limit. The program leads a
-/// process group of its own, so stopping the group reaches its children too.
+/// process group of its own, so stopping the group reaches its children too. Starting and finishing are
+/// apart so that the preview can start a program before its input is ready (see `PreprocessorSpares`).
 enum ProcessRunner {
     struct Outcome: Sendable {
         enum Ending: Sendable, Equatable {
@@ -26,7 +27,25 @@ enum ProcessRunner {
         case cannotStart(String)
     }
 
+    /// A program started with its pipes, not yet given its input: it is blocked reading standard input
+    /// (or doing whatever it does before that). `finish` gives it the input; `stop` ends it unused.
+    struct Started: Sendable {
+        let pid: pid_t
+        /// Doorstep's ends of the program's standard input, output and error.
+        let input: Int32
+        let output: Int32
+        let errors: Int32
+    }
+
+    /// Starts the program and runs it to the end on `input`: `start`, then `finish`.
     static func run(_ arguments: [String], input: Data, directory: URL, timeout: Double) -> Result<Outcome, Failure> {
+        start(arguments, directory: directory).map { finish($0, input: input, timeout: timeout) }
+    }
+
+    /// Starts the program in a process group of its own, with its standard input, output and error on pipes.
+    /// Doorstep's ends of the pipes close when it starts any other program, so each program is the only
+    /// one holding its own input open and sees it close when doorstep goes, even when doorstep is killed.
+    static func start(_ arguments: [String], directory: URL) -> Result<Started, Failure> {
         guard let program = arguments.first else { return .failure(.cannotStart("no program named")) }
         guard let executable = locate(program, directory: directory) else {
             return .failure(.cannotStart("'\(program)' was not found\(program.contains("/") ? "" : " on the PATH")"))
@@ -34,9 +53,9 @@ enum ProcessRunner {
         // A program that stops reading its input must not end the build with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
-        guard pipe(&stdinPipe) == 0 else { return .failure(.cannotStart("no pipe: \(String(cString: strerror(errno)))")) }
-        guard pipe(&stdoutPipe) == 0 else { closeAll(stdinPipe); return .failure(.cannotStart("no pipe")) }
-        guard pipe(&stderrPipe) == 0 else { closeAll(stdinPipe + stdoutPipe); return .failure(.cannotStart("no pipe")) }
+        guard makePipe(&stdinPipe) else { return .failure(.cannotStart("no pipe: \(String(cString: strerror(errno)))")) }
+        guard makePipe(&stdoutPipe) else { closeAll(stdinPipe); return .failure(.cannotStart("no pipe")) }
+        guard makePipe(&stderrPipe) else { closeAll(stdinPipe + stdoutPipe); return .failure(.cannotStart("no pipe")) }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -70,10 +89,16 @@ enum ProcessRunner {
             closeAll([stdinPipe[1], stdoutPipe[0], stderrPipe[0]])
             return .failure(.cannotStart("'\(program)' could not be started: \(String(cString: strerror(status)))"))
         }
+        return .success(Started(pid: pid, input: stdinPipe[1], output: stdoutPipe[0], errors: stderrPipe[0]))
+    }
 
+    /// Gives a started program its input, then closes its input, collects its output and waits for it to end,
+    /// stopping it, with every process it started, when it runs past `timeout` seconds from now.
+    static func finish(_ started: Started, input: Data, timeout: Double) -> Outcome {
+        let pid = started.pid
         let group = DispatchGroup()
         let output = Collected(), errors = Collected()
-        for (fd, sink) in [(stdoutPipe[0], output), (stderrPipe[0], errors)] {
+        for (fd, sink) in [(started.output, output), (started.errors, errors)] {
             group.enter()
             DispatchQueue.global().async {
                 sink.readAll(from: fd)
@@ -81,7 +106,7 @@ enum ProcessRunner {
             }
         }
         group.enter()
-        let writer = stdinPipe[1]
+        let writer = started.input
         DispatchQueue.global().async {
             input.withUnsafeBytes { buffer in
                 var offset = 0
@@ -120,7 +145,26 @@ enum ProcessRunner {
             output.abandon()
             errors.abandon()
         }
-        return .success(Outcome(ending: ending ?? .timedOut, standardOutput: output.data, standardError: errors.data))
+        return Outcome(ending: ending ?? .timedOut, standardOutput: output.data, standardError: errors.data)
+    }
+
+    /// Whether a started program has ended before it was given its input: one that does not read its input,
+    /// or failed at once. It is then reaped, and `stop(_:reaped:)` only closes what is left.
+    static func hasEnded(_ started: Started) -> Bool {
+        var status: Int32 = 0
+        var result: pid_t
+        repeat { result = waitpid(started.pid, &status, WNOHANG) } while result < 0 && errno == EINTR
+        return result == started.pid || result < 0
+    }
+
+    /// Ends a started program that is not needed, with every process in its group, without reading its output.
+    static func stop(_ started: Started, reaped: Bool = false) {
+        kill(-started.pid, SIGKILL)
+        if !reaped {
+            var status: Int32 = 0
+            while waitpid(started.pid, &status, 0) < 0 && errno == EINTR {}
+        }
+        closeAll([started.input, started.output, started.errors])
     }
 
     static func ending(_ status: Int32) -> Outcome.Ending {
@@ -143,6 +187,11 @@ enum ProcessRunner {
     }
 
     private static func closeAll(_ fds: [Int32]) { for fd in fds { close(fd) } }
+
+    /// A pipe whose two ends close in any program doorstep starts (the spawn puts the child's ends in place).
+    private static func makePipe(_ fds: inout [Int32]) -> Bool {
+        fds.withUnsafeMutableBufferPointer { doorstep_pipe_cloexec($0.baseAddress!) } == 0
+    }
 
     /// Bytes read from one pipe on a background queue.
     final class Collected: @unchecked Sendable {

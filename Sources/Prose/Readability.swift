@@ -52,7 +52,7 @@ public enum Readability {
             if scalar == "." || scalar == "!" || scalar == "?" {
                 // Swallow runs like "?!" or "..." and closing quotes or brackets.
                 var last = index
-                while last + 1 < scalars.count, closers.contains(scalars[last + 1]) { last += 1 }
+                while last + 1 < scalars.count, isCloser(scalars[last + 1]) { last += 1 }
                 let atEnd = last + 1 >= scalars.count
                 let followedBySpace = !atEnd && isWhitespace(scalars[last + 1])
                 if (atEnd || followedBySpace) && !(scalar == "." && endsWithAbbreviation(scalars, before: index, from: start)) {
@@ -69,7 +69,13 @@ public enum Readability {
         close(at: scalars.count)
     }
 
-    private static let closers: Set<Unicode.Scalar> = [".", "!", "?", "\"", "'", ")", "\u{201D}", "\u{2019}"]
+    /// What may follow a sentence's last mark and still belong to the sentence: more marks, closing quotes and brackets.
+    private static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?", "\"", "'", ")", "\u{201D}", "\u{2019}": return true
+        default: return false
+        }
+    }
 
     /// The words `words(_:)` finds and their syllables, counted without making a string for each word.
     static func wordsAndSyllables(_ text: String) -> (words: Int, syllables: Int) {
@@ -185,11 +191,15 @@ public enum Readability {
         while first > start, !isWhitespace(scalars[first - 1]), scalars[first - 1] != "(" { first -= 1 }
         // Lower case never has fewer scalars than the word, so a word longer than every abbreviation is none.
         var end = index
-        while end > first, closers.contains(scalars[end - 1]) { end -= 1 }
+        while end > first, isCloser(scalars[end - 1]) { end -= 1 }
         if end - first > longestAbbreviation { return false }
-        var word = String.UnicodeScalarView(scalars[first..<index])
-        while let last = word.last, closers.contains(last) { word.removeLast() }
-        let text = String(word)
+        let word = scalars[first..<end]
+        // An ASCII word is lower-cased as ASCII, as lowercased() would; anything else goes the long way.
+        if word.allSatisfy(\.isASCII) {
+            if word.count == 1, let letter = word.first, letter.value >= 65, letter.value <= 90 { return true }
+            return abbreviations.contains(String(String.UnicodeScalarView(word.map { $0.value >= 65 && $0.value <= 90 ? Unicode.Scalar($0.value + 32)! : $0 })))
+        }
+        let text = String(String.UnicodeScalarView(word))
         if text.unicodeScalars.count == 1, let letter = text.unicodeScalars.first, letter.properties.isUppercase { return true }
         return abbreviations.contains(text.lowercased())
     }

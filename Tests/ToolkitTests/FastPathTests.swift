@@ -56,4 +56,12 @@ import Testing
             #expect(quick == slow, "\(text.debugDescription)")
         }
     }
+
+    @Test func aFenceLineIsFoundAsFoundationsTrimmingWouldFindIt() {
+        let lines = ["---", " --- ", "\t---\t", "----", "--", "- --", "---x", "--- -", "", "   ", "---\r", "\u{A0}---", "\u{2003}---\u{3000}",
+                     "—", "--\u{301}-", "title: x"]
+        for line in lines {
+            #expect(FrontMatterSplit.isFenceLine(Substring(line)) == (line.trimmingCharacters(in: .whitespaces) == "---"), "\(line.debugDescription)")
+        }
+    }
 }

@@ -14,6 +14,24 @@ public struct FrontMatterSplit: Sendable {
 
     /// Lines end where `text.split(separator: "\n")` would end them: at a "\n" that is a character of its own,
     /// so not the "\n" of a "\r\n". Only the lines up to the closing `---` are looked at; the body is taken whole.
+    /// Whether the line is `---`, with any white space around it. An ASCII line is looked at byte by byte
+    /// (its only white space is spaces and tabs); any other goes through Foundation's trimming.
+    static func isFenceLine(_ line: Substring) -> Bool {
+        let bytes = line.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return line.trimmingCharacters(in: .whitespaces) == "---" }
+        var dashes = 0, seenAfter = false
+        for byte in bytes {
+            switch byte {
+            case 0x20, 0x09: if dashes > 0 { seenAfter = true }
+            case UInt8(ascii: "-"):
+                if seenAfter { return false }
+                dashes += 1
+            default: return false
+            }
+        }
+        return dashes == 3
+    }
+
     public static func split(_ text: String) -> FrontMatterSplit {
         let utf8 = text.utf8
         var lineStart = utf8.startIndex
@@ -26,7 +44,7 @@ public struct FrontMatterSplit: Sendable {
             let atEnd = index == utf8.endIndex
             let byte = atEnd ? 0 : utf8[index]
             if atEnd || (byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")) {
-                let isFence = text[lineStart..<index].trimmingCharacters(in: .whitespaces) == "---"
+                let isFence = isFenceLine(text[lineStart..<index])
                 if number == 0, !isFence {
                     return FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text, bodyLineOffset: 0)
                 }

@@ -22,3 +22,24 @@ extension String {
         return found
     }
 }
+
+extension String {
+    /// The text's lines, split at each "\n", as `split(separator: "\n", omittingEmptySubsequences: false)`
+    /// gives them, but found byte by byte rather than Character by Character. The two agree except where a
+    /// "\r\n" pair is one Character, so text with a carriage return takes the Character path.
+    public var lines: [Substring] {
+        guard !utf8.contains(13) else { return split(separator: "\n", omittingEmptySubsequences: false) }
+        var result: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 10 {
+                result.append(Substring(utf8[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        result.append(Substring(utf8[start..<utf8.endIndex]))
+        return result
+    }
+}

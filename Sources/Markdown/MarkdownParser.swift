@@ -41,7 +41,8 @@ public enum MarkdownParser {
                                             references: extensions.counts[definition.label] ?? 1,
                                             content: blocks.map { $0.shifted(lines: definition.line - 1) }))
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // The lines are needed only to point at a footnote that has no text.
+        let lines = extensions.undefined.isEmpty ? [] : text.lines
         var reported = Set<String>()
         for (label, span) in extensions.undefined where reported.insert(label).inserted {
             let place = locate("[^\(label)]", in: lines, within: span)
@@ -68,7 +69,7 @@ public enum MarkdownParser {
         defer { cmark_node_free(root) }
         let tree = convert(root, blockSpan: SourceSpan(startLine: 1, startColumn: 1, endLine: 1, endColumn: 1), depth: 0)
         guard text.containsBytes("|") else { return tree }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.lines
         return recogniseTables(tree, lines: lines, problems: &problems).first ?? tree
     }
 

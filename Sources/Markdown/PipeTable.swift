@@ -77,8 +77,7 @@ enum PipeTable {
     /// Split on UTF-8 bytes: `|` and `\` never occur inside another character's bytes.
     private static func splitRow(_ line: String) -> [String] {
         var text = Substring(line.trimmingSpaces())
-        if text.hasPrefix("|") { text.removeFirst() }
-        if text.hasSuffix("|") && !text.hasSuffix("\\|") { text.removeLast() }
+        dropOuterPipes(&text)
         let bytes = text.utf8
         var cells: [String] = []
         var start = bytes.startIndex
@@ -98,6 +97,27 @@ enum PipeTable {
         }
         cells.append(cell(text[start..<bytes.endIndex]))
         return cells
+    }
+
+    /// Drops a pipe that opens the row and one that closes it (unless escaped as `\|`), each only when it is a
+    /// Character of its own. Looked at as bytes while the byte beside the pipe is ASCII; otherwise as Characters.
+    static func dropOuterPipes(_ text: inout Substring) {
+        let pipe = UInt8(ascii: "|")
+        var bytes = text.utf8
+        if bytes.first == pipe {
+            let next = bytes.index(after: bytes.startIndex)
+            if next == bytes.endIndex || bytes[next] < 0x80 || text.hasPrefix("|") { text.removeFirst() }
+        }
+        bytes = text.utf8
+        guard bytes.last == pipe else { return }
+        let last = bytes.index(before: bytes.endIndex)
+        if last == bytes.startIndex {
+            text.removeLast()
+        } else if bytes[bytes.index(before: last)] < 0x80 {
+            if bytes[bytes.index(before: last)] != UInt8(ascii: "\\") { text.removeLast() }
+        } else if text.hasSuffix("|") && !text.hasSuffix("\\|") {
+            text.removeLast()
+        }
     }
 
     private static func cell(_ text: Substring) -> String {
@@ -170,7 +190,27 @@ extension MarkdownNode {
 }
 
 extension StringProtocol {
+    /// Without spaces and tabs in front and spaces, tabs and carriage returns behind, each taken only when it
+    /// is a whole Character. Found byte by byte; where a byte next to the cut is not ASCII (a combining mark
+    /// could make the space part of a larger Character), the Character by Character way decides.
     func trimmingSpaces() -> String {
+        let text = Substring(self)
+        let bytes = text.utf8
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start != end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while end != start {
+            let before = bytes.index(before: end)
+            guard bytes[before] == 0x20 || bytes[before] == 0x09 || bytes[before] == 0x0D else { break }
+            end = before
+        }
+        let cutFront = start != bytes.startIndex, cutBack = end != bytes.endIndex
+        let asciiAtCuts = (!cutFront || start == end || bytes[start] < 0x80)
+            && (!cutBack || end == start || bytes[bytes.index(before: end)] < 0x80)
+        if asciiAtCuts { return String(text[start..<end]) }
+        return trimmingSpacesByCharacter()
+    }
+
+    func trimmingSpacesByCharacter() -> String {
         var s = Substring(self)
         while let first = s.first, first == " " || first == "\t" { s.removeFirst() }
         while let last = s.last, last == " " || last == "\t" || last == "\r" { s.removeLast() }

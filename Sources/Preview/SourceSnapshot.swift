@@ -59,13 +59,20 @@ public struct SourceSnapshot: Equatable, Sendable {
     }
 
     public static func take(root: URL, folders: [String]? = nil) -> SourceSnapshot {
+        var walked: [String] = []
+        return take(root: root, folders: folders, walked: &walked)
+    }
+
+    /// The snapshot, and in `walked` every folder it looked in (relative to the project), for the file events to watch.
+    static func take(root: URL, folders: [String]? = nil, walked: inout [String]) -> SourceSnapshot {
         var files: [String: Stamp] = [:]
         var pending = folders ?? Self.folders(root: root)
         // A symbolic link back up the tree would otherwise be followed for ever.
         var foldersLeft = 10_000
         while let relative = pending.popLast(), foldersLeft > 0 {
             foldersLeft -= 1
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(relative).path)) ?? []
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(relative).path) else { continue }
+            walked.append(relative)
             for name in names where !isEditorScratch(name) {
                 let path = relative + "/" + name
                 // stat() directly: FileManager's attributes also look up owner names, which costs more

@@ -177,10 +177,16 @@ public enum Readability {
         "mr", "mrs", "ms", "dr", "st", "e.g", "i.e", "etc", "vs", "no", "approx", "cllr", "prof",
     ]
 
+    private static let longestAbbreviation = abbreviations.map(\.unicodeScalars.count).max() ?? 0
+
     /// True when the word before the full stop at `index` is an abbreviation or an initial ("J. Smith").
     private static func endsWithAbbreviation(_ scalars: [Unicode.Scalar], before index: Int, from start: Int) -> Bool {
         var first = index
         while first > start, !isWhitespace(scalars[first - 1]), scalars[first - 1] != "(" { first -= 1 }
+        // Lower case never has fewer scalars than the word, so a word longer than every abbreviation is none.
+        var end = index
+        while end > first, closers.contains(scalars[end - 1]) { end -= 1 }
+        if end - first > longestAbbreviation { return false }
         var word = String.UnicodeScalarView(scalars[first..<index])
         while let last = word.last, closers.contains(last) { word.removeLast() }
         let text = String(word)

@@ -29,6 +29,7 @@ public enum Commands {
 
     public static func build(_ options: Pipeline.BuildOptions, format: DiagnosticFormatter.Style) -> Int32 {
         let report = Pipeline.build(options)
+        if options.keepsMemoryUntilExit { ProcessLifetime.keep(report) }
         printDiagnostics(report.diagnostics, files: report.sourceFiles, format: format)
         if let problem = report.environmentError {
             printError("error: \(problem)")

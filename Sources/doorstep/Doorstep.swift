@@ -130,6 +130,7 @@ struct Build: ParsableCommand {
         options.makePDF = !noPDF
         options.site = overrides.options(drafts: drafts)
         options.directives = .standard
+        options.keepsMemoryUntilExit = true
         let status = Commands.build(options, format: project.format)
         throw ExitCode(status)
     }

@@ -31,6 +31,8 @@ struct YAMLDocumentTests {
         ("a:\n    b: 1\n  c: 2\n", "3:3 yaml-indent"),
         ("a:\n\tb: 1\n", "2:1 yaml-tab"),
         ("a: 1\nb: 2\na: 3\n", "3:1 yaml-duplicate-key"),
+        // Keys are read as text, so a number and the same number in quotes are one key written twice.
+        ("1: one\n'1': uno\n", "2:1 yaml-duplicate-key"),
         ("a: [1, 2\nb: 3\n", "1:4 yaml-bracket-unclosed"),
         ("a: *nothing\n", "1:4 yaml-alias-unknown"),
         ("a: Note: this\n", "1:8 yaml-colon-in-text"),

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Survey
 import Toolkit
 
 /// What the preview keeps in memory from one build for the next: every page as `PageParser` made it, by its
@@ -7,6 +8,8 @@ import Toolkit
 /// depends on anything else, and the directive files are compared on every build (a change forgets every
 /// page), so a build with the memory gives exactly the site a build without it gives. Pages no longer in the
 /// project are forgotten at the next build, so the memory stays the size of the project.
+/// It keeps, the same way, each survey file as decoded, each survey's own check, and the theme as loaded
+/// with the project's template overrides (used again while every override file is unchanged).
 public final class BuildMemory: PageMemory, @unchecked Sendable {
     struct Key: Hashable {
         var file: SourceFile
@@ -22,6 +25,36 @@ public final class BuildMemory: PageMemory, @unchecked Sendable {
     public private(set) var parsedCount = 0
     public private(set) var reusedCount = 0
 
+    private var surveysDecoded = Generations<SourceFile, (Survey?, [Diagnostic])>()
+    /// By survey id; the few surveys that share an id are told apart by comparing them whole.
+    private var surveysChecked = Generations<String, [(Survey, [Diagnostic])]>()
+    private var theme: (inputs: ThemeInputs, theme: LoadedTheme)?
+
+    /// What the theme is loaded from: the site's template overrides and each module folder's.
+    struct ThemeInputs: Equatable {
+        var site: [SourceFile]
+        var modules: [[SourceFile]]
+        var paths: [String]
+
+        init(_ sources: ProjectSources) {
+            site = sources.siteTemplates
+            modules = sources.modules.map(\.templates)
+            paths = sources.modules.map(\.path)
+        }
+    }
+
+    /// The last build's entries, which may be used, and this build's, which the next build may use: an entry
+    /// not used in a build is gone after it, so the memory stays the size of the project.
+    struct Generations<Key: Hashable, Value> {
+        var kept: [Key: Value] = [:]
+        var used: [Key: Value] = [:]
+
+        mutating func next() {
+            kept = used
+            used = [:]
+        }
+    }
+
     public init() {}
 
     /// Starts a build: the last build's pages are what may be used, and all of them go when the directives changed.
@@ -29,6 +62,8 @@ public final class BuildMemory: PageMemory, @unchecked Sendable {
         lock.withLock {
             if !used.isEmpty { kept = used }
             used = [:]
+            surveysDecoded.next()
+            surveysChecked.next()
             if self.directiveFiles != directiveFiles { kept = [:] }
             self.directiveFiles = directiveFiles
             parsedCount = 0
@@ -52,5 +87,49 @@ public final class BuildMemory: PageMemory, @unchecked Sendable {
             parsedCount += 1
         }
         return made
+    }
+
+    public func decodedSurvey(_ file: SourceFile, _ decode: () -> (Survey?, [Diagnostic])) -> (Survey?, [Diagnostic]) {
+        if let found = lock.withLock({ () -> (Survey?, [Diagnostic])? in
+            guard let found = surveysDecoded.kept[file] ?? surveysDecoded.used[file] else { return nil }
+            surveysDecoded.used[file] = found
+            return found
+        }) {
+            return found
+        }
+        let made = decode()
+        lock.withLock { surveysDecoded.used[file] = made }
+        return made
+    }
+
+    public func checkedSurvey(_ survey: Survey, _ check: () -> [Diagnostic]) -> [Diagnostic] {
+        if let found = lock.withLock({ () -> [Diagnostic]? in
+            let candidates = (surveysChecked.kept[survey.id] ?? []) + (surveysChecked.used[survey.id] ?? [])
+            guard let found = candidates.first(where: { $0.0 == survey }) else { return nil }
+            remember(survey, found.1)
+            return found.1
+        }) {
+            return found
+        }
+        let made = check()
+        lock.withLock { remember(survey, made) }
+        return made
+    }
+
+    /// Called with the lock held.
+    private func remember(_ survey: Survey, _ diagnostics: [Diagnostic]) {
+        var entries = surveysChecked.used[survey.id] ?? []
+        guard !entries.contains(where: { $0.0 == survey }) else { return }
+        entries.append((survey, diagnostics))
+        surveysChecked.used[survey.id] = entries
+    }
+
+    /// The theme loaded with these sources' template overrides: the last build's while they are unchanged.
+    func theme(for sources: ProjectSources, _ load: () -> LoadedTheme) -> LoadedTheme {
+        let inputs = ThemeInputs(sources)
+        if let kept = lock.withLock({ theme }), kept.inputs == inputs { return kept.theme }
+        let loaded = load()
+        lock.withLock { theme = (inputs, loaded) }
+        return loaded
     }
 }

@@ -28,7 +28,7 @@ public enum Pipeline {
 
     /// load → preprocess. With an output folder, preprocessors' outputs are kept beside it and used again
     /// while their inputs are unchanged.
-    public static func load(root: URL, output: URL? = nil) -> Loaded {
+    public static func load(root: URL, output: URL? = nil, memory: BuildMemory? = nil) -> Loaded {
         let (loaded, loadDiagnostics) = ProjectLoader.load(root: root)
         if loadDiagnostics.contains(where: { $0.code == "project-missing-content" }) {
             return Loaded(sources: loaded, diagnostics: loadDiagnostics, sourceFiles: loaded.allFiles, missingContent: true)
@@ -36,7 +36,7 @@ public enum Pipeline {
         let cache = output.map { PreprocessorCache(folder: PreprocessorCache.folder(for: $0)) }
         let (sources, preprocessDiagnostics) = Preprocessing.run(loaded, root: root, cache: cache)
         return Loaded(sources: sources, diagnostics: loadDiagnostics + preprocessDiagnostics, sourceFiles: loaded.allFiles,
-                      missingContent: false, theme: Theme.load(sources))
+                      missingContent: false, theme: memory?.theme(for: sources) { Theme.load(sources) } ?? Theme.load(sources))
     }
 
     /// Every stage but writing: what `doorstep check` runs, and the first half of a build.
@@ -68,7 +68,7 @@ public enum Pipeline {
                       options: SiteOptions, memory: (any PageMemory)? = nil) -> Checked {
         let loadDiagnostics: [Diagnostic] = []
         let (site, modelDiagnostics) = SiteBuilder.build(sources, directives: directives, options: options, memory: memory)
-        let checkDiagnostics = SiteChecker.check(site, files: sources.allFiles)
+        let checkDiagnostics = SiteChecker.check(site, files: sources.allFiles, memory: memory)
             + AssetCheck.check(sources.assetData)
         let (theme, themeDiagnostics) = loadedTheme.resolved(for: site)
         return Checked(sources: sources, site: site, theme: theme,
@@ -92,6 +92,9 @@ public enum Pipeline {
         public var viewedReady: (@Sendable ([RenderedFile]) -> Void)?
         /// What the preview keeps between builds: see `BuildMemory`.
         public var memory: BuildMemory?
+        /// For a command that ends with the build: the site's memory is left for the process's end to take
+        /// back rather than freed first (see `ProcessLifetime`).
+        public var keepsMemoryUntilExit = false
 
         public init(root: URL, output: URL) {
             self.root = root
@@ -146,7 +149,7 @@ public enum Pipeline {
             report.environmentError = error.description
             return report
         }
-        let loaded = load(root: options.root, output: options.output)
+        let loaded = load(root: options.root, output: options.output, memory: options.memory)
         // An unchanged project whose last build found no problems needs no build at all.
         let fingerprint = cacheable(loaded, options)
             ? BuildCache.fingerprint(sources: loaded.sources, options: options, pdfEngine: engineIdentity(options)) : nil
@@ -244,6 +247,9 @@ public enum Pipeline {
             }
         } catch {
             report.environmentError = error.description
+        }
+        if options.keepsMemoryUntilExit {
+            ProcessLifetime.keep(loaded, checked, site, renderer, keys, previous as Any, results, resultsPages)
         }
         lap("write", &report)
         return report

@@ -26,6 +26,10 @@ public struct OutputWriter: Sendable {
     public private(set) var unchanged = 0
     /// Every path staged so far.
     public private(set) var staged = Set<String>()
+    /// The size of each staged file this writer wrote or kept, so the build cache needs no second look at them.
+    private var sizes: [String: Int] = [:]
+    /// Folders made in the staging folder so far.
+    private var madeFolders = Set<String>()
     /// The files the last build wrote, from its marker; nil when there was no site or the marker could not
     /// be read, and then every file this build does not write is kept.
     let listed: Set<String>?
@@ -128,7 +132,6 @@ public struct OutputWriter: Sendable {
     }
 
     public mutating func stage(_ files: [RenderedFile]) throws(Failure) {
-        var folders = Set<String>()
         // Paths are joined as text: a URL built for each of thousands of files costs more than writing it.
         let stagingRoot = staging.path, outputRoot = output.path
         for file in files {
@@ -136,19 +139,10 @@ public struct OutputWriter: Sendable {
             guard staged.insert(file.path).inserted else {
                 throw .io("two outputs were made for '\(file.path)'; nothing was written")
             }
-            let folder = (file.path as NSString).deletingLastPathComponent
-            // One mkdir makes a folder whose parent is there already (a page's, once its module's is made);
-            // anything else goes through the file manager.
-            if !folder.isEmpty, folders.insert(folder).inserted, mkdir(stagingRoot + "/" + folder, 0o755) != 0 {
-                do {
-                    try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder),
-                                                            withIntermediateDirectories: true)
-                } catch {
-                    throw .io("cannot create '\(folder)' in the staging folder: \(error.localizedDescription)")
-                }
-            }
+            try makeFolder(of: file.path)
             let target = stagingRoot + "/" + file.path
             let old = outputRoot + "/" + file.path
+            sizes[file.path] = file.data.count
             if FileManager.default.contents(atPath: old) == file.data, link(old, target) == 0 {
                 unchanged += 1
                 continue
@@ -158,18 +152,30 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Makes the staging folder's folder for the file at `path`, once. One mkdir makes a folder whose parent
+    /// is there already (a page's, once its module's is made); anything else goes through the file manager.
+    private mutating func makeFolder(of path: String) throws(Failure) {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !folder.isEmpty, madeFolders.insert(folder).inserted, mkdir(staging.path + "/" + folder, 0o755) != 0 else { return }
+        do {
+            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        } catch {
+            madeFolders.remove(folder)
+            throw .io("cannot create '\(folder)' in the staging folder: \(error.localizedDescription)")
+        }
+    }
+
     /// Puts the previous site's copy of a file into the new site unread, when it is there at `size` bytes:
     /// for a page whose inputs did not change. False when it cannot be kept, and then it must be made.
     public mutating func reuse(_ path: String, size: Int) -> Bool {
-        let old = output.appendingPathComponent(path).path
+        let old = output.path + "/" + path
         var info = stat()
         guard !staged.contains(path), stat(old, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else {
             return false
         }
-        let target = staging.appendingPathComponent(path)
-        try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard link(old, target.path) == 0 else { return false }
+        guard (try? makeFolder(of: path)) != nil, link(old, staging.path + "/" + path) == 0 else { return false }
         staged.insert(path)
+        sizes[path] = size
         unchanged += 1
         return true
     }
@@ -177,6 +183,7 @@ public struct OutputWriter: Sendable {
     /// Files that something else (the PDF engine) wrote straight into the staging folder.
     public mutating func record(_ paths: [String]) {
         staged.formUnion(paths)
+        for path in paths { sizes[path] = nil }
     }
 
     /// Carries the user's own files over, writes the list of this build's files, then exchanges the
@@ -189,10 +196,11 @@ public struct OutputWriter: Sendable {
         try keepUserEntries(keep)
         let listing = ([Self.markerHeader] + staged.sorted()).joined(separator: "\n") + "\n"
         try Self.writePlain(Data(listing.utf8), to: staging.appendingPathComponent(Self.marker).path)
-        var sizes: [String: Int] = [:]
-        for path in staged {
+        // Files the PDF engine wrote are the only ones whose size is not known already.
+        var sizes = self.sizes
+        for path in staged where sizes[path] == nil {
             var info = stat()
-            guard stat(staging.appendingPathComponent(path).path, &info) == 0 else { continue }
+            guard stat(staging.path + "/" + path, &info) == 0 else { continue }
             sizes[path] = Int(info.st_size)
         }
         let cache = BuildCache(fingerprint: fingerprint, sizes: sizes, keys: keys.filter { sizes[$0.key] != nil })

@@ -22,7 +22,8 @@ struct StructureChecks {
         checkIDs(&findings)
         var firstListByName: [String: ChoiceList] = [:]
         for list in survey.choiceLists {
-            // YAML keeps `true:` and `"true":` apart, but both name the list 'true'.
+            // The YAML reader reads keys as text and already refuses `true:` beside `"true":`; this check
+            // stays so that a survey put together in any other way gets the same error.
             if let first = firstListByName[list.name] {
                 let place = first.location.map { " at \($0.line):\($0.column)" } ?? ""
                 findings.error("S006", "the choice list name '\(list.name)' is already used by another list", at: list.location,

@@ -50,11 +50,26 @@ public enum ReadabilityCheck {
     }
 
     /// List items often lack a full stop; end each chunk so sentences are not run together.
-    private static func sentence(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    static func sentence(_ text: String) -> String {
+        let trimmed = trimmingSpace(text)
         guard let last = trimmed.last else { return "" }
         // A lead-in ending in a colon ("One thing I learnt today:") is read as a sentence of its own.
         if last == ":" { return trimmed.dropLast() + "." }
         return ".!?".contains(last) ? trimmed : trimmed + "."
+    }
+
+    /// The text without white space at either end, as `trimmingCharacters(in: .whitespacesAndNewlines)` gives
+    /// it, but found scalar by scalar in Swift instead of through Foundation's copy of the text (every
+    /// paragraph of every page passes through here).
+    static func trimmingSpace(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        let space = CharacterSet.whitespacesAndNewlines
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? scalar == " " || (9...13).contains(scalar.value) : space.contains(scalar)
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
     }
 }

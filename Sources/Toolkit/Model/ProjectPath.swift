@@ -4,6 +4,11 @@ import Markdown
 public enum ProjectPath {
     /// `a/b/../c/./d` → `a/c/d`; nil when the path climbs above the project root.
     public static func normalize(_ path: String) -> String? {
+        isNormal(path) ? path : normalizedBySplitting(path)
+    }
+
+    /// The general way: the path split at each "/", with "." parts dropped and ".." parts taking away the one before.
+    static func normalizedBySplitting(_ path: String) -> String? {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
@@ -15,6 +20,26 @@ public enum ProjectPath {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// True when `normalize` would give the path back as it is: no empty, "." or ".." part, and no "/" at
+    /// either end. Most paths are like this, and are checked byte by byte without being split.
+    static func isNormal(_ path: String) -> Bool {
+        var previous: UInt8 = UInt8(ascii: "/")
+        var dotsInPart = 0, partLength = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if previous == UInt8(ascii: "/") || dotsInPart == partLength { return false }
+                dotsInPart = 0
+                partLength = 0
+            } else {
+                partLength += 1
+                if byte == UInt8(ascii: ".") { dotsInPart += 1 }
+            }
+            previous = byte
+        }
+        // The last part, like every other, must not be empty or made only of dots.
+        return partLength > 0 && dotsInPart < partLength
     }
 
     public static func directory(of path: String) -> String {

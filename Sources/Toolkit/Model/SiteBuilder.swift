@@ -78,7 +78,7 @@ public enum SiteBuilder {
         diagnostics += checkOutputPaths(modules: modules, contentPages: contentPages)
         let allPages = contentPages + modules.flatMap { [$0.index].compactMap { $0 } + $0.pages }
         let enabledSurveyFiles = enabled.compactMap { sourcesByID[$0.id] }.flatMap(\.surveys)
-        var (surveys, surveyDiagnostics) = collectSurveys(pages: allPages, surveyFiles: enabledSurveyFiles)
+        var (surveys, surveyDiagnostics) = collectSurveys(pages: allPages, surveyFiles: enabledSurveyFiles, memory: memory)
         diagnostics += surveyDiagnostics
         let (wording, wordingDiagnostics) = ProjectWording.read(sources.wordingFiles)
         diagnostics += wordingDiagnostics
@@ -167,7 +167,7 @@ public enum SiteBuilder {
     }
 
     /// Surveys embedded in pages, included by them, or standing alone in a module's `surveys/` folder.
-    static func collectSurveys(pages: [Page], surveyFiles: [SourceFile]) -> ([SurveyEntry], [Diagnostic]) {
+    static func collectSurveys(pages: [Page], surveyFiles: [SourceFile], memory: (any PageMemory)? = nil) -> ([SurveyEntry], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var entries: [SurveyEntry] = []
         var entryIndexByFile: [String: Int] = [:]
@@ -175,7 +175,8 @@ public enum SiteBuilder {
 
         func decodeFile(_ file: SourceFile) -> Int? {
             if let index = entryIndexByFile[file.path] { return index }
-            let (survey, found) = SurveyDecoder.decode(yaml: file.text, file: file.path)
+            let decode = { SurveyDecoder.decode(yaml: file.text, file: file.path) }
+            let (survey, found) = memory?.decodedSurvey(file, decode) ?? decode()
             diagnostics += found
             guard let survey else { return nil }
             entries.append(SurveyEntry(survey: survey, sourcePath: file.path, pages: [], blockLocations: []))
@@ -271,7 +272,16 @@ public enum SiteBuilder {
 /// Where a long-lived process (the preview) keeps parsed pages from one build for the next, so an edit
 /// parses only the pages whose text changed. A parse depends only on the file, its module and slug and the
 /// directives, so a kept one is the same as a new one; `begin` forgets them all when the directive files change.
+/// Surveys are kept the same way: a survey file's decoding depends only on the file, and a survey's own
+/// checks only on the survey, so both are used again while the file, or the survey, is unchanged.
 public protocol PageMemory: Sendable {
     func begin(directiveFiles: [SourceFile])
     func parsed(_ file: SourceFile, moduleID: String?, slug: String, _ parse: () -> (Page?, [Diagnostic])) -> (Page?, [Diagnostic])
+    func decodedSurvey(_ file: SourceFile, _ decode: () -> (Survey?, [Diagnostic])) -> (Survey?, [Diagnostic])
+    func checkedSurvey(_ survey: Survey, _ check: () -> [Diagnostic]) -> [Diagnostic]
+}
+
+extension PageMemory {
+    public func decodedSurvey(_ file: SourceFile, _ decode: () -> (Survey?, [Diagnostic])) -> (Survey?, [Diagnostic]) { decode() }
+    public func checkedSurvey(_ survey: Survey, _ check: () -> [Diagnostic]) -> [Diagnostic] { check() }
 }

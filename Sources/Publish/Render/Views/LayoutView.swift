@@ -83,8 +83,8 @@ struct FooterLinkView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "path": path
-        case "label": label
+        case "path": TemplateText(path)
+        case "label": TemplateText(label)
         case "first": first
         default: nil
         }

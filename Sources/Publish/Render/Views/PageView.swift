@@ -66,7 +66,7 @@ struct PageView: TemplateView {
         case "hasPager": inPager ? previous != nil || next != nil : nil
         case "previous": previous
         case "next": next
-        case "moduleNav": moduleNav
+        case "moduleNav": moduleNav.map(Boxed.init)
         default: layout.child(named: name)
         }
     }
@@ -85,8 +85,8 @@ struct TOCEntryView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "text": text
+        case "id": TemplateText(id)
+        case "text": TemplateText(text)
         default: nil
         }
     }
@@ -105,8 +105,8 @@ struct PageLinkView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "url": url
+        case "title": TemplateText(title)
+        case "url": TemplateText(url)
         default: nil
         }
     }
@@ -133,9 +133,9 @@ struct ModuleNavView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "url": url
-        case "pagesHTML": pagesHTML
+        case "title": TemplateText(title)
+        case "url": TemplateText(url)
+        case "pagesHTML": TemplateText(pagesHTML)
         case "pages": pages
         case "earlier": earlier
         case "later": later
@@ -157,8 +157,8 @@ struct MoreLinkView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "url": url
-        case "text": text
+        case "url": TemplateText(url)
+        case "text": TemplateText(text)
         default: nil
         }
     }

@@ -60,9 +60,9 @@ struct LayoutView: TemplateView {
         case "scripts": scripts
         case "licenceHTML": present(licenceHTML)
         case "hasFooterLinks": !footerLinks.isEmpty
-        case "footerLinks": footerLinks
+        case "footerLinks": Boxed.all(footerLinks)
         case "hasBreadcrumbs": !breadcrumbs.isEmpty
-        case "breadcrumbs": breadcrumbs
+        case "breadcrumbs": Boxed.all(breadcrumbs)
         default: nil
         }
     }

@@ -56,7 +56,7 @@ struct PageView: TemplateView {
         case "tocCount": tocCount
         // A short list costs little room, so it starts open; a long one starts folded on every screen.
         case "tocOpen": tocCount <= 6
-        case "toc": toc
+        case "toc": Boxed.all(toc)
         case "body": present(body)
         case "hasTags": !tags.isEmpty
         case "tags": tags
@@ -64,8 +64,8 @@ struct PageView: TemplateView {
         case "updatedISO": present(updatedISO)
         case "printLink": present(printLink)
         case "hasPager": inPager ? previous != nil || next != nil : nil
-        case "previous": previous
-        case "next": next
+        case "previous": previous.map(Boxed.init)
+        case "next": next.map(Boxed.init)
         case "moduleNav": moduleNav.map(Boxed.init)
         default: layout.child(named: name)
         }
@@ -137,8 +137,8 @@ struct ModuleNavView: TemplateView {
         case "url": TemplateText(url)
         case "pagesHTML": TemplateText(pagesHTML)
         case "pages": pages
-        case "earlier": earlier
-        case "later": later
+        case "earlier": earlier.map(Boxed.init)
+        case "later": later.map(Boxed.init)
         default: nil
         }
     }

@@ -85,6 +85,10 @@ import Testing
             ("asset", { try self.write($0, "toolkit-modules/alpha/assets/route.txt", "Start at the park gate.\n") }),
             ("site settings", { try self.edit($0, "content/site.yml") { $0.replacingOccurrences(of: "A small site for tests", with: "A small site") } }),
             ("survey", { try self.edit($0, "toolkit-modules/park/surveys/park.survey.yml") { $0.replacingOccurrences(of: "The park", with: "Our park") } }),
+            ("new module template for survey pages", { try self.write($0, "toolkit-modules/park/templates/survey.mustache",
+                "{{<layout}}{{$main}}<article class=\"survey-page\"><h1>{{title}}</h1>{{{body}}}</article>{{/main}}{{/layout}}\n") }),
+            ("module template for survey pages", { try self.edit($0, "toolkit-modules/park/templates/survey.mustache") { $0.replacingOccurrences(of: "<h1>", with: "<h1 class=\"survey-title\">") } }),
+            ("site title, shown on survey pages", { try self.edit($0, "content/site.yml") { $0.replacingOccurrences(of: "title: Test Toolkit", with: "title: Test Hub") } }),
             ("new page", { try self.write($0, "toolkit-modules/beta/more.md", "---\ntitle: More\n---\n\nSee [the beta page](page.md).\n") }),
             ("deleted page", { try FileManager.default.removeItem(at: $0.appendingPathComponent("toolkit-modules/beta/more.md")) }),
             ("deleted page that a link pointed to", { root in
@@ -160,12 +164,19 @@ import Testing
                 "rendered \(body.pagesRendered), kept \(body.pagesKept)")
         #expect(try String(contentsOf: output.appendingPathComponent("beta/page/index.html"), encoding: .utf8).contains("Ask the people next door."))
         #expect(body.documentsKept == 5, "the pack in both sizes and the three masters print no part of the beta page")
+        #expect(body.surveyFilesKept == 12, "the park survey's files in two languages, the survey list and the schema show no page's text; kept \(body.surveyFilesKept)")
 
         try edit(root, "toolkit-modules/alpha/handouts/welcome.md") { $0.replacingOccurrences(of: "You are welcome here.", with: "You are very welcome here.") }
         let handout = build(root, into: output)
         #expect(handout.pagesRendered == 1 && handout.documentsKept == 2,
                 "the pack in both sizes and the handout's master print it, the park survey's two masters do not; kept \(handout.documentsKept)")
         #expect(try String(contentsOf: output.appendingPathComponent("packs/alpha-pack.html"), encoding: .utf8).contains("You are very welcome here."))
+
+        // A survey's files are made again when it changes.
+        try edit(root, "toolkit-modules/park/surveys/park.survey.yml") { $0.replacingOccurrences(of: "The park", with: "Our park") }
+        let survey = build(root, into: output)
+        #expect(survey.built && survey.surveyFilesKept == 0, "kept \(survey.surveyFilesKept)")
+        #expect(try String(contentsOf: output.appendingPathComponent("surveys/park-bilingual/index.html"), encoding: .utf8).contains("Our park"))
 
         // Every page of the module lists the page by its title, so a new title renders them all.
         try edit(root, "toolkit-modules/beta/page.md") { $0.replacingOccurrences(of: "title: Beta page", with: "title: Who to ask") }

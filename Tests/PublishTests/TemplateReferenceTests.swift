@@ -58,7 +58,7 @@ import Survey
     static func fits(_ value: Any?, _ kind: TemplateVariable.Kind, allowEmpty: Bool) -> Bool {
         if allowEmpty, value is NoValue { return true }
         switch kind {
-        case .text, .html: return (value as? String).map { allowEmpty || !$0.isEmpty } ?? false
+        case .text, .html: return text(value).map { allowEmpty || !$0.isEmpty } ?? false
         case .flag: return value is Bool
         case .number: return value is Int
         case .textList: return value is [String]
@@ -67,6 +67,11 @@ import Survey
             return (value as? [any TemplateView]).map { (allowEmpty || !$0.isEmpty) && $0.allSatisfy { type(of: $0).viewName == name } } ?? false
         case .object(let name): return (value as? any TemplateView).map { type(of: $0).viewName == name } ?? false
         }
+    }
+
+    /// The text a view answers, given as a string or as text ready for the engine.
+    static func text(_ value: Any?) -> String? {
+        (value as? TemplateText)?.text ?? value as? String
     }
 
     /// Checks every value a view answers, then the views inside it.
@@ -123,7 +128,7 @@ import Survey
                 let value = sample.child(named: variable.name)
                 let fits: Bool
                 switch variable.kind {
-                case .text, .html: fits = (value as? String).map { !$0.isEmpty } ?? false
+                case .text, .html: fits = Self.text(value).map { !$0.isEmpty } ?? false
                 case .flag: fits = value is Bool
                 case .number: fits = value is Int
                 case .textList: fits = value is [String]

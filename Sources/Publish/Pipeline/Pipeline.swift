@@ -119,6 +119,9 @@ public enum Pipeline {
         public var pagesKept = 0
         /// Packs and photocopy masters whose last HTML was kept, because no page they print changed.
         public var documentsKept = 0
+        /// Survey files (forms, questionnaires, codebooks, XLSForms) whose last copy was kept, because neither the
+        /// survey nor anything else its files show changed.
+        public var surveyFilesKept = 0
         public var pdfs = 0
         public var pdfsReused = 0
         /// Set when packs were published as HTML only because WeasyPrint is missing.
@@ -205,10 +208,12 @@ public enum Pipeline {
                 let documents = site.packs.flatMap { [$0.htmlPath, $0.largePrintPath] } + PrintMaster.all(in: site).map(\.htmlPath)
                 let keptDocuments = Set(documents.filter(kept))
                 report.documentsKept = keptDocuments.count
+                let keptSurveyFiles = Set((site.surveys.flatMap(SurveyPages.paths(of:)) + [SurveyPages.listPath, SurveyPages.schemaPath]).filter(kept))
+                report.surveyFilesKept = keptSurveyFiles.count
                 // Everything but the pages is made first; the pages are then made and written a batch at a time.
                 var files: [RenderedFile]
                 do {
-                    files = try renderer.renderRest(pagePaths: renderer.pages.map(\.outputPath), kept: keptDocuments)
+                    files = try renderer.renderRest(pagePaths: renderer.pages.map(\.outputPath), kept: keptDocuments.union(keptSurveyFiles))
                 } catch {
                     writer.abandon()
                     report.environmentError = error.message

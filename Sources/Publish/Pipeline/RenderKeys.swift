@@ -6,13 +6,14 @@ import Toolkit
 /// not a page, the list of assets, and the site's outline: every page's place, front matter, headings and
 /// directive blocks, which other pages show in navigation, links, anchors, session plans and surveys.
 /// A page whose key is that of the last build is the same HTML, so its file is kept rather than rendered;
-/// so is a pack or photocopy master whose key, made from the text of every page it prints, is unchanged.
+/// so is a pack or photocopy master whose key, made from the text of every page it prints, is unchanged, and a
+/// survey's files, whose key is the shared one with the survey's source.
 ///
 /// An edit to a page's prose changes that page's key only; an edit to a title, a heading, a front matter
 /// field or a directive block changes the outline, and so every page's key.
 enum RenderKeys {
-    /// The key of every page the renderer writes, and of every print document (packs in both sizes and
-    /// photocopy masters, made from the text of every page they print), by output path.
+    /// The key of every page the renderer writes, of every print document (packs in both sizes and
+    /// photocopy masters, made from the text of every page they print) and of every survey file, by output path.
     static func make(site: Site, sources: ProjectSources, options: Pipeline.BuildOptions, withPDFs: Bool) -> [String: String] {
         let files = sources.allFiles
         let pages = site.allPages
@@ -42,6 +43,12 @@ enum RenderKeys {
             key(pack.largePrintPath, pack.items)
         }
         for master in PrintMaster.all(in: site) { key(master.htmlPath, [master.item], language: master.language) }
+        // A survey's files are made from its own source, the settings, the theme and the outline (which pages
+        // show it, and where), all of them in the shared key: no page's prose reaches them.
+        for entry in site.surveys {
+            for path in SurveyPages.paths(of: entry) { key(path, [.survey(entry)]) }
+        }
+        for path in [SurveyPages.listPath, SurveyPages.schemaPath] { key(path, []) }
         return keys
     }
 

@@ -78,8 +78,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every other file of the site: module pages, surveys, packs, search, sitemap and the theme's assets.
-    /// `pagePaths` are the pages' own files, for the sitemap. Print documents in `kept` are not made: their
-    /// last files are kept.
+    /// `pagePaths` are the pages' own files, for the sitemap. Print documents and survey files in `kept` are not
+    /// made: their last files are kept.
     public func renderRest(pagePaths: [String], kept: Set<String> = []) throws(RenderFailure) -> [RenderedFile] {
         // The search index, the largest part, and the module pages spread their own work over every core,
         // which they could not do from inside another parallel map (a nested one runs on one thread); the
@@ -91,7 +91,7 @@ public struct SiteRenderer: Sendable {
             case .search: return .success(search)
             case .modules: return .success(modules)
             case .surveys:
-                do throws(RenderFailure) { return .success(try SurveyPages(site: site, theme: theme, printLink: { self.printLink(from: $0) }, papers: papers).render()) }
+                do throws(RenderFailure) { return .success(try SurveyPages(site: site, theme: theme, printLink: { self.printLink(from: $0) }, papers: papers).render(skipping: kept)) }
                 catch { return .failure(error) }
             case .packs: return .success(PackPages(site: site, theme: theme, directives: directives, papers: papers).renderHTML(skipping: kept))
             case .notFound: return .success([RenderedFile(path: "404.html", text: renderNotFound())])

@@ -13,15 +13,32 @@ struct SurveyPages {
     /// Paper questionnaires rendered once and shared with the packs.
     var papers = RenderedOnce()
 
-    func render() throws(RenderFailure) -> [RenderedFile] {
+    /// Every file, but none of those in `kept`: a survey whose files were all kept from the last build (their
+    /// render keys unchanged) is not made at all, which is most of the cost of a rebuild after a page edit.
+    func render(skipping kept: Set<String> = []) throws(RenderFailure) -> [RenderedFile] {
         var files: [RenderedFile] = []
-        for entry in site.surveys { files += try self.files(for: entry) }
-        files.append(RenderedFile(path: "surveys/index.html", text: listPage()))
-        files.append(RenderedFile(path: "surveys/survey.schema.json", text: SurveySchema.json))
+        for entry in site.surveys where !Self.paths(of: entry).allSatisfy(kept.contains) {
+            files += try self.files(for: entry).filter { !kept.contains($0.path) }
+        }
+        if !kept.contains(Self.listPath) { files.append(RenderedFile(path: Self.listPath, text: listPage())) }
+        if !kept.contains(Self.schemaPath) { files.append(RenderedFile(path: Self.schemaPath, text: SurveySchema.json)) }
         return files
     }
 
-    private func files(for entry: SurveyEntry) throws(RenderFailure) -> [RenderedFile] {
+    static let listPath = "surveys/index.html"
+    static let schemaPath = "surveys/survey.schema.json"
+
+    /// The paths of the files `files(for:)` makes for a survey, known without making them, for its render keys.
+    static func paths(of entry: SurveyEntry) -> [String] {
+        var paths: [String] = []
+        for language in SurveyLanguagePaths.languages(of: entry.survey) {
+            let language = SurveyLanguagePaths(folder: entry.folder, language: language, survey: entry.survey)
+            paths += [language.web, language.paper, language.codebook, language.codebookCSV]
+        }
+        return paths + ["\(entry.folder)/\(entry.survey.id).json", "\(entry.folder)/\(entry.survey.id).xlsx"]
+    }
+
+    func files(for entry: SurveyEntry) throws(RenderFailure) -> [RenderedFile] {
         let survey = entry.survey
         let folder = entry.folder
         let workbook: Data
@@ -114,7 +131,7 @@ struct SurveyPages {
     }
 
     private func listPage() -> String {
-        let path = "surveys/index.html"
+        let path = Self.listPath
         var body = "<p>Every survey in the toolkit, ready to fill in on screen, print on paper or load into KoboToolbox or ODK Collect. "
         body += "Editors can check survey files against the <a href=\"survey.schema.json\">JSON Schema of the survey format</a>.</p>\n"
         body += "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">Survey</th><th scope=\"col\">Questions</th><th scope=\"col\">Time</th><th scope=\"col\">Found in</th></tr></thead>\n<tbody>\n"

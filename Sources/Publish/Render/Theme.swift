@@ -136,8 +136,9 @@ public struct Theme: Sendable {
     }
 
     /// Renders `template` with a typed view; the module's overrides are used for a page of that module.
+    /// The view goes in a box, since the engine casts it for every name it looks up, copying a struct each time.
     public func render(_ view: some TemplateView, template: String, module: String? = nil) -> String {
-        library(for: module).render(view, withTemplate: template) ?? ""
+        library(for: module).render(Boxed(view), withTemplate: template) ?? ""
     }
 }
 

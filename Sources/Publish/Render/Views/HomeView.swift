@@ -44,9 +44,9 @@ struct ModuleCardView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "summary": summary
-        case "url": url
+        case "title": TemplateText(title)
+        case "summary": TemplateText(summary)
+        case "url": TemplateText(url)
         case "pageCount": pageCount
         case "packCount": packCount
         case "hasPacks": packCount > 0

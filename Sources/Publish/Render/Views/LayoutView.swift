@@ -60,9 +60,9 @@ struct LayoutView: TemplateView {
         case "scripts": scripts
         case "licenceHTML": present(licenceHTML)
         case "hasFooterLinks": !footerLinks.isEmpty
-        case "footerLinks": footerLinks
+        case "footerLinks": Boxed.all(footerLinks)
         case "hasBreadcrumbs": !breadcrumbs.isEmpty
-        case "breadcrumbs": breadcrumbs
+        case "breadcrumbs": Boxed.all(breadcrumbs)
         default: nil
         }
     }
@@ -83,8 +83,8 @@ struct FooterLinkView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "path": path
-        case "label": label
+        case "path": TemplateText(path)
+        case "label": TemplateText(label)
         case "first": first
         default: nil
         }

@@ -54,8 +54,8 @@ struct PageGroupView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "title": title
+        case "id": TemplateText(id)
+        case "title": TemplateText(title)
         case "pages": pages
         default: nil
         }
@@ -100,8 +100,8 @@ struct RequiredModuleView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "url": url
+        case "title": TemplateText(title)
+        case "url": TemplateText(url)
         case "last": last
         default: nil
         }

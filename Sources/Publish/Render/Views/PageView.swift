@@ -56,7 +56,7 @@ struct PageView: TemplateView {
         case "tocCount": tocCount
         // A short list costs little room, so it starts open; a long one starts folded on every screen.
         case "tocOpen": tocCount <= 6
-        case "toc": toc
+        case "toc": Boxed.all(toc)
         case "body": present(body)
         case "hasTags": !tags.isEmpty
         case "tags": tags
@@ -64,9 +64,9 @@ struct PageView: TemplateView {
         case "updatedISO": present(updatedISO)
         case "printLink": present(printLink)
         case "hasPager": inPager ? previous != nil || next != nil : nil
-        case "previous": previous
-        case "next": next
-        case "moduleNav": moduleNav
+        case "previous": previous.map(Boxed.init)
+        case "next": next.map(Boxed.init)
+        case "moduleNav": moduleNav.map(Boxed.init)
         default: layout.child(named: name)
         }
     }
@@ -85,8 +85,8 @@ struct TOCEntryView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "text": text
+        case "id": TemplateText(id)
+        case "text": TemplateText(text)
         default: nil
         }
     }
@@ -105,8 +105,8 @@ struct PageLinkView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "url": url
+        case "title": TemplateText(title)
+        case "url": TemplateText(url)
         default: nil
         }
     }
@@ -133,12 +133,12 @@ struct ModuleNavView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "url": url
-        case "pagesHTML": pagesHTML
+        case "title": TemplateText(title)
+        case "url": TemplateText(url)
+        case "pagesHTML": TemplateText(pagesHTML)
         case "pages": pages
-        case "earlier": earlier
-        case "later": later
+        case "earlier": earlier.map(Boxed.init)
+        case "later": later.map(Boxed.init)
         default: nil
         }
     }
@@ -157,8 +157,8 @@ struct MoreLinkView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "url": url
-        case "text": text
+        case "url": TemplateText(url)
+        case "text": TemplateText(text)
         default: nil
         }
     }

@@ -25,7 +25,7 @@ struct ListView: TemplateView {
     func child(named name: String) -> Any? {
         switch name {
         case "summary": present(summary)
-        case "body": body
+        case "body": TemplateText(body)
         default: layout.child(named: name)
         }
     }
@@ -48,9 +48,9 @@ struct SurveyPageView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "surveyClass": surveyClass
+        case "surveyClass": TemplateText(surveyClass)
         case "pageLanguage": present(pageLanguage)
-        case "body": body
+        case "body": TemplateText(body)
         default: layout.child(named: name)
         }
     }
@@ -75,10 +75,10 @@ struct ResultsView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "resultsClass": resultsClass
+        case "resultsClass": TemplateText(resultsClass)
         case "showTitle": showTitle
         case "pageLanguage": present(pageLanguage)
-        case "body": body
+        case "body": TemplateText(body)
         default: layout.child(named: name)
         }
     }
@@ -109,14 +109,14 @@ struct ResultsPrintView: TemplateView {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "language": language
-        case "siteTitle": siteTitle
-        case "title": title
-        case "description": description
-        case "kind": kind
-        case "paper": paper
-        case "printCSS": printCSS
-        case "body": body
+        case "language": TemplateText(language)
+        case "siteTitle": TemplateText(siteTitle)
+        case "title": TemplateText(title)
+        case "description": TemplateText(description)
+        case "kind": TemplateText(kind)
+        case "paper": TemplateText(paper)
+        case "printCSS": TemplateText(printCSS)
+        case "body": TemplateText(body)
         default: nil
         }
     }

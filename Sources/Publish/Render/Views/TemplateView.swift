@@ -56,5 +56,22 @@ extension TemplateView {
 /// summary never shows its module's summary instead.
 func present(_ text: String?) -> Any? {
     guard let text, !text.isEmpty else { return NoValue() }
-    return text
+    return TemplateText(text)
+}
+
+/// Text as a template is given it. A plain `String` answered as `Any` costs the engine, for every `{{name}}`,
+/// a cast to each of its protocols that fails, an optional check and `String(describing:)` (a copy through the
+/// printing machinery), and inside a section over it `{{other}}` reflects over the string with a `Mirror`.
+/// This renders as the same text (escaped by `{{name}}`, as it is by `{{{name}}}`), answers no names of its
+/// own, so names inside a section over it are found around it as before, and takes the same transforms as a
+/// string (`{{uppercased(title)}}`).
+struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    var renderText: String { text }
+    var isNull: Bool { false }
+    func child(named: String) -> Any? { nil }
+    func transform(_ name: String) -> Any? { text.transform(name) }
 }

@@ -113,8 +113,8 @@ public struct HTMLRenderer {
             out += "<h\(shown) id=\"\(idPrefix)\(id)\">"; children(inlines); out += "</h\(shown)>\n"
         case .thematicBreak:
             out += "<hr>\n"
-        case .table(let header, let alignments, let rows, _):
-            renderTable(header: header, alignments: alignments, rows: rows, into: &out, headingIDs: &headingIDs)
+        case .table(let cells, let alignments, _):
+            renderTable(cells, alignments: alignments, into: &out, headingIDs: &headingIDs)
         case .text(let text):
             out += HTML.escape(text)
         case .softBreak:
@@ -196,10 +196,10 @@ public struct HTMLRenderer {
     }
 
     private func renderTable(
-        header: [[MarkdownNode]], alignments: [TableAlignment], rows: [[[MarkdownNode]]],
+        _ cells: TableCells, alignments: [TableAlignment],
         into out: inout String, headingIDs: inout IndexingIterator<[String]>
     ) {
-        func cell(_ tag: String, _ inlines: [MarkdownNode], _ column: Int) {
+        func cell(_ tag: String, _ inlines: ArraySlice<MarkdownNode>, _ column: Int) {
             let alignment = column < alignments.count ? alignments[column] : .none
             let style = alignment == .none ? "" : " class=\"align-\(alignment.rawValue)\""
             let scope = tag == "th" ? " scope=\"col\"" : ""
@@ -209,11 +209,11 @@ public struct HTMLRenderer {
         }
         // Focusable, so a table wider than a phone can be scrolled sideways with the keyboard too.
         out += "<div class=\"table-wrap\" role=\"group\" aria-label=\"Table\" tabindex=\"0\"><table>\n<thead>\n<tr>"
-        for (column, inlines) in header.enumerated() { cell("th", inlines, column) }
+        for column in 0..<cells.columns { cell("th", cells.cell(row: 0, column: column), column) }
         out += "</tr>\n</thead>\n<tbody>\n"
-        for row in rows {
+        for row in 1..<max(1, cells.rowCount) {
             out += "<tr>"
-            for (column, inlines) in row.enumerated() { cell("td", inlines, column) }
+            for column in 0..<cells.columns { cell("td", cells.cell(row: row, column: column), column) }
             out += "</tr>\n"
         }
         out += "</tbody>\n</table></div>\n"

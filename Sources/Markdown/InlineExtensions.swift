@@ -24,9 +24,8 @@ struct InlineExtensions {
         case .item(let c, let span): return .item(c.map { rewrite($0) }, span)
         case .paragraph(let c, let span): return .paragraph(inlines(c, span), span)
         case .heading(let level, let c, let span): return .heading(level: level, inlines(c, span), span)
-        case .table(let header, let alignments, let rows, let span):
-            return .table(header: header.map { inlines($0, span) }, alignments: alignments,
-                          rows: rows.map { $0.map { inlines($0, span) } }, span)
+        case .table(let cells, let alignments, let span):
+            return .table(cells.map { inlines($0, span) }, alignments: alignments, span)
         default: return node
         }
     }
@@ -152,7 +151,7 @@ extension MarkdownNode {
         case .htmlBlock(let html, let span): return .htmlBlock(html, s(span))
         case .paragraph(let c, let span): return .paragraph(all(c), s(span))
         case .heading(let level, let c, let span): return .heading(level: level, all(c), s(span))
-        case .table(let h, let a, let rows, let span): return .table(header: h.map(all), alignments: a, rows: rows.map { $0.map(all) }, s(span))
+        case .table(let cells, let a, let span): return .table(cells.map(all), alignments: a, s(span))
         case .emphasis(let c): return .emphasis(all(c))
         case .strong(let c): return .strong(all(c))
         case .strikethrough(let c): return .strikethrough(all(c))

@@ -30,6 +30,52 @@ public struct SourceSpan: Hashable, Sendable {
     }
 }
 
+/// A table's cells, the header row's first, kept in one array with the end of each cell beside it rather
+/// than as an array per cell and per row: a large site has hundreds of thousands of cells, and most hold a
+/// single word or number.
+public struct TableCells: Hashable, Sendable {
+    /// Every cell's inline nodes, cell after cell, row after row.
+    public private(set) var nodes: [MarkdownNode] = []
+    /// Where each cell's nodes end in `nodes`.
+    private var ends: [Int32] = []
+    /// Cells in every row: the header's.
+    public let columns: Int
+
+    /// `rows[0]` is the header. A row with fewer cells than the header gets empty ones, and one with more
+    /// loses the extra, as a pipe table's rows do.
+    public init(rows: [[[MarkdownNode]]]) {
+        columns = rows.first?.count ?? 0
+        let cells = rows.reduce(0) { $0 + $1.count }
+        ends.reserveCapacity(cells)
+        nodes.reserveCapacity(rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
+        for row in rows {
+            for column in 0..<columns {
+                if column < row.count { nodes += row[column] }
+                ends.append(Int32(clamping: nodes.count))
+            }
+        }
+    }
+
+    /// Rows, header included.
+    public var rowCount: Int { columns == 0 ? 0 : ends.count / columns }
+
+    /// The inline nodes of one cell; row 0 is the header.
+    public func cell(row: Int, column: Int) -> ArraySlice<MarkdownNode> {
+        let index = row * columns + column
+        return nodes[(index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])]
+    }
+
+    /// Every row, header first, each as its cells.
+    public var allRows: [[[MarkdownNode]]] {
+        (0..<rowCount).map { row in (0..<columns).map { Array(cell(row: row, column: $0)) } }
+    }
+
+    /// The same table with each cell's nodes changed by `transform`.
+    public func map(_ transform: ([MarkdownNode]) -> [MarkdownNode]) -> TableCells {
+        TableCells(rows: allRows.map { $0.map(transform) })
+    }
+}
+
 /// An immutable Markdown tree, built once from libcmark's AST so nothing else touches C pointers.
 /// Children are held in arrays, so the common nodes (text, paragraphs, headings, items) are stored in
 /// their parent's array without a box of their own; only the larger, rarer ones are boxed (`indirect`),
@@ -45,7 +91,7 @@ public enum MarkdownNode: Hashable, Sendable {
     case heading(level: Int, [MarkdownNode], SourceSpan)
     case thematicBreak
     /// A GitHub-style pipe table (libcmark itself has none): header cells, column alignments, body rows.
-    indirect case table(header: [[MarkdownNode]], alignments: [TableAlignment], rows: [[[MarkdownNode]]], SourceSpan)
+    indirect case table(TableCells, alignments: [TableAlignment], SourceSpan)
     case text(String)
     case softBreak
     case lineBreak
@@ -75,8 +121,8 @@ public enum MarkdownNode: Hashable, Sendable {
             return items
         case .footnotes(let notes):
             return notes.flatMap(\.content)
-        case .table(let header, _, let rows, _):
-            return (header + rows.flatMap { $0 }).flatMap { $0 }
+        case .table(let cells, _, _):
+            return cells.nodes
         default:
             return []
         }
@@ -88,8 +134,8 @@ public enum MarkdownNode: Hashable, Sendable {
         case .text(let s), .code(let s): return s
         case .softBreak, .lineBreak: return " "
         case .codeBlock, .htmlBlock, .inlineHTML, .thematicBreak, .tooDeep, .footnoteReference: return ""
-        case .table(let header, _, let rows, _):
-            return ([header] + rows).map { row in row.map { $0.map(\.plainText).joined() }.joined(separator: " ") }
+        case .table(let cells, _, _):
+            return cells.allRows.map { row in row.map { $0.map(\.plainText).joined() }.joined(separator: " ") }
                 .joined(separator: "\n")
         case .paragraph, .heading, .item, .blockQuote, .list, .document, .footnotes:
             return children.map(\.plainText).joined(separator: isBlockContainer ? "\n" : "")

@@ -27,11 +27,11 @@ enum PipeTable {
                     inlineNodes(cell, rowSpan: SourceSpan(startLine: line, startColumn: 1, endLine: line, endColumn: 1))
                 }
             }
-            let table = MarkdownNode.table(
-                header: cells(rows[headerAt], line: tableSpan.startLine), alignments: alignments,
-                rows: rows.dropFirst(headerAt + 2).enumerated().map { offset, row in
-                    cells(row, line: tableSpan.startLine + 2 + offset)
-                }, tableSpan)
+            let body = rows.dropFirst(headerAt + 2).enumerated().map { offset, row in
+                cells(row, line: tableSpan.startLine + 2 + offset)
+            }
+            let table = MarkdownNode.table(TableCells(rows: [cells(rows[headerAt], line: tableSpan.startLine)] + body),
+                                           alignments: alignments, tableSpan)
             guard headerAt > 0 else { return [table] }
             let textSpan = SourceSpan(startLine: span.startLine, startColumn: span.startColumn,
                                       endLine: span.startLine + headerAt - 1, endColumn: 1)

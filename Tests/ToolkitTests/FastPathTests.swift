@@ -64,4 +64,14 @@ import Testing
             #expect(FrontMatterSplit.isFenceLine(Substring(line)) == (line.trimmingCharacters(in: .whitespaces) == "---"), "\(line.debugDescription)")
         }
     }
+
+    @Test func aTableKeptFlatGivesBackItsCellsAndEvensOutRaggedRows() {
+        let a: [MarkdownNode] = [.text("a")], b: [MarkdownNode] = [.strong([.text("b")]), .text(" c")]
+        let cells = TableCells(rows: [[a, b], [b], [a, a, b]])
+        #expect(cells.rowCount == 3)
+        #expect(cells.allRows == [[a, b], [b, []], [a, a]], "a short row gets an empty cell and a long one loses its extra")
+        #expect(Array(cells.cell(row: 0, column: 1)) == b)
+        #expect(cells.nodes.count == 7)
+        #expect(TableCells(rows: []).rowCount == 0)
+    }
 }

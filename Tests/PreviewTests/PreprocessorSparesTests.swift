@@ -56,7 +56,7 @@ import Glibc
             running = Task { try await server.run(handleSignals: false) { portContinuation.yield($0) } }
             var portIterator = ports.makeAsyncIterator()
             port = try #require(await portIterator.next())
-            events = try #require(LoopbackClient(port: port, path: LiveReload.eventsPath))
+            events = LoopbackClient(port: port, path: LiveReload.eventsPath)
             #expect(await events?.waitFor("event: built\ndata: 1\n", within: 10) == true, "\(terminal.text)")
         }
 

@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A hostile or careless module cannot run script in a reader's browser, publish files from outside the
 /// project, crash the build or leave the maintainer without a whole site.
@@ -89,6 +94,17 @@ struct SecurityTests {
         ], "\(result.stderr)")
         #expect(!result.stderr.contains("SECRET"))
         #expect(!manager.fileExists(atPath: project.appendingPathComponent("site").path))
+    }
+
+    @Test func aPipeWhereAPageShouldBeIsAnErrorNotAWait() throws {
+        let project = try DoorstepRunner.project("good-site")
+        // Reading a named pipe would wait for a writer for ever.
+        #expect(mkfifo(project.appendingPathComponent("toolkit-modules/beta/pipe.md").path, 0o644) == 0)
+        let result = try DoorstepRunner.run(["build", "--no-pdf"], in: project)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(Self.findings(result.stderr) == ["toolkit-modules/beta/pipe.md:1:1 file-unreadable"], "\(result.stderr)")
+        #expect(result.stderr.contains("is not a regular file"))
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("site").path))
     }
 
     @Test func nestingThatWouldExhaustTheStackIsALocatedError() throws {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import Publish
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A rebuild into a folder that holds the last build must give exactly the site a first build gives into an
 /// empty folder, whatever was edited; an unchanged project must not be rebuilt at all.
@@ -40,7 +45,8 @@ import Testing
         return Pipeline.build(options)
     }
 
-    /// Every file of a folder, dot files too, by path.
+    /// Every file of a folder, dot files too, by path. The build cache is taken without its stamps, which
+    /// hold the times the files were last changed and so differ between any two builds.
     func files(in folder: URL) -> [String: Data] {
         var files: [String: Data] = [:]
         for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
@@ -49,6 +55,10 @@ import Testing
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
                 files[path] = FileManager.default.contents(atPath: url.path)
             }
+        }
+        if let data = files[BuildCache.fileName], var cache = BuildCache.parse(String(decoding: data, as: UTF8.self)) {
+            cache.stamps = nil
+            files[BuildCache.fileName] = Data(cache.text.utf8)
         }
         return files
     }
@@ -189,5 +199,86 @@ import Testing
         let mended = build(root, into: output)
         #expect(mended.pagesRendered == 2, "the edited page and the missing one")
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("alpha/guide/index.html").path))
+    }
+
+    /// The stat times of a file: its time of change of contents, and of any change.
+    func times(_ url: URL) -> (modified: timespec, changed: timespec) {
+        var info = stat()
+        _ = stat(url.path, &info)
+        #if canImport(Darwin)
+        return (info.st_mtimespec, info.st_ctimespec)
+        #else
+        return (info.st_mtim, info.st_ctim)
+        #endif
+    }
+
+    /// A project whose files are all older than the margin of a racy file, built once; and its work folder.
+    func builtProject() throws -> (root: URL, work: URL, output: URL) {
+        let root = try project()
+        let work = root.deletingLastPathComponent()
+        Thread.sleep(forTimeInterval: 0.2)
+        let output = work.appendingPathComponent("site")
+        let first = build(root, into: output)
+        #expect(first.built && first.diagnostics.isEmpty, "\(first.diagnostics.map(\.message))")
+        return (root, work, output)
+    }
+
+    @Test func anUnchangedRebuildIsToldFromTheFilesStampsWithoutReadingThem() throws {
+        let (root, work, output) = try builtProject()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let cache = try #require(BuildCache.read(output: output)?.stamps)
+        #expect(cache.racy.isEmpty, "no file changed just before the build: \(cache.racy)")
+        let second = build(root, into: output)
+        #expect(second.upToDate && second.upToDateByStamps && second.written == 0)
+        // A file touched but not changed is read, and found the same.
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: root.appendingPathComponent("toolkit-modules/beta/page.md").path)
+        let touched = build(root, into: output)
+        #expect(touched.upToDate && !touched.upToDateByStamps)
+    }
+
+    @Test func anEditThatKeepsTheFilesSizeAndTimeIsStillSeen() throws {
+        let (root, work, output) = try builtProject()
+        defer { try? FileManager.default.removeItem(at: work) }
+        #expect(build(root, into: output).upToDateByStamps)
+        // The same number of bytes, with the time of change put back as `cp -p`, `rsync -t` or `touch -r` do.
+        let page = root.appendingPathComponent("toolkit-modules/beta/page.md")
+        let before = times(page)
+        try edit(root, "toolkit-modules/beta/page.md") { $0.replacingOccurrences(of: "Ask your neighbours.", with: "Ask your Neighbours.") }
+        var restored = [before.modified, before.modified]
+        #expect(utimensat(AT_FDCWD, page.path, &restored, 0) == 0)
+        let after = times(page)
+        #expect(after.modified.tv_sec == before.modified.tv_sec && after.modified.tv_nsec == before.modified.tv_nsec)
+        let rebuilt = build(root, into: output)
+        #expect(rebuilt.built && !rebuilt.upToDate)
+        #expect(try String(contentsOf: output.appendingPathComponent("beta/page/index.html"), encoding: .utf8).contains("Ask your Neighbours."))
+        let cold = build(root, into: work.appendingPathComponent("cold"))
+        #expect(cold.built && differences(files(in: output), files(in: work.appendingPathComponent("cold"))).isEmpty)
+    }
+
+    @Test func aFileChangedJustBeforeABuildIsComparedByItsContentsNextTime() throws {
+        let (root, work, output) = try builtProject()
+        defer { try? FileManager.default.removeItem(at: work) }
+        // Changed an instant before the build looks at it: a second change in the same tick of the file
+        // system's clock could keep its stamp, so the next build compares its contents instead.
+        try edit(root, "toolkit-modules/beta/page.md") { $0 + "\nAsk at the shop too.\n" }
+        let rebuilt = build(root, into: output)
+        #expect(rebuilt.built && !rebuilt.upToDate)
+        let stamps = try #require(BuildCache.read(output: output)?.stamps)
+        #expect(stamps.racy == ["toolkit-modules/beta/page.md"])
+        let again = build(root, into: output)
+        #expect(again.upToDate && again.upToDateByStamps)
+        try edit(root, "toolkit-modules/beta/page.md") { $0.replacingOccurrences(of: "Ask at the shop too.", with: "Ask at the shop, too") }
+        let edited = build(root, into: output)
+        #expect(edited.built && !edited.upToDate)
+        #expect(try String(contentsOf: output.appendingPathComponent("beta/page/index.html"), encoding: .utf8).contains("Ask at the shop, too"))
+    }
+
+    @Test func aCacheWithRacyFilesReadsBackAsWritten() throws {
+        let cache = BuildCache(fingerprint: "abc", sizes: ["index.html": 12, "a b/index.html": 3], keys: ["index.html": "k1"],
+                               stamps: BuildCache.Stamps(digest: "def", racy: ["content/index.md", "toolkit-modules/a/page one.md"]))
+        #expect(BuildCache.parse(cache.text) == cache)
+        let unstamped = BuildCache(fingerprint: nil, sizes: ["index.html": 12], keys: [:], stamps: nil)
+        #expect(BuildCache.parse(unstamped.text) == unstamped)
+        #expect(BuildCache.parse(cache.text.replacingOccurrences(of: "stamps def 2", with: "stamps def 9")) == nil)
     }
 }

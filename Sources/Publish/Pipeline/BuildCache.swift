@@ -14,7 +14,7 @@ import Toolkit
 public struct BuildCache: Sendable, Equatable {
     /// Kept in the output folder, beside the marker.
     public static let fileName = ".doorstep-cache"
-    static let header = "# doorstep build cache 2: the fingerprint of the inputs, then the size, render key and path of every file written"
+    static let header = "# doorstep build cache 3: the fingerprint of the inputs, their stamps, then the size, render key and path of every file written"
 
     /// Nil for a build that is not to be skipped next time.
     public var fingerprint: String?
@@ -22,9 +22,35 @@ public struct BuildCache: Sendable, Equatable {
     public var sizes: [String: Int]
     /// The render key of every page, by its path in the output folder.
     public var keys: [String: String] = [:]
+    /// The same inputs told by their stamps: nil when the build is not to be skipped next time.
+    public var stamps: Stamps?
+
+    /// The inputs of a build by their stamps (see `FileStamp`) rather than their contents, with the options
+    /// and everything else the fingerprint holds. A file changed just before the build looked at it could
+    /// change again and keep its stamp, so such a "racy" file is hashed by its contents instead, and named here
+    /// so that the next build reads it to compare.
+    public struct Stamps: Sendable, Equatable {
+        public var digest: String
+        public var racy: [String]
+    }
 
     /// The fingerprint of one build's inputs.
     public static func fingerprint(sources: ProjectSources, options: Pipeline.BuildOptions, pdfEngine: String?) -> String {
+        var hasher = settingsHasher(options: options, pdfEngine: pdfEngine)
+        for (path, text) in sources.allFiles.sorted(by: { $0.key < $1.key }) {
+            hasher.add(path)
+            hasher.add(text)
+        }
+        for (path, data) in sources.assetData.sorted(by: { $0.key < $1.key }) {
+            hasher.add(path)
+            hasher.add(data)
+        }
+        return hasher.hex
+    }
+
+    /// Everything a build depends on but the project's files: the program, the options, the PDF engine and the
+    /// built-in theme.
+    static func settingsHasher(options: Pipeline.BuildOptions, pdfEngine: String?) -> ContentHasher {
         var hasher = ContentHasher()
         hasher.add("doorstep \(DoorstepVersion.current)")
         hasher.add(programIdentity())
@@ -35,15 +61,43 @@ public struct BuildCache: Sendable, Equatable {
             hasher.add(path)
             hasher.add(data)
         }
-        for (path, text) in sources.allFiles.sorted(by: { $0.key < $1.key }) {
-            hasher.add(path)
-            hasher.add(text)
+        return hasher
+    }
+
+    /// The stamps of a build's inputs, as `Stamps` describes. `racy` names the files hashed by their contents,
+    /// which `contents` gives (nil when a file cannot be read, and then there are no stamps).
+    static func stamps(inputs: [InputFile], racy: Set<String>, options: Pipeline.BuildOptions, pdfEngine: String?,
+                       contents: (InputFile) -> Data?) -> Stamps? {
+        var hasher = settingsHasher(options: options, pdfEngine: pdfEngine)
+        hasher.add("stamps")
+        for input in inputs {
+            // A path with a line break could not be written in the cache's list of racy files.
+            guard !input.path.utf8.contains(0x0A) else { return nil }
+            hasher.add(input.path)
+            hasher.add(input.isAsset ? "asset" : "text")
+            if racy.contains(input.path) {
+                guard let data = contents(input) else { return nil }
+                hasher.add("contents")
+                hasher.add(data)
+            } else {
+                hasher.add(input.stamp)
+            }
         }
-        for (path, data) in sources.assetData.sorted(by: { $0.key < $1.key }) {
-            hasher.add(path)
-            hasher.add(data)
+        return Stamps(digest: hasher.hex, racy: inputs.map(\.path).filter(racy.contains))
+    }
+
+    /// The stamps of the inputs of a build that has just read them all: the files changed just before they
+    /// were looked at are hashed from the text and bytes read.
+    public static func stamps(sources: ProjectSources, options: Pipeline.BuildOptions, pdfEngine: String?) -> Stamps? {
+        guard let start = sources.inputsLookedAt else { return nil }
+        let racy = Set(sources.inputs.filter { $0.stamp.isRacy(since: start) }.map(\.path))
+        guard !racy.isEmpty else {
+            return stamps(inputs: sources.inputs, racy: [], options: options, pdfEngine: pdfEngine) { _ in nil }
         }
-        return hasher.hex
+        let texts = sources.allFiles
+        return stamps(inputs: sources.inputs, racy: racy, options: options, pdfEngine: pdfEngine) { input in
+            input.isAsset ? sources.assetData[input.path] : texts[input.path].map { Data($0.utf8) }
+        }
     }
 
     /// The program that runs, by place, size and time of change: a rebuilt doorstep may render differently.
@@ -76,42 +130,83 @@ public struct BuildCache: Sendable, Equatable {
     /// The cache file's text.
     public var text: String {
         let files = sizes.sorted { $0.key < $1.key }.map { "\($0.value) \(keys[$0.key] ?? "-") \($0.key)" }
-        return ([Self.header, fingerprint ?? "-"] + files).joined(separator: "\n") + "\n"
+        let stamped = stamps.map { ["stamps \($0.digest) \($0.racy.count)"] + $0.racy } ?? ["stamps -"]
+        return ([Self.header, fingerprint ?? "-"] + stamped + files).joined(separator: "\n") + "\n"
     }
 
     /// Reads a cache file; nil for anything not written by this version.
     public static func parse(_ text: String) -> BuildCache? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map(String.init) == header, lines.count >= 2 else { return nil }
-        let fingerprint = lines[1] == "-" ? nil : String(lines[1])
-        if lines.last == "" { lines.removeLast() }
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// The cache's lines are read as bytes: at 10,000 pages it has 10,000 lines, read by every unchanged build.
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> BuildCache? {
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        var lines: [Range<Int>] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            lines.append(start..<index)
+            start = index + 1
+        }
+        if start < bytes.count { lines.append(start..<bytes.count) }
+        guard lines.count >= 3, string(lines[0]) == header else { return nil }
+        let fingerprint = string(lines[1]) == "-" ? nil : string(lines[1])
+        var stamps: Stamps?
+        var first = 3
+        let stampLine = string(lines[2]).split(separator: " ", omittingEmptySubsequences: false)
+        guard stampLine.first == "stamps" else { return nil }
+        if stampLine.count == 3, let count = Int(stampLine[2]), count >= 0, lines.count >= 3 + count {
+            stamps = Stamps(digest: String(stampLine[1]), racy: lines[3..<3 + count].map(string))
+            first += count
+        } else if stampLine.count != 2 || stampLine[1] != "-" {
+            return nil
+        }
         var sizes: [String: Int] = [:]
         var keys: [String: String] = [:]
-        for line in lines.dropFirst(2) {
-            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-            guard parts.count == 3, let size = Int(parts[0]) else { return nil }
-            let path = String(parts[2])
+        sizes.reserveCapacity(lines.count - first)
+        keys.reserveCapacity(lines.count - first)
+        for line in lines.dropFirst(first) {
+            // "<size> <key or -> <path>": the path may hold spaces, the first two fields never do.
+            guard let firstSpace = bytes[line].firstIndex(of: 0x20),
+                  let secondSpace = bytes[(firstSpace + 1)..<line.upperBound].firstIndex(of: 0x20),
+                  let size = Int(string(line.lowerBound..<firstSpace)) else { return nil }
+            let path = string((secondSpace + 1)..<line.upperBound)
             sizes[path] = size
-            if parts[1] != "-" { keys[path] = String(parts[1]) }
+            let key = (firstSpace + 1)..<secondSpace
+            if !(key.count == 1 && bytes[key.lowerBound] == UInt8(ascii: "-")) { keys[path] = string(key) }
         }
-        return BuildCache(fingerprint: fingerprint, sizes: sizes, keys: keys)
+        return BuildCache(fingerprint: fingerprint, sizes: sizes, keys: keys, stamps: stamps)
     }
 
     /// The cache the last build left in the output folder, if it can be read.
     public static func read(output: URL) -> BuildCache? {
         let folder = output.standardizedFileURL.resolvingSymlinksInPath()
         return FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path)
-            .flatMap { parse(String(decoding: $0, as: UTF8.self)) }
+            .flatMap { data in parse(data.withUnsafeBytes { String(decoding: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) }
     }
 
     /// The number of files of the site when the output folder holds the cache of a build with this fingerprint
     /// and every file it wrote is still there at its size; nil otherwise.
     public static func current(_ fingerprint: String, output: URL) -> Int? {
+        guard let cache = read(output: output), cache.fingerprint == fingerprint else { return nil }
+        return current(cache, output: output)
+    }
+
+    /// The number of files of the site when every file this cache lists is still in the output folder at its
+    /// size; nil otherwise.
+    public static func current(_ cache: BuildCache, output: URL) -> Int? {
         let folder = output.standardizedFileURL.resolvingSymlinksInPath()
-        guard let cache = read(output: output), cache.fingerprint == fingerprint, !cache.sizes.isEmpty else { return nil }
+        guard !cache.sizes.isEmpty else { return nil }
+        // Each file is looked at from the output folder, not by its whole path from the root of the disk.
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
         for (path, size) in cache.sizes {
             var info = stat()
-            guard stat(folder.path + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+            guard fstatat(descriptor, path, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG,
                   Int(info.st_size) == size else { return nil }
         }
         return cache.sizes.count
@@ -132,6 +227,13 @@ struct ContentHasher {
 
     mutating func add(_ data: Data) {
         data.withUnsafeBytes { add($0) }
+    }
+
+    mutating func add(_ stamp: FileStamp) {
+        let words: (Int64, Int64, Int64, Int64, Int64, Int64, Int64) = (
+            Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode), stamp.size,
+            stamp.modified.seconds, stamp.modified.nanoseconds, stamp.changed.seconds, stamp.changed.nanoseconds)
+        withUnsafeBytes(of: words) { add($0) }
     }
 
     private mutating func add(_ bytes: UnsafeRawBufferPointer) {

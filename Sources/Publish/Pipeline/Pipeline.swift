@@ -114,6 +114,8 @@ public enum Pipeline {
         public var unchanged = 0
         /// True when the inputs were those of the last build, so the site was left as it was.
         public var upToDate = false
+        /// True when that was told from the files' stamps, without reading them (see `BuildCache.Stamps`).
+        public var upToDateByStamps = false
         /// Pages rendered in this build, and pages whose last file was kept because none of their inputs changed.
         public var pagesRendered = 0
         public var pagesKept = 0
@@ -151,18 +153,24 @@ public enum Pipeline {
             report.environmentError = error.description
             return report
         }
-        let loaded = load(root: options.root, output: options.output, memory: options.memory, spares: options.preprocessorSpares)
-        // An unchanged project whose last build found no problems needs no build at all.
-        let fingerprint = cacheable(loaded, options)
-            ? BuildCache.fingerprint(sources: loaded.sources, options: options, pdfEngine: engineIdentity(options)) : nil
-        if let fingerprint, let files = BuildCache.current(fingerprint, output: options.output) {
-            var report = BuildReport(diagnostics: [], sourceFiles: loaded.sourceFiles)
+        // An unchanged project whose last build found no problems needs no build at all: told first from the
+        // files' stamps alone, then from their contents.
+        func unchanged(_ files: Int, byStamps: Bool, sourceFiles: [String: String] = [:]) -> BuildReport {
+            var report = BuildReport(diagnostics: [], sourceFiles: sourceFiles)
             report.built = true
             report.files = files
             report.unchanged = files
             report.upToDate = true
+            report.upToDateByStamps = byStamps
             lap("unchanged", &report)
             return report
+        }
+        if let files = upToDateByStamps(options) { return unchanged(files, byStamps: true) }
+        let loaded = load(root: options.root, output: options.output, memory: options.memory, spares: options.preprocessorSpares)
+        let fingerprint = cacheable(loaded, options)
+            ? BuildCache.fingerprint(sources: loaded.sources, options: options, pdfEngine: engineIdentity(options)) : nil
+        if let fingerprint, let files = BuildCache.current(fingerprint, output: options.output) {
+            return unchanged(files, byStamps: false, sourceFiles: loaded.sourceFiles)
         }
         let loadSeconds = Date().timeIntervalSince(clock)
         let checked = check(loaded, directives: options.directives, options: options.site, memory: options.memory)
@@ -237,7 +245,9 @@ public enum Pipeline {
                 lap("pdf", &report)
                 // Remembered only when nothing needs saying again: a build with warnings is always run.
                 let clean = report.diagnostics.isEmpty && report.pdfSkippedReason == nil
-                try writer.commit(fingerprint: clean ? fingerprint : nil, keys: keys)
+                let stamps = clean && fingerprint != nil && usesStamps(options) && !usesPreprocessors(loaded.sources)
+                    ? BuildCache.stamps(sources: loaded.sources, options: options, pdfEngine: engineIdentity(options)) : nil
+                try writer.commit(fingerprint: clean ? fingerprint : nil, keys: keys, stamps: stamps)
                 report.files = writer.staged.count
                 report.written = writer.written
                 report.unchanged = writer.unchanged
@@ -262,8 +272,49 @@ public enum Pipeline {
     /// are read later.
     static func cacheable(_ loaded: Loaded, _ options: BuildOptions) -> Bool {
         guard !loaded.missingContent, loaded.diagnostics.isEmpty, !options.site.includeDrafts else { return false }
-        let settings = loaded.sources.siteConfig.map { ResultsSettings.decode(siteYAML: $0.text, file: $0.path).0 } ?? ResultsSettings()
-        return !settings.configured && !FileManager.default.fileExists(atPath: options.root.appendingPathComponent(settings.folder).path)
+        return !hasResults(loaded.sources, options)
+    }
+
+    /// The number of files of the site when the last build left stamps that the project's files still have
+    /// (see `BuildCache.Stamps`), so that nothing has changed; nil when that cannot be told without reading them.
+    /// Only for `doorstep build`: the preview keeps its pages in memory, and preprocessors may read any file.
+    static func upToDateByStamps(_ options: BuildOptions) -> Int? {
+        guard usesStamps(options), let cache = BuildCache.read(output: options.output), cache.fingerprint != nil,
+              let stored = cache.stamps else { return nil }
+        // The project's files and the site's are looked at side by side: both are mostly waiting on the system.
+        enum Look: Sendable {
+            case site(Int?)
+            case project(ProjectSources, [Diagnostic])
+        }
+        let looks = parallelMap([true, false]) { atSite -> Look in
+            if atSite { return .site(BuildCache.current(cache, output: options.output)) }
+            let (found, diagnostics) = ProjectLoader.inputs(root: options.root)
+            return .project(found, diagnostics)
+        }
+        guard case .site(let files)? = looks.first, case .project(let found, let diagnostics)? = looks.last,
+              let files, diagnostics.isEmpty, !usesPreprocessors(found), !hasResults(found, options) else { return nil }
+        let racy = Set(stored.racy)
+        let stamps = BuildCache.stamps(inputs: found.inputs, racy: racy, options: options, pdfEngine: engineIdentity(options)) { input in
+            if input.isAsset { return try? ProjectLoader.readAsset(input.path, root: options.root).get() }
+            guard case .success(let (file, _)) = ProjectLoader.readFile(input.path, root: options.root) else { return nil }
+            return Data(file.text.utf8)
+        }
+        return stamps == stored ? files : nil
+    }
+
+    static func usesStamps(_ options: BuildOptions) -> Bool {
+        options.memory == nil && options.preprocessorSpares == nil && !options.site.includeDrafts
+    }
+
+    static func usesPreprocessors(_ sources: ProjectSources) -> Bool {
+        guard let config = sources.siteConfig else { return false }
+        return !SiteConfig.decode(config).0.preprocessors.isEmpty
+    }
+
+    /// True when the project has results, whose answers a build reads later: such a build is never skipped.
+    static func hasResults(_ sources: ProjectSources, _ options: BuildOptions) -> Bool {
+        let settings = sources.siteConfig.map { ResultsSettings.decode(siteYAML: $0.text, file: $0.path).0 } ?? ResultsSettings()
+        return settings.configured || FileManager.default.fileExists(atPath: options.root.appendingPathComponent(settings.folder).path)
     }
 
     /// The WeasyPrint a build would use, by place, size and time of change, without running it.

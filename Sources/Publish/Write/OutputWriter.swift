@@ -190,7 +190,7 @@ public struct OutputWriter: Sendable {
     /// staging folder with the output folder in one step and removes the old site.
     /// The build cache is written too: with a fingerprint, the next build of unchanged inputs can stop early,
     /// and with the pages' render keys, the next build renders only pages whose keys changed.
-    public func commit(fingerprint: String? = nil, keys: [String: String] = [:]) throws(Failure) {
+    public func commit(fingerprint: String? = nil, keys: [String: String] = [:], stamps: BuildCache.Stamps? = nil) throws(Failure) {
         Self.checkpoint("staged")
         let keep = Self.entries(in: output, notIn: listed ?? staged)
         try keepUserEntries(keep)
@@ -203,7 +203,8 @@ public struct OutputWriter: Sendable {
             guard stat(staging.path + "/" + path, &info) == 0 else { continue }
             sizes[path] = Int(info.st_size)
         }
-        let cache = BuildCache(fingerprint: fingerprint, sizes: sizes, keys: keys.filter { sizes[$0.key] != nil })
+        let cache = BuildCache(fingerprint: fingerprint, sizes: sizes, keys: keys.filter { sizes[$0.key] != nil },
+                               stamps: fingerprint == nil ? nil : stamps)
         try Self.writePlain(Data(cache.text.utf8), to: staging.appendingPathComponent(BuildCache.fileName).path)
         Self.checkpoint("marked")
         let manager = FileManager.default

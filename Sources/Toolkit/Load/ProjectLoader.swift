@@ -9,10 +9,38 @@ import Darwin
 /// Reads a Doorstep project from disk. The only place in the pipeline, with the writer, that does I/O.
 public enum ProjectLoader {
     public static func load(root: URL) -> (ProjectSources, [Diagnostic]) {
+        load(root: root, reading: true)
+    }
+
+    /// The files a build of the project would read, in `ProjectSources.inputs` with their stamps, found without
+    /// reading them: every text is left empty and every asset without bytes, but `content/site.yml`, which
+    /// names the module folders, is read. The diagnostics are those of finding the files.
+    public static func inputs(root: URL) -> (ProjectSources, [Diagnostic]) {
+        load(root: root, reading: false)
+    }
+
+    static func load(root: URL, reading: Bool) -> (ProjectSources, [Diagnostic]) {
+        let started = FileTime.now()
         var diagnostics: [Diagnostic] = []
+        var inputs: [InputFile] = []
+        let configPath = "content/site.yml"
+        /// Files found in a folder inside the project through no symbolic link: inside without a look at each.
+        var linkFree: Set<String> = []
+        /// Without `reading`, the stamps taken while looking through the folders, so each file is looked at once.
+        var walked: [String: FileStamp] = [:]
+        func files(under root: URL, in folder: String, suffix: String, recursive: Bool) -> [String] {
+            let found = ProjectLoader.files(under: root, in: folder, suffix: suffix, recursive: recursive, stamping: !reading)
+            let real = boundary.isReal(folder)
+            for file in found {
+                if real, file.linkFree { linkFree.insert(file.path) }
+                if let stamp = file.stamp { walked[file.path] = stamp }
+            }
+            return found.map(\.path)
+        }
         let boundary = ProjectBoundary(root: root)
         /// False, with an error at the link, for a file or folder whose real place is outside the project.
         func inside(_ relative: String, what: String) -> Bool {
+            if linkFree.contains(relative) { return true }
             guard let target = boundary.outside(relative) else { return true }
             diagnostics.append(.error("file-outside-project",
                 "\(what) '\(relative)' is a link to '\(target)', outside the project folder; the build reads only files inside it",
@@ -23,22 +51,27 @@ public enum ProjectLoader {
         /// `checked`: the caller has already made sure the file's real place is where the build may read.
         func read(_ relative: String, checked: Bool = false) -> SourceFile? {
             guard checked || inside(relative, what: "the file") else { return nil }
-            return taken(readFile(relative, root: root))
+            if !reading, relative != configPath, let stamp = walked[relative] {
+                return taken(.success((SourceFile(path: relative, text: ""), stamp)))
+            }
+            return taken(readFile(relative, root: root, reading: reading || relative == configPath))
         }
         /// Files whose places are already checked, read and decoded side by side; problems in the files' order.
         func readAll(_ paths: [String]) -> [SourceFile] {
-            parallelMap(paths) { readFile($0, root: root) }.compactMap(taken)
+            guard reading else { return paths.compactMap { read($0, checked: true) } }
+            return parallelMap(paths) { readFile($0, root: root, reading: reading) }.compactMap(taken)
         }
-        func taken(_ outcome: Result<SourceFile, Diagnostic>) -> SourceFile? {
+        func taken(_ outcome: Result<(SourceFile, FileStamp), Diagnostic>) -> SourceFile? {
             switch outcome {
-            case .success(let file): return file
+            case .success(let (file, stamp)):
+                inputs.append(InputFile(path: file.path, stamp: stamp, isAsset: false))
+                return file
             case .failure(let problem):
                 diagnostics.append(problem)
                 return nil
             }
         }
 
-        let configPath = "content/site.yml"
         let siteConfig = exists(root, configPath) ? read(configPath) : nil
         if !exists(root, "content") {
             diagnostics.append(.error("project-missing-content",
@@ -110,8 +143,12 @@ public enum ProjectLoader {
                 let pages = all.filter { $0.hasSuffix(".md") && !isAsset($0) }
                 let assetPaths = all.filter(isAsset)
                 for path in assetPaths {
-                    if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
+                    let full = root.path + "/" + path
+                    let outcome = reading ? FileReading.read(full)
+                        : walked[path].map { .success(($0, Data())) } ?? FileReading.stamp(full).map { ($0, Data()) }
+                    if case .success(let (stamp, data)) = outcome {
                         assetData[path] = data
+                        inputs.append(InputFile(path: path, stamp: stamp, isAsset: true))
                     } else {
                         diagnostics.append(.error("file-unreadable", "cannot read the asset '\(path)'",
                                                   at: SourceLocation(file: path, line: 1, column: 1)))
@@ -133,21 +170,48 @@ public enum ProjectLoader {
         sources.assetData = assetData
         sources.siteDirectives = siteDirectives
         sources.wordingFiles = files(under: root, in: "wording", suffix: ".yml", recursive: false).compactMap { read($0) }
+        sources.inputs = inputs
+        sources.inputsLookedAt = started
         return (sources, diagnostics)
     }
 
-    /// One file, decoded as UTF-8 with its line endings made "\n"; or why it cannot be read.
-    static func readFile(_ relative: String, root: URL) -> Result<SourceFile, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: root.path + "/" + relative) else {
-            return .failure(.error("file-unreadable", "cannot read '\(relative)'", at: nil))
+    /// One file, decoded as UTF-8 with its line endings made "\n", with its stamp; or why it cannot be read.
+    /// Without `reading`, the stamp alone, with the text left empty.
+    public static func readFile(_ relative: String, root: URL, reading: Bool = true) -> Result<(SourceFile, FileStamp), Diagnostic> {
+        let path = root.path + "/" + relative
+        guard reading else {
+            switch FileReading.stamp(path) {
+            case .success(let stamp): return .success((SourceFile(path: relative, text: ""), stamp))
+            case .failure(let failure): return .failure(unreadable(relative, failure))
+            }
+        }
+        let stamp: FileStamp, data: Data
+        switch FileReading.read(path) {
+        case .success(let read): (stamp, data) = read
+        case .failure(let failure): return .failure(unreadable(relative, failure))
         }
         switch SourceDecoding.decode(data, path: relative) {
         case .success(let text):
             // Most files have no carriage returns, and are kept as they are without a search through them.
             let unix = data.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-            return .success(SourceFile(path: relative, text: unix))
+            return .success((SourceFile(path: relative, text: unix), stamp))
         case .failure(let problem):
             return .failure(problem)
+        }
+    }
+
+    /// The bytes of a module asset, or why they cannot be read.
+    public static func readAsset(_ relative: String, root: URL) -> Result<Data, Diagnostic> {
+        FileReading.read(root.path + "/" + relative).map(\.1).mapError { unreadable(relative, $0) }
+    }
+
+    private static func unreadable(_ relative: String, _ failure: FileReading.Failure) -> Diagnostic {
+        switch failure {
+        case .cannotOpen:
+            return .error("file-unreadable", "cannot read '\(relative)'", at: nil)
+        case .notRegular:
+            return .error("file-unreadable", "'\(relative)' is not a regular file (it may be a pipe or a device), so it is not read",
+                          at: SourceLocation(file: relative, line: 1, column: 1))
         }
     }
 
@@ -157,6 +221,12 @@ public enum ProjectLoader {
 
         init(root: URL) {
             self.root = Self.realPath(root.path) ?? root.standardizedFileURL.path
+        }
+
+        /// True when `relative` is a folder that is where its path says, reached through no symbolic link, so
+        /// that a file found below it through no link is inside the project too.
+        func isReal(_ relative: String) -> Bool {
+            Self.realPath(root + "/" + relative) == root + "/" + relative
         }
 
         /// The real path of `relative` when it lies outside the project root; nil when it is inside.
@@ -198,27 +268,48 @@ public enum ProjectLoader {
         }.sorted()
     }
 
-    /// Project-relative paths of regular files below `folder`, sorted so every build sees the same order.
-    private static func files(under root: URL, in folder: String, suffix: String, recursive: Bool) -> [String] {
-        // Paths are joined as text: a URL made for each of thousands of files costs more than looking at it.
-        let base = root.appendingPathComponent(folder).path
-        var result: [String] = []
-        var stack = [(base, folder)]
+    /// Project-relative paths of the files below `folder`, sorted so every build sees the same order, each
+    /// marked when no symbolic link leads to it from `folder`, and with `stamping`, with its stamp. A linked
+    /// folder is not followed.
+    private static func files(under root: URL, in folder: String, suffix: String, recursive: Bool,
+                              stamping: Bool = false) -> [(path: String, linkFree: Bool, stamp: FileStamp?)] {
+        var result: [(path: String, linkFree: Bool, stamp: FileStamp?)] = []
+        var stack = [(root.appendingPathComponent(folder).path, folder)]
         while let (path, relative) = stack.popLast() {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            for name in names where !name.hasPrefix(".") {
-                let child = path + "/" + name
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
+            // Each entry is looked at from its folder (`fstatat`), not by its whole path again.
+            guard let directory = opendir(path) else { continue }
+            defer { closedir(directory) }
+            let descriptor = dirfd(directory)
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+                }
+                guard !name.hasPrefix(".") else { continue }
+                var kind = entry.pointee.d_type
+                var info = stat()
+                var stamp: FileStamp?
+                // The kind the folder gives is enough for a plain file or folder, unless a stamp is wanted.
+                if kind == UInt8(DT_LNK) || kind == UInt8(DT_UNKNOWN) || (stamping && kind != UInt8(DT_DIR)) {
+                    guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                    kind = (info.st_mode & S_IFMT) == S_IFLNK ? UInt8(DT_LNK) : (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                    stamp = FileStamp(info)
+                }
+                let isLink = kind == UInt8(DT_LNK)
+                var isFolder = kind == UInt8(DT_DIR)
+                if isLink {
+                    // A link is followed to what it names; one that names nothing is passed over.
+                    guard fstatat(descriptor, name, &info, 0) == 0 else { continue }
+                    isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                    stamp = FileStamp(info)
+                }
+                if isFolder {
                     // A linked folder could lead back up the tree and publish the module again and again.
-                    let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: child)) != nil
-                    if recursive && !isLink { stack.append((child, "\(relative)/\(name)")) }
+                    if recursive && !isLink { stack.append((path + "/" + name, "\(relative)/\(name)")) }
                 } else if name.hasSuffix(suffix) {
-                    result.append("\(relative)/\(name)")
+                    result.append(("\(relative)/\(name)", !isLink, stamping ? stamp : nil))
                 }
             }
         }
-        return result.sorted()
+        return result.sorted { $0.path < $1.path }
     }
 }

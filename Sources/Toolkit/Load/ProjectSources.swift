@@ -15,6 +15,10 @@ public struct ProjectSources: Sendable {
     public var assetData: [String: Data] = [:]
     /// Template directives for the whole site, from `directives/` (`<name>.mustache` and `<name>.yml`).
     public var siteDirectives: [SourceFile] = []
+    /// Every file read, with its stamp as it was read, and the time just before the first was looked at: what a
+    /// later build compares to tell, without reading them, that the files are unchanged (see `FileStamp`).
+    public var inputs: [InputFile] = []
+    public var inputsLookedAt: FileTime?
 
     public init(siteConfig: SourceFile?, contentPages: [SourceFile], modules: [ModuleSources], siteTemplates: [SourceFile]) {
         self.siteConfig = siteConfig

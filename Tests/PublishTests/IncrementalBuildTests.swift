@@ -230,6 +230,13 @@ import Darwin
         #expect(cache.racy.isEmpty, "no file changed just before the build: \(cache.racy)")
         let second = build(root, into: output)
         #expect(second.upToDate && second.upToDateByStamps && second.written == 0)
+        // A file of the site changed by hand is made again, although no source changed.
+        let page = output.appendingPathComponent("beta/page/index.html")
+        let built = try Data(contentsOf: page)
+        try Data("changed by hand".utf8).write(to: page)
+        let mended = build(root, into: output)
+        #expect(mended.built && !mended.upToDate)
+        #expect(try Data(contentsOf: page) == built)
         // A file touched but not changed is read, and found the same.
         try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: root.appendingPathComponent("toolkit-modules/beta/page.md").path)
         let touched = build(root, into: output)

@@ -142,43 +142,143 @@ public struct BuildCache: Sendable, Equatable {
 
     /// The cache's lines are read as bytes: at 10,000 pages it has 10,000 lines, read by every unchanged build.
     private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> BuildCache? {
-        func string(_ range: Range<Int>) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        }
-        var lines: [Range<Int>] = []
-        var start = 0
-        for index in bytes.indices where bytes[index] == 0x0A {
-            lines.append(start..<index)
-            start = index + 1
-        }
-        if start < bytes.count { lines.append(start..<bytes.count) }
-        guard lines.count >= 3, string(lines[0]) == header else { return nil }
-        let fingerprint = string(lines[1]) == "-" ? nil : string(lines[1])
-        var stamps: Stamps?
-        var first = 3
-        let stampLine = string(lines[2]).split(separator: " ", omittingEmptySubsequences: false)
-        guard stampLine.first == "stamps" else { return nil }
-        if stampLine.count == 3, let count = Int(stampLine[2]), count >= 0, lines.count >= 3 + count {
-            stamps = Stamps(digest: String(stampLine[1]), racy: lines[3..<3 + count].map(string))
-            first += count
-        } else if stampLine.count != 2 || stampLine[1] != "-" {
-            return nil
-        }
+        guard let head = Head(bytes) else { return nil }
         var sizes: [String: Int] = [:]
         var keys: [String: String] = [:]
-        sizes.reserveCapacity(lines.count - first)
-        keys.reserveCapacity(lines.count - first)
-        for line in lines.dropFirst(first) {
-            // "<size> <key or -> <path>": the path may hold spaces, the first two fields never do.
-            guard let firstSpace = bytes[line].firstIndex(of: 0x20),
-                  let secondSpace = bytes[(firstSpace + 1)..<line.upperBound].firstIndex(of: 0x20),
-                  let size = Int(string(line.lowerBound..<firstSpace)) else { return nil }
-            let path = string((secondSpace + 1)..<line.upperBound)
+        let complete = head.forEachFile(in: bytes) { size, key, path in
+            let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[path]), as: UTF8.self)
             sizes[path] = size
-            let key = (firstSpace + 1)..<secondSpace
-            if !(key.count == 1 && bytes[key.lowerBound] == UInt8(ascii: "-")) { keys[path] = string(key) }
+            if !(key.count == 1 && bytes[key.lowerBound] == UInt8(ascii: "-")) {
+                keys[path] = String(decoding: UnsafeBufferPointer(rebasing: bytes[key]), as: UTF8.self)
+            }
+            return true
         }
-        return BuildCache(fingerprint: fingerprint, sizes: sizes, keys: keys, stamps: stamps)
+        guard complete else { return nil }
+        return BuildCache(fingerprint: head.fingerprint, sizes: sizes, keys: keys, stamps: head.stamps)
+    }
+
+    /// The first lines of a cache file (its header, fingerprint and stamps), and where its list of files begins.
+    struct Head {
+        var fingerprint: String?
+        var stamps: Stamps?
+        var filesStart: Int
+
+        init(fingerprint: String?, stamps: Stamps?, filesStart: Int) {
+            self.fingerprint = fingerprint
+            self.stamps = stamps
+            self.filesStart = filesStart
+        }
+
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var offset = 0
+            func line() -> String? {
+                guard offset < bytes.count else { return nil }
+                let end = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
+                defer { offset = min(end + 1, bytes.count) }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
+            }
+            guard line() == BuildCache.header, let fingerprint = line(), let stampLine = line() else { return nil }
+            self.fingerprint = fingerprint == "-" ? nil : fingerprint
+            let fields = stampLine.split(separator: " ", omittingEmptySubsequences: false)
+            guard fields.first == "stamps" else { return nil }
+            if fields.count == 3, let count = Int(fields[2]), count >= 0 {
+                var racy: [String] = []
+                for _ in 0..<count {
+                    guard let path = line() else { return nil }
+                    racy.append(path)
+                }
+                stamps = Stamps(digest: String(fields[1]), racy: racy)
+            } else if fields.count != 2 || fields[1] != "-" {
+                return nil
+            }
+            filesStart = offset
+        }
+
+        /// Calls `body` with the size, key and path of each file line from `range` (all of them by default)
+        /// until it returns false; false when it did, or when a line is not a file line.
+        func forEachFile(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil,
+                         _ body: (Int, Range<Int>, Range<Int>) -> Bool) -> Bool {
+            var offset = range?.lowerBound ?? filesStart
+            let end = range?.upperBound ?? bytes.count
+            while offset < end {
+                let lineEnd = bytes[offset..<end].firstIndex(of: 0x0A) ?? end
+                // "<size> <key or -> <path>": the path may hold spaces, the first two fields never do.
+                guard let firstSpace = bytes[offset..<lineEnd].firstIndex(of: 0x20),
+                      let secondSpace = bytes[(firstSpace + 1)..<lineEnd].firstIndex(of: 0x20),
+                      let size = Self.number(bytes[offset..<firstSpace]) else { return false }
+                guard body(size, (firstSpace + 1)..<secondSpace, (secondSpace + 1)..<lineEnd) else { return false }
+                offset = lineEnd + 1
+            }
+            return true
+        }
+
+        /// A size written in decimal digits.
+        static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+            guard !digits.isEmpty, digits.count <= 18 else { return nil }
+            var value = 0
+            for digit in digits {
+                guard digit >= 0x30, digit <= 0x39 else { return nil }
+                value = value * 10 + Int(digit - 0x30)
+            }
+            return value
+        }
+    }
+
+    /// A cache file as read, with its first lines understood. An unchanged build looks at the site's files
+    /// straight from its bytes, without making a text for each path.
+    public struct Stored: Sendable {
+        let bytes: [UInt8]
+        public let fingerprint: String?
+        public let stamps: Stamps?
+        let filesStart: Int
+
+        public static func read(output: URL) -> Stored? {
+            let folder = output.standardizedFileURL.resolvingSymlinksInPath()
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return nil }
+            let bytes = [UInt8](data)
+            guard let head = bytes.withUnsafeBufferPointer({ Head($0) }) else { return nil }
+            return Stored(bytes: bytes, fingerprint: head.fingerprint, stamps: head.stamps, filesStart: head.filesStart)
+        }
+
+        /// The number of files of the site when every file the cache lists is still in the output folder at
+        /// its size; nil otherwise, or when the list cannot be read.
+        public func siteIsWhole(output: URL) -> Int? {
+            let folder = output.standardizedFileURL.resolvingSymlinksInPath()
+            let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+            defer { close(descriptor) }
+            // The list is cut at line ends into a few large parts, looked at on every core.
+            var cuts = [filesStart]
+            var next = filesStart + 65_536
+            while next < bytes.count {
+                guard let lineEnd = bytes[next...].firstIndex(of: 0x0A) else { break }
+                cuts.append(lineEnd + 1)
+                next = lineEnd + 1 + 65_536
+            }
+            cuts.append(bytes.count)
+            let parts = zip(cuts, cuts.dropFirst()).map { $0..<$1 }.filter { !$0.isEmpty }
+            let head = Head(fingerprint: fingerprint, stamps: stamps, filesStart: filesStart)
+            let counts = parallelMap(parts) { part -> Int? in
+                bytes.withUnsafeBufferPointer { buffer in
+                    var count = 0
+                    var path: [CChar] = []
+                    let whole = head.forEachFile(in: buffer, range: part) { size, _, range in
+                        path.removeAll(keepingCapacity: true)
+                        path.append(contentsOf: buffer[range].map { CChar(bitPattern: $0) })
+                        path.append(0)
+                        var info = stat()
+                        guard fstatat(descriptor, path, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                              Int(info.st_size) == size else { return false }
+                        count += 1
+                        return true
+                    }
+                    return whole ? count : nil
+                }
+            }
+            guard counts.count == parts.count, !counts.contains(where: { $0 == nil }) else { return nil }
+            let total = counts.reduce(0) { $0 + ($1 ?? 0) }
+            return total > 0 ? total : nil
+        }
     }
 
     /// The cache the last build left in the output folder, if it can be read.
@@ -204,12 +304,16 @@ public struct BuildCache: Sendable, Equatable {
         let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        for (path, size) in cache.sizes {
-            var info = stat()
-            guard fstatat(descriptor, path, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-                  Int(info.st_size) == size else { return nil }
+        // Looked at on every core, in a few large parts.
+        let files = Array(cache.sizes)
+        let parts = stride(from: 0, to: files.count, by: 2_048).map { $0..<min($0 + 2_048, files.count) }
+        let found = parallelMap(parts) { part in
+            files[part].allSatisfy { path, size in
+                var info = stat()
+                return fstatat(descriptor, path, &info, 0) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == size
+            }
         }
-        return cache.sizes.count
+        return found.allSatisfy { $0 } ? cache.sizes.count : nil
     }
 }
 

@@ -279,27 +279,17 @@ public enum Pipeline {
     /// (see `BuildCache.Stamps`), so that nothing has changed; nil when that cannot be told without reading them.
     /// Only for `doorstep build`: the preview keeps its pages in memory, and preprocessors may read any file.
     static func upToDateByStamps(_ options: BuildOptions) -> Int? {
-        guard usesStamps(options), let cache = BuildCache.read(output: options.output), cache.fingerprint != nil,
+        guard usesStamps(options), let cache = BuildCache.Stored.read(output: options.output), cache.fingerprint != nil,
               let stored = cache.stamps else { return nil }
-        // The project's files and the site's are looked at side by side: both are mostly waiting on the system.
-        enum Look: Sendable {
-            case site(Int?)
-            case project(ProjectSources, [Diagnostic])
-        }
-        let looks = parallelMap([true, false]) { atSite -> Look in
-            if atSite { return .site(BuildCache.current(cache, output: options.output)) }
-            let (found, diagnostics) = ProjectLoader.inputs(root: options.root)
-            return .project(found, diagnostics)
-        }
-        guard case .site(let files)? = looks.first, case .project(let found, let diagnostics)? = looks.last,
-              let files, diagnostics.isEmpty, !usesPreprocessors(found), !hasResults(found, options) else { return nil }
+        let (found, diagnostics) = ProjectLoader.inputs(root: options.root)
+        guard diagnostics.isEmpty, !usesPreprocessors(found), !hasResults(found, options) else { return nil }
         let racy = Set(stored.racy)
         let stamps = BuildCache.stamps(inputs: found.inputs, racy: racy, options: options, pdfEngine: engineIdentity(options)) { input in
             if input.isAsset { return try? ProjectLoader.readAsset(input.path, root: options.root).get() }
             guard case .success(let (file, _)) = ProjectLoader.readFile(input.path, root: options.root) else { return nil }
             return Data(file.text.utf8)
         }
-        return stamps == stored ? files : nil
+        return stamps == stored ? cache.siteIsWhole(output: options.output) : nil
     }
 
     static func usesStamps(_ options: BuildOptions) -> Bool {

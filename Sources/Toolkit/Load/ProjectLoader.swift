@@ -28,8 +28,9 @@ public enum ProjectLoader {
         var linkFree: Set<String> = []
         /// Without `reading`, the stamps taken while looking through the folders, so each file is looked at once.
         var walked: [String: FileStamp] = [:]
-        func files(under root: URL, in folder: String, suffix: String, recursive: Bool) -> [String] {
-            let found = ProjectLoader.files(under: root, in: folder, suffix: suffix, recursive: recursive, stamping: !reading)
+        func files(under root: URL, in folder: String, suffix: String, recursive: Bool,
+                   found: [(path: String, linkFree: Bool, stamp: FileStamp?)]? = nil) -> [String] {
+            let found = found ?? ProjectLoader.files(under: root, in: folder, suffix: suffix, recursive: recursive, stamping: !reading)
             let real = boundary.isReal(folder)
             for file in found {
                 if real, file.linkFree { linkFree.insert(file.path) }
@@ -114,7 +115,12 @@ public enum ProjectLoader {
                     notes: ["copy the file into the module folder instead of linking to it"]))
                 return false
             }
-            for name in directories(in: root.appendingPathComponent(folder.value)) {
+            let names = directories(in: root.appendingPathComponent(folder.value))
+            // The modules' folders are looked through side by side; what is found is used in order below.
+            let walks = parallelMap(names) { name in
+                ProjectLoader.files(under: root, in: "\(folder.value)/\(name)", suffix: "", recursive: true, stamping: !reading)
+            }
+            for (name, walk) in zip(names, walks) {
                 let base = "\(folder.value)/\(name)"
                 guard within(base, what: "the module folder") else { continue }
                 if let first = firstPlace[name] {
@@ -137,7 +143,7 @@ public enum ProjectLoader {
                 func isAsset(_ path: String) -> Bool { path.hasPrefix("\(base)/assets/") }
                 func isTemplate(_ path: String) -> Bool { path.hasPrefix("\(base)/templates/") && path.hasSuffix(".mustache") }
                 func isDirective(_ path: String) -> Bool { ProjectPath.directory(of: path) == "\(base)/directives" && isDirectiveFile(path) }
-                let all = files(under: root, in: base, suffix: "", recursive: true)
+                let all = files(under: root, in: base, suffix: "", recursive: true, found: walk)
                     .filter { $0.hasSuffix(".md") || isAsset($0) || isTemplate($0) || isDirective($0) || $0.hasSuffix(".survey.yml") }
                     .filter { within($0, what: isAsset($0) ? "the asset" : "the file") }
                 let pages = all.filter { $0.hasSuffix(".md") && !isAsset($0) }

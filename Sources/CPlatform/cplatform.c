@@ -52,3 +52,41 @@ int doorstep_pipe_cloexec(int fds[2]) {
     return 0;
 #endif
 }
+
+#if defined(__linux__)
+#include <sys/vfs.h>
+int doorstep_file_system_is_local(const char *path) {
+    struct statfs info;
+    if (statfs(path, &info) != 0) return 0;
+    switch ((unsigned long)info.f_type & 0xFFFFFFFFul) {
+    case 0x6969ul:      /* NFS */
+    case 0x517Bul:      /* SMB */
+    case 0xFF534D42ul:  /* CIFS */
+    case 0xFE534D42ul:  /* SMB2 */
+    case 0x65735546ul:  /* FUSE, virtiofs */
+    case 0x01021997ul:  /* 9p */
+    case 0x00C36400ul:  /* Ceph */
+    case 0x5346414Ful:  /* AFS */
+    case 0x6B414653ul:  /* kAFS */
+    case 0x0BD00BD0ul:  /* Lustre */
+        return 0;
+    default:
+        return 1;
+    }
+}
+#elif defined(__APPLE__)
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/param.h>
+int doorstep_file_system_is_local(const char *path) {
+    struct statfs info;
+    if (statfs(path, &info) != 0) return 0;
+    if (!(info.f_flags & MNT_LOCAL)) return 0;
+    return strstr(info.f_fstypename, "fuse") == NULL;
+}
+#else
+int doorstep_file_system_is_local(const char *path) {
+    (void)path;
+    return 0;
+}
+#endif

@@ -107,6 +107,21 @@ struct SecurityTests {
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("site").path))
     }
 
+    @Test func aFileOfMoreThanAGibibyteIsAnErrorNotACrash() throws {
+        let project = try DoorstepRunner.project("good-site")
+        let assets = project.appendingPathComponent("toolkit-modules/beta/assets")
+        try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
+        // A sparse file: it claims 8 GiB and takes no room on the disk.
+        let huge = assets.appendingPathComponent("huge.bin").path
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        #expect(truncate(huge, 8 << 30) == 0)
+        let result = try DoorstepRunner.run(["build", "--no-pdf"], in: project)
+        #expect(result.status == 1, "\(result.stderr.suffix(500))")
+        #expect(Self.findings(result.stderr) == ["toolkit-modules/beta/assets/huge.bin:1:1 file-unreadable"], "\(result.stderr)")
+        #expect(result.stderr.contains("is larger than 1 GiB"))
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("site").path))
+    }
+
     @Test func nestingThatWouldExhaustTheStackIsALocatedError() throws {
         let project = try DoorstepRunner.project("good-site")
         let deep = [

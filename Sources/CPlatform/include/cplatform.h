@@ -16,4 +16,9 @@ int doorstep_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *pa
 /// its input when doorstep stops, even when doorstep is killed. Returns 0, or -1 with errno set.
 int doorstep_pipe_cloexec(int fds[2]);
 
+/// 1 when `path` lies on a file system of this machine; 0 when another machine serves it or a program in
+/// user space answers for it (NFS, SMB, 9p, FUSE and virtiofs, Ceph, AFS, Lustre on Linux; a file system
+/// without MNT_LOCAL, or FUSE, on macOS), or when it cannot be told.
+int doorstep_file_system_is_local(const char *path);
+
 #endif

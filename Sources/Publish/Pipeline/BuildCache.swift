@@ -1,3 +1,4 @@
+import CPlatform
 import Foundation
 import Toolkit
 
@@ -98,6 +99,13 @@ public struct BuildCache: Sendable, Equatable {
         return stamps(inputs: sources.inputs, racy: racy, options: options, pdfEngine: pdfEngine) { input in
             input.isAsset ? sources.assetData[input.path] : texts[input.path].map { Data($0.utf8) }
         }
+    }
+
+    /// False for a folder on a file system whose times come from another machine's clock, or whose
+    /// answers may be cached from before a change made elsewhere (NFS, SMB, 9p, FUSE, virtiofs…): there,
+    /// stamps are not trusted and an unchanged build is told from the files' contents.
+    public static func isLocalFileSystem(_ path: String) -> Bool {
+        doorstep_file_system_is_local(path) == 1
     }
 
     /// The program that runs, by place, size and time of change: a rebuilt doorstep may render differently.
@@ -234,7 +242,7 @@ public struct BuildCache: Sendable, Equatable {
 
         public static func read(output: URL) -> Stored? {
             let folder = output.standardizedFileURL.resolvingSymlinksInPath()
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return nil }
+            guard case .success(let (_, data)) = FileReading.read(folder.appendingPathComponent(fileName).path) else { return nil }
             let bytes = [UInt8](data)
             guard let head = bytes.withUnsafeBufferPointer({ Head($0) }) else { return nil }
             return Stored(bytes: bytes, fingerprint: head.fingerprint, stamps: head.stamps, filesStart: head.filesStart)
@@ -284,8 +292,8 @@ public struct BuildCache: Sendable, Equatable {
     /// The cache the last build left in the output folder, if it can be read.
     public static func read(output: URL) -> BuildCache? {
         let folder = output.standardizedFileURL.resolvingSymlinksInPath()
-        return FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path)
-            .flatMap { data in parse(data.withUnsafeBytes { String(decoding: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) }
+        guard case .success(let (_, data)) = FileReading.read(folder.appendingPathComponent(fileName).path) else { return nil }
+        return parse(data.withUnsafeBytes { String(decoding: $0.bindMemory(to: UInt8.self), as: UTF8.self) })
     }
 
     /// The number of files of the site when the output folder holds the cache of a build with this fingerprint

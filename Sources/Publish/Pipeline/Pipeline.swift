@@ -281,8 +281,14 @@ public enum Pipeline {
     static func upToDateByStamps(_ options: BuildOptions) -> Int? {
         guard usesStamps(options), let cache = BuildCache.Stored.read(output: options.output), cache.fingerprint != nil,
               let stored = cache.stamps else { return nil }
+        guard BuildCache.isLocalFileSystem(options.root.path) else { return nil }
         let (found, diagnostics) = ProjectLoader.inputs(root: options.root)
-        guard diagnostics.isEmpty, !usesPreprocessors(found), !hasResults(found, options) else { return nil }
+        guard diagnostics.isEmpty, !usesPreprocessors(found), !hasResults(found, options),
+              moduleFolders(root: options.root).allSatisfy({ folder in
+                  let path = options.root.appendingPathComponent(folder).path
+                  return !FileManager.default.fileExists(atPath: path) || BuildCache.isLocalFileSystem(path)
+              })
+        else { return nil }
         let racy = Set(stored.racy)
         let stamps = BuildCache.stamps(inputs: found.inputs, racy: racy, options: options, pdfEngine: engineIdentity(options)) { input in
             if input.isAsset { return try? ProjectLoader.readAsset(input.path, root: options.root).get() }
@@ -339,8 +345,10 @@ public enum Pipeline {
     /// The module folders `content/site.yml` names (`toolkit-modules` unless it names others), read before
     /// anything else so that a build never writes into a folder it reads.
     static func moduleFolders(root: URL) -> [String] {
-        let file = root.appendingPathComponent("content/site.yml")
-        guard let data = FileManager.default.contents(atPath: file.path) else { return ["toolkit-modules"] }
+        // Read as the loader reads it: a pipe in its place is refused rather than waited on.
+        guard case .success(let (_, data)) = FileReading.read(root.appendingPathComponent("content/site.yml").path) else {
+            return ["toolkit-modules"]
+        }
         let config = SiteConfig.decode(SourceFile(path: "content/site.yml", text: String(decoding: data, as: UTF8.self))).0
         return config.moduleFolders.map(\.value)
     }

@@ -45,11 +45,13 @@ public struct FileStamp: Sendable, Equatable {
 
     /// True when the file was changed so close to `start` (a time read before the file's stamp was taken) that
     /// a later change might leave the same stamp. A file system that keeps whole seconds (nanoseconds of
-    /// zero) is given two seconds, the coarsest in use (FAT); others 50 ms, far more than the lag of the
-    /// kernel's coarse clock behind the real one. A time after `start` (a clock set back) is racy too.
+    /// zero) is given three seconds, more than the coarsest in use (FAT's two); others 50 ms, far more than
+    /// the lag of the kernel's coarse clock behind the real one. A time after `start` (a clock set back) is
+    /// racy too. File systems whose times come from another machine are never trusted this way (see
+    /// `BuildCache.isLocalFileSystem`).
     public func isRacy(since start: FileTime) -> Bool {
         [modified, changed].contains { time in
-            let margin: Int64 = time.nanoseconds == 0 ? 2_000_000_000 : 50_000_000
+            let margin: Int64 = time.nanoseconds == 0 ? 3_000_000_000 : 50_000_000
             return time.totalNanoseconds > start.totalNanoseconds - margin
         }
     }
@@ -91,26 +93,36 @@ public struct InputFile: Sendable, Equatable {
 }
 
 /// Reading a whole file through its descriptor, so that the stamp is the one of the bytes read.
-enum FileReading {
-    enum Failure: Error {
+public enum FileReading {
+    public enum Failure: Error {
         case cannotOpen
         case notRegular
+        case tooLarge
     }
 
+    /// The largest file read: 1 GiB. A sparse file can claim any size, and its bytes are never asked for.
+    public static let largest = 1 << 30
+
     /// The file's stamp, taken before it is read, and its bytes. A pipe or device is refused rather than read,
-    /// since reading one could wait for ever.
-    static func read(_ path: String) -> Result<(FileStamp, Data), Failure> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    /// since reading one could wait for ever; so is a file over `largest`. With `noFollow`, a file that has
+    /// become a link since it was found is refused too.
+    public static func read(_ path: String, noFollow: Bool = false) -> Result<(FileStamp, Data), Failure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | (noFollow ? O_NOFOLLOW : 0))
         guard descriptor >= 0 else { return .failure(.cannotOpen) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(.cannotOpen) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegular) }
+        guard info.st_size <= largest else { return .failure(.tooLarge) }
         let stamp = FileStamp(info)
         var data = Data(count: Int(info.st_size) + 1)
         var filled = 0
         while true {
-            if filled == data.count { data.count += max(4096, data.count) }
+            if filled == data.count {
+                // The file grew while it was read.
+                guard data.count <= largest else { return .failure(.tooLarge) }
+                data.count += max(4096, data.count)
+            }
             let count = data.withUnsafeMutableBytes { buffer in
                 systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             }
@@ -126,7 +138,7 @@ enum FileReading {
     }
 
     /// The stamp alone, as `read` would take it.
-    static func stamp(_ path: String) -> Result<FileStamp, Failure> {
+    public static func stamp(_ path: String) -> Result<FileStamp, Failure> {
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(.cannotOpen) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegular) }

@@ -39,6 +39,7 @@ public enum ProjectLoader {
             return found.map(\.path)
         }
         let boundary = ProjectBoundary(root: root)
+        let projectBoundary = boundary
         /// False, with an error at the link, for a file or folder whose real place is outside the project.
         func inside(_ relative: String, what: String) -> Bool {
             if linkFree.contains(relative) { return true }
@@ -55,12 +56,13 @@ public enum ProjectLoader {
             if !reading, relative != configPath, let stamp = walked[relative] {
                 return taken(.success((SourceFile(path: relative, text: ""), stamp)))
             }
-            return taken(readFile(relative, root: root, reading: reading || relative == configPath))
+            return taken(readFile(relative, root: root, reading: reading || relative == configPath, noFollow: linkFree.contains(relative)))
         }
         /// Files whose places are already checked, read and decoded side by side; problems in the files' order.
         func readAll(_ paths: [String]) -> [SourceFile] {
             guard reading else { return paths.compactMap { read($0, checked: true) } }
-            return parallelMap(paths) { readFile($0, root: root, reading: reading) }.compactMap(taken)
+            let plain = linkFree
+            return parallelMap(paths) { readFile($0, root: root, reading: reading, noFollow: plain.contains($0)) }.compactMap(taken)
         }
         func taken(_ outcome: Result<(SourceFile, FileStamp), Diagnostic>) -> SourceFile? {
             switch outcome {
@@ -116,11 +118,20 @@ public enum ProjectLoader {
                 return false
             }
             let names = directories(in: root.appendingPathComponent(folder.value))
-            // The modules' folders are looked through side by side; what is found is used in order below.
-            let walks = parallelMap(names) { name in
-                ProjectLoader.files(under: root, in: "\(folder.value)/\(name)", suffix: "", recursive: true, stamping: !reading)
+            // The modules' folders are looked through side by side, but only those the loop below reads: inside
+            // the project (or the module folder) and not a second module of the same name. A link to the root
+            // of the disk is never walked. What is found is used in order below.
+            var taken = Set(firstPlace.keys)
+            let readable = names.filter { name in
+                let base = "\(folder.value)/\(name)"
+                let isInside = boundary.map { $0.outside(String(base.dropFirst(folder.value.count + 1))) == nil }
+                    ?? (projectBoundary.outside(base) == nil)
+                return isInside && taken.insert(name).inserted
             }
-            for (name, walk) in zip(names, walks) {
+            let walks = Dictionary(uniqueKeysWithValues: zip(readable, parallelMap(readable) { name in
+                ProjectLoader.files(under: root, in: "\(folder.value)/\(name)", suffix: "", recursive: true, stamping: !reading)
+            }))
+            for name in names {
                 let base = "\(folder.value)/\(name)"
                 guard within(base, what: "the module folder") else { continue }
                 if let first = firstPlace[name] {
@@ -143,21 +154,24 @@ public enum ProjectLoader {
                 func isAsset(_ path: String) -> Bool { path.hasPrefix("\(base)/assets/") }
                 func isTemplate(_ path: String) -> Bool { path.hasPrefix("\(base)/templates/") && path.hasSuffix(".mustache") }
                 func isDirective(_ path: String) -> Bool { ProjectPath.directory(of: path) == "\(base)/directives" && isDirectiveFile(path) }
-                let all = files(under: root, in: base, suffix: "", recursive: true, found: walk)
+                let all = files(under: root, in: base, suffix: "", recursive: true, found: walks[name])
                     .filter { $0.hasSuffix(".md") || isAsset($0) || isTemplate($0) || isDirective($0) || $0.hasSuffix(".survey.yml") }
                     .filter { within($0, what: isAsset($0) ? "the asset" : "the file") }
                 let pages = all.filter { $0.hasSuffix(".md") && !isAsset($0) }
                 let assetPaths = all.filter(isAsset)
                 for path in assetPaths {
                     let full = root.path + "/" + path
-                    let outcome = reading ? FileReading.read(full)
+                    let outcome = reading ? FileReading.read(full, noFollow: linkFree.contains(path))
                         : walked[path].map { .success(($0, Data())) } ?? FileReading.stamp(full).map { ($0, Data()) }
-                    if case .success(let (stamp, data)) = outcome {
+                    switch outcome {
+                    case .success(let (stamp, data)):
                         assetData[path] = data
                         inputs.append(InputFile(path: path, stamp: stamp, isAsset: true))
-                    } else {
+                    case .failure(.cannotOpen):
                         diagnostics.append(.error("file-unreadable", "cannot read the asset '\(path)'",
                                                   at: SourceLocation(file: path, line: 1, column: 1)))
+                    case .failure(let failure):
+                        diagnostics.append(unreadable(path, failure))
                     }
                 }
                 modules.append(ModuleSources(
@@ -182,8 +196,10 @@ public enum ProjectLoader {
     }
 
     /// One file, decoded as UTF-8 with its line endings made "\n", with its stamp; or why it cannot be read.
-    /// Without `reading`, the stamp alone, with the text left empty.
-    public static func readFile(_ relative: String, root: URL, reading: Bool = true) -> Result<(SourceFile, FileStamp), Diagnostic> {
+    /// Without `reading`, the stamp alone, with the text left empty. With `noFollow`, a file that is a link
+    /// (one found as a plain file, replaced since) is refused.
+    public static func readFile(_ relative: String, root: URL, reading: Bool = true,
+                                noFollow: Bool = false) -> Result<(SourceFile, FileStamp), Diagnostic> {
         let path = root.path + "/" + relative
         guard reading else {
             switch FileReading.stamp(path) {
@@ -192,7 +208,7 @@ public enum ProjectLoader {
             }
         }
         let stamp: FileStamp, data: Data
-        switch FileReading.read(path) {
+        switch FileReading.read(path, noFollow: noFollow) {
         case .success(let read): (stamp, data) = read
         case .failure(let failure): return .failure(unreadable(relative, failure))
         }
@@ -217,6 +233,9 @@ public enum ProjectLoader {
             return .error("file-unreadable", "cannot read '\(relative)'", at: nil)
         case .notRegular:
             return .error("file-unreadable", "'\(relative)' is not a regular file (it may be a pipe or a device), so it is not read",
+                          at: SourceLocation(file: relative, line: 1, column: 1))
+        case .tooLarge:
+            return .error("file-unreadable", "'\(relative)' is larger than \(FileReading.largest >> 30) GiB, so it is not read",
                           at: SourceLocation(file: relative, line: 1, column: 1))
         }
     }
@@ -294,11 +313,17 @@ public enum ProjectLoader {
                 var kind = entry.pointee.d_type
                 var info = stat()
                 var stamp: FileStamp?
+                /// Only a regular file has a stamp that stands for its contents; anything else is refused when read.
+                func stamped(_ info: stat) -> FileStamp? { (info.st_mode & S_IFMT) == S_IFREG ? FileStamp(info) : nil }
                 // The kind the folder gives is enough for a plain file or folder, unless a stamp is wanted.
                 if kind == UInt8(DT_LNK) || kind == UInt8(DT_UNKNOWN) || (stamping && kind != UInt8(DT_DIR)) {
-                    guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                    kind = (info.st_mode & S_IFMT) == S_IFLNK ? UInt8(DT_LNK) : (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
-                    stamp = FileStamp(info)
+                    if fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
+                        let mode = info.st_mode & S_IFMT
+                        kind = mode == S_IFLNK ? UInt8(DT_LNK) : mode == S_IFDIR ? UInt8(DT_DIR) : mode == S_IFREG ? UInt8(DT_REG) : UInt8(DT_FIFO)
+                        stamp = stamped(info)
+                    } else if kind == UInt8(DT_LNK) || kind == UInt8(DT_UNKNOWN) {
+                        continue
+                    }
                 }
                 let isLink = kind == UInt8(DT_LNK)
                 var isFolder = kind == UInt8(DT_DIR)
@@ -306,7 +331,7 @@ public enum ProjectLoader {
                     // A link is followed to what it names; one that names nothing is passed over.
                     guard fstatat(descriptor, name, &info, 0) == 0 else { continue }
                     isFolder = (info.st_mode & S_IFMT) == S_IFDIR
-                    stamp = FileStamp(info)
+                    stamp = stamped(info)
                 }
                 if isFolder {
                     // A linked folder could lead back up the tree and publish the module again and again.

@@ -233,10 +233,12 @@ public enum ProjectLoader {
             return .error("file-unreadable", "cannot read '\(relative)'", at: nil)
         case .notRegular:
             return .error("file-unreadable", "'\(relative)' is not a regular file (it may be a pipe or a device), so it is not read",
-                          at: SourceLocation(file: relative, line: 1, column: 1))
+                          at: SourceLocation(file: relative, line: 1, column: 1),
+                          notes: ["remove it, or put an ordinary file in its place"])
         case .tooLarge:
             return .error("file-unreadable", "'\(relative)' is larger than \(FileReading.largest >> 30) GiB, so it is not read",
-                          at: SourceLocation(file: relative, line: 1, column: 1))
+                          at: SourceLocation(file: relative, line: 1, column: 1),
+                          notes: ["keep a file this big somewhere else, such as a video site, and link to it from a page"])
         }
     }
 

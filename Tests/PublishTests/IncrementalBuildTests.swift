@@ -241,6 +241,10 @@ import Darwin
         try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: root.appendingPathComponent("toolkit-modules/beta/page.md").path)
         let touched = build(root, into: output)
         #expect(touched.upToDate && !touched.upToDateByStamps)
+        // Its new stamp is kept, so the next build tells from the stamps alone again.
+        let after = build(root, into: output)
+        #expect(after.upToDate && after.upToDateByStamps)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(BuildCache.fileName + ".new").path))
     }
 
     @Test func anEditThatKeepsTheFilesSizeAndTimeIsStillSeen() throws {

@@ -170,6 +170,11 @@ public enum Pipeline {
         let fingerprint = cacheable(loaded, options)
             ? BuildCache.fingerprint(sources: loaded.sources, options: options, pdfEngine: engineIdentity(options)) : nil
         if let fingerprint, let files = BuildCache.current(fingerprint, output: options.output) {
+            // The files were touched but not changed: their new stamps are kept for the next build.
+            if usesStamps(options), !usesPreprocessors(loaded.sources),
+               let stamps = BuildCache.stamps(sources: loaded.sources, options: options, pdfEngine: engineIdentity(options)) {
+                OutputWriter.restamp(output: options.output, fingerprint: fingerprint, stamps: stamps)
+            }
             return unchanged(files, byStamps: false, sourceFiles: loaded.sourceFiles)
         }
         let loadSeconds = Date().timeIntervalSince(clock)

@@ -244,7 +244,7 @@ import Darwin
         // Its new stamp is kept, so the next build tells from the stamps alone again.
         let after = build(root, into: output)
         #expect(after.upToDate && after.upToDateByStamps)
-        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(BuildCache.fileName + ".new").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(BuildCache.newFileName).path))
     }
 
     @Test func anEditThatKeepsTheFilesSizeAndTimeIsStillSeen() throws {

@@ -15,6 +15,8 @@ import Toolkit
 public struct BuildCache: Sendable, Equatable {
     /// Kept in the output folder, beside the marker.
     public static let fileName = ".doorstep-cache"
+    /// A new cache is written under this name, then renamed over the old one.
+    public static let newFileName = fileName + ".new"
     static let header = "# doorstep build cache 3: the fingerprint of the inputs, their stamps, then the size, render key and path of every file written"
 
     /// Nil for a build that is not to be skipped next time.
@@ -92,10 +94,7 @@ public struct BuildCache: Sendable, Equatable {
     public static func stamps(sources: ProjectSources, options: Pipeline.BuildOptions, pdfEngine: String?) -> Stamps? {
         guard let start = sources.inputsLookedAt else { return nil }
         let racy = Set(sources.inputs.filter { $0.stamp.isRacy(since: start) }.map(\.path))
-        guard !racy.isEmpty else {
-            return stamps(inputs: sources.inputs, racy: [], options: options, pdfEngine: pdfEngine) { _ in nil }
-        }
-        let texts = sources.allFiles
+        let texts = racy.isEmpty ? [:] : sources.allFiles
         return stamps(inputs: sources.inputs, racy: racy, options: options, pdfEngine: pdfEngine) { input in
             input.isAsset ? sources.assetData[input.path] : texts[input.path].map { Data($0.utf8) }
         }
@@ -166,16 +165,10 @@ public struct BuildCache: Sendable, Equatable {
     }
 
     /// The first lines of a cache file (its header, fingerprint and stamps), and where its list of files begins.
-    struct Head {
+    struct Head: Sendable {
         var fingerprint: String?
         var stamps: Stamps?
         var filesStart: Int
-
-        init(fingerprint: String?, stamps: Stamps?, filesStart: Int) {
-            self.fingerprint = fingerprint
-            self.stamps = stamps
-            self.filesStart = filesStart
-        }
 
         init?(_ bytes: UnsafeBufferPointer<UInt8>) {
             var offset = 0
@@ -236,16 +229,16 @@ public struct BuildCache: Sendable, Equatable {
     /// straight from its bytes, without making a text for each path.
     public struct Stored: Sendable {
         let bytes: [UInt8]
-        public let fingerprint: String?
-        public let stamps: Stamps?
-        let filesStart: Int
+        let head: Head
+        public var fingerprint: String? { head.fingerprint }
+        public var stamps: Stamps? { head.stamps }
 
         public static func read(output: URL) -> Stored? {
             let folder = output.standardizedFileURL.resolvingSymlinksInPath()
             guard case .success(let (_, data)) = FileReading.read(folder.appendingPathComponent(fileName).path) else { return nil }
             let bytes = [UInt8](data)
             guard let head = bytes.withUnsafeBufferPointer({ Head($0) }) else { return nil }
-            return Stored(bytes: bytes, fingerprint: head.fingerprint, stamps: head.stamps, filesStart: head.filesStart)
+            return Stored(bytes: bytes, head: head)
         }
 
         /// The number of files of the site when every file the cache lists is still in the output folder at
@@ -256,8 +249,8 @@ public struct BuildCache: Sendable, Equatable {
             guard descriptor >= 0 else { return nil }
             defer { close(descriptor) }
             // The list is cut at line ends into a few large parts, looked at on every core.
-            var cuts = [filesStart]
-            var next = filesStart + 65_536
+            var cuts = [head.filesStart]
+            var next = head.filesStart + 65_536
             while next < bytes.count {
                 guard let lineEnd = bytes[next...].firstIndex(of: 0x0A) else { break }
                 cuts.append(lineEnd + 1)
@@ -265,7 +258,6 @@ public struct BuildCache: Sendable, Equatable {
             }
             cuts.append(bytes.count)
             let parts = zip(cuts, cuts.dropFirst()).map { $0..<$1 }.filter { !$0.isEmpty }
-            let head = Head(fingerprint: fingerprint, stamps: stamps, filesStart: filesStart)
             let counts = parallelMap(parts) { part -> Int? in
                 bytes.withUnsafeBufferPointer { buffer in
                     var count = 0
@@ -299,29 +291,8 @@ public struct BuildCache: Sendable, Equatable {
     /// The number of files of the site when the output folder holds the cache of a build with this fingerprint
     /// and every file it wrote is still there at its size; nil otherwise.
     public static func current(_ fingerprint: String, output: URL) -> Int? {
-        guard let cache = read(output: output), cache.fingerprint == fingerprint else { return nil }
-        return current(cache, output: output)
-    }
-
-    /// The number of files of the site when every file this cache lists is still in the output folder at its
-    /// size; nil otherwise.
-    public static func current(_ cache: BuildCache, output: URL) -> Int? {
-        let folder = output.standardizedFileURL.resolvingSymlinksInPath()
-        guard !cache.sizes.isEmpty else { return nil }
-        // Each file is looked at from the output folder, not by its whole path from the root of the disk.
-        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        // Looked at on every core, in a few large parts.
-        let files = Array(cache.sizes)
-        let parts = stride(from: 0, to: files.count, by: 2_048).map { $0..<min($0 + 2_048, files.count) }
-        let found = parallelMap(parts) { part in
-            files[part].allSatisfy { path, size in
-                var info = stat()
-                return fstatat(descriptor, path, &info, 0) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == size
-            }
-        }
-        return found.allSatisfy { $0 } ? cache.sizes.count : nil
+        guard let cache = Stored.read(output: output), cache.fingerprint == fingerprint else { return nil }
+        return cache.siteIsWhole(output: output)
     }
 }
 

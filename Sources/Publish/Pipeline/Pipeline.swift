@@ -171,8 +171,7 @@ public enum Pipeline {
             ? BuildCache.fingerprint(sources: loaded.sources, options: options, pdfEngine: engineIdentity(options)) : nil
         if let fingerprint, let files = BuildCache.current(fingerprint, output: options.output) {
             // The files were touched but not changed: their new stamps are kept for the next build.
-            if usesStamps(options), !usesPreprocessors(loaded.sources),
-               let stamps = BuildCache.stamps(sources: loaded.sources, options: options, pdfEngine: engineIdentity(options)) {
+            if let stamps = keptStamps(loaded.sources, options) {
                 OutputWriter.restamp(output: options.output, fingerprint: fingerprint, stamps: stamps)
             }
             return unchanged(files, byStamps: false, sourceFiles: loaded.sourceFiles)
@@ -250,8 +249,7 @@ public enum Pipeline {
                 lap("pdf", &report)
                 // Remembered only when nothing needs saying again: a build with warnings is always run.
                 let clean = report.diagnostics.isEmpty && report.pdfSkippedReason == nil
-                let stamps = clean && fingerprint != nil && usesStamps(options) && !usesPreprocessors(loaded.sources)
-                    ? BuildCache.stamps(sources: loaded.sources, options: options, pdfEngine: engineIdentity(options)) : nil
+                let stamps = clean && fingerprint != nil ? keptStamps(loaded.sources, options) : nil
                 try writer.commit(fingerprint: clean ? fingerprint : nil, keys: keys, stamps: stamps)
                 report.files = writer.staged.count
                 report.written = writer.written
@@ -284,16 +282,11 @@ public enum Pipeline {
     /// (see `BuildCache.Stamps`), so that nothing has changed; nil when that cannot be told without reading them.
     /// Only for `doorstep build`: the preview keeps its pages in memory, and preprocessors may read any file.
     static func upToDateByStamps(_ options: BuildOptions) -> Int? {
-        guard usesStamps(options), let cache = BuildCache.Stored.read(output: options.output), cache.fingerprint != nil,
-              let stored = cache.stamps else { return nil }
-        guard BuildCache.isLocalFileSystem(options.root.path) else { return nil }
+        // The file systems are asked first: on a network one, the walk itself would be slow.
+        guard usesStamps(options), trustsFileTimes(options), let cache = BuildCache.Stored.read(output: options.output),
+              cache.fingerprint != nil, let stored = cache.stamps else { return nil }
         let (found, diagnostics) = ProjectLoader.inputs(root: options.root)
-        guard diagnostics.isEmpty, !usesPreprocessors(found), !hasResults(found, options),
-              moduleFolders(root: options.root).allSatisfy({ folder in
-                  let path = options.root.appendingPathComponent(folder).path
-                  return !FileManager.default.fileExists(atPath: path) || BuildCache.isLocalFileSystem(path)
-              })
-        else { return nil }
+        guard diagnostics.isEmpty, !usesPreprocessors(found), !hasResults(found, options) else { return nil }
         let racy = Set(stored.racy)
         let stamps = BuildCache.stamps(inputs: found.inputs, racy: racy, options: options, pdfEngine: engineIdentity(options)) { input in
             if input.isAsset { return try? ProjectLoader.readAsset(input.path, root: options.root).get() }
@@ -305,6 +298,23 @@ public enum Pipeline {
 
     static func usesStamps(_ options: BuildOptions) -> Bool {
         options.memory == nil && options.preprocessorSpares == nil && !options.site.includeDrafts
+    }
+
+    /// False when the project or one of its module folders is on a file system whose times come from another
+    /// machine (see `BuildCache.isLocalFileSystem`).
+    static func trustsFileTimes(_ options: BuildOptions) -> Bool {
+        guard BuildCache.isLocalFileSystem(options.root.path) else { return false }
+        return moduleFolders(root: options.root).allSatisfy { folder in
+            let path = options.root.appendingPathComponent(folder).path
+            return !FileManager.default.fileExists(atPath: path) || BuildCache.isLocalFileSystem(path)
+        }
+    }
+
+    /// The stamps a build that has read every file keeps for the next one: none when a preprocessor may read
+    /// any file, or when the file systems' times cannot be trusted.
+    static func keptStamps(_ sources: ProjectSources, _ options: BuildOptions) -> BuildCache.Stamps? {
+        guard usesStamps(options), !usesPreprocessors(sources), trustsFileTimes(options) else { return nil }
+        return BuildCache.stamps(sources: sources, options: options, pdfEngine: engineIdentity(options))
     }
 
     static func usesPreprocessors(_ sources: ProjectSources) -> Bool {

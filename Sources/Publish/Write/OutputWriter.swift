@@ -308,7 +308,7 @@ public struct OutputWriter: Sendable {
         let manager = FileManager.default
         let names = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         var result: [String] = []
-        for name in names where !(prefix.isEmpty && (name == marker || name == BuildCache.fileName || name == BuildCache.fileName + ".new")) {
+        for name in names where !(prefix.isEmpty && (name == marker || name == BuildCache.fileName || name == BuildCache.newFileName)) {
             let path = prefix + name
             if listed.contains(path) { continue }
             var isDirectory: ObjCBool = false
@@ -324,7 +324,6 @@ public struct OutputWriter: Sendable {
         return result
     }
 
-    /// A plain open–write–close: no fsync and no temporary file per file (the whole folder is swapped at the end).
     /// Puts new stamps into the cache of a site that a build has just found unchanged by its files' contents
     /// (after a `touch`, say), so that the next build can tell again from the stamps alone. Done under the
     /// output's lock, and only while the cache still holds `fingerprint`: a build that ran meanwhile left
@@ -338,7 +337,7 @@ public struct OutputWriter: Sendable {
         guard var cache = BuildCache.read(output: output), cache.fingerprint == fingerprint, cache.stamps != stamps else { return }
         cache.stamps = stamps
         let path = output.appendingPathComponent(BuildCache.fileName).path
-        let fresh = path + ".new"
+        let fresh = output.appendingPathComponent(BuildCache.newFileName).path
         do throws(Failure) {
             try writePlain(Data(cache.text.utf8), to: fresh)
         } catch {
@@ -348,6 +347,7 @@ public struct OutputWriter: Sendable {
         if rename(fresh, path) != 0 { unlink(fresh) }
     }
 
+    /// A plain open–write–close: no fsync and no temporary file per file (the whole folder is swapped at the end).
     static func writePlain(_ data: Data, to path: String) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw .io("cannot write '\(path)': \(String(cString: strerror(errno)))") }

@@ -36,13 +36,6 @@ public struct FileStamp: Sendable, Equatable {
                   modified: modified, changed: changed)
     }
 
-    /// The stamp of the file at `path`, following links; nil when there is none.
-    public static func of(_ path: String) -> FileStamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return FileStamp(info)
-    }
-
     /// True when the file was changed so close to `start` (a time read before the file's stamp was taken) that
     /// a later change might leave the same stamp. A file system that keeps whole seconds (nanoseconds of
     /// zero) is given three seconds, more than the coarsest in use (FAT's two); others 50 ms, far more than
@@ -142,6 +135,7 @@ public enum FileReading {
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(.cannotOpen) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegular) }
+        guard info.st_size <= largest else { return .failure(.tooLarge) }
         return .success(FileStamp(info))
     }
 }

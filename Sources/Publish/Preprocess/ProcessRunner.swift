@@ -94,58 +94,131 @@ enum ProcessRunner {
 
     /// Gives a started program its input, then closes its input, collects its output and waits for it to end,
     /// stopping it, with every process it started, when it runs past `timeout` seconds from now.
+    ///
+    /// All three pipes are served from this thread by `poll`, as a shell's pipeline would be. Threads from
+    /// Dispatch's pool would be a trap here: the pool has one thread for each core, and a task blocked in `read`
+    /// keeps its thread, so on two cores the two readers took both and the writer waited about a second for
+    /// the pool to grow, while the program waited for its input.
     static func finish(_ started: Started, input: Data, timeout: Double) -> Outcome {
         let pid = started.pid
-        let group = DispatchGroup()
-        let output = Collected(), errors = Collected()
-        for (fd, sink) in [(started.output, output), (started.errors, errors)] {
-            group.enter()
-            DispatchQueue.global().async {
-                sink.readAll(from: fd)
-                group.leave()
-            }
-        }
-        group.enter()
-        let writer = started.input
-        DispatchQueue.global().async {
-            input.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = write(writer, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written <= 0 { if errno == EINTR { continue }; break }
-                    offset += written
-                }
-            }
-            close(writer)
-            group.leave()
-        }
-
-        // Wait for the program to end, checking often enough that a quick one is not held up.
         let deadline = Date().addingTimeInterval(timeout)
+        var pipes = Pipes(started, input: input)
         var waitStatus: Int32 = 0
         var ending: Outcome.Ending?
-        while ending == nil {
-            let result = waitpid(pid, &waitStatus, WNOHANG)
-            if result == pid {
-                ending = Self.ending(waitStatus)
-            } else if result < 0 && errno != EINTR {
-                ending = .exited(-1)
-            } else if Date() >= deadline {
-                kill(-pid, SIGKILL)
-                _ = waitpid(pid, &waitStatus, 0)
-                ending = .timedOut
-            } else {
-                usleep(2_000)
+        // Once the program has ended, what it left in its pipes is read for up to 2 s: a grandchild that left
+        // its group could keep a pipe open, and is not waited for.
+        var drainDeadline = Date.distantFuture
+        while true {
+            if ending == nil {
+                let result = waitpid(pid, &waitStatus, WNOHANG)
+                if result == pid {
+                    ending = Self.ending(waitStatus)
+                } else if result < 0 && errno != EINTR {
+                    ending = .exited(-1)
+                } else if Date() >= deadline {
+                    kill(-pid, SIGKILL)
+                    while waitpid(pid, &waitStatus, 0) < 0 && errno == EINTR {}
+                    ending = .timedOut
+                }
+                if ending != nil {
+                    // Whatever the program left running in its group stops with it, so its output pipes close.
+                    kill(-pid, SIGKILL)
+                    pipes.closeInput()
+                    drainDeadline = Date().addingTimeInterval(2)
+                }
+            }
+            if ending != nil && (pipes.outputsClosed || Date() >= drainDeadline) { break }
+            // A wait long enough not to spin, short enough that a program whose pipes have closed (it is
+            // ending) is reaped at once, and never past the time limit.
+            let limit = ending == nil ? deadline : drainDeadline
+            let slice = pipes.outputsClosed ? 0.002 : 0.05
+            let wait = max(0, min(slice, limit.timeIntervalSinceNow))
+            pipes.serve(waitingAtMost: Int32((wait * 1000).rounded(.up)))
+        }
+        pipes.closeAll()
+        return Outcome(ending: ending ?? .timedOut, standardOutput: pipes.output, standardError: pipes.errors)
+    }
+
+    /// Doorstep's ends of a program's pipes, while its input is written and its output read.
+    private struct Pipes {
+        var input: Int32
+        var outputFD: Int32
+        var errorsFD: Int32
+        let bytes: Data
+        var written = 0
+        var output = Data()
+        var errors = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+
+        init(_ started: Started, input bytes: Data) {
+            input = started.input
+            outputFD = started.output
+            errorsFD = started.errors
+            self.bytes = bytes
+            // Writes never block: poll says when the program has room for more.
+            _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
+            if bytes.isEmpty { closeInput() }
+        }
+
+        var outputsClosed: Bool { outputFD < 0 && errorsFD < 0 }
+
+        mutating func closeInput() {
+            if input >= 0 { close(input) }
+            input = -1
+        }
+
+        mutating func closeAll() {
+            closeInput()
+            if outputFD >= 0 { close(outputFD) }
+            if errorsFD >= 0 { close(errorsFD) }
+            outputFD = -1
+            errorsFD = -1
+        }
+
+        /// Waits up to `milliseconds` for a pipe to be ready, then writes what the program has room for and
+        /// reads what it has written.
+        mutating func serve(waitingAtMost milliseconds: Int32) {
+            var fds: [pollfd] = []
+            if input >= 0 { fds.append(pollfd(fd: input, events: Int16(POLLOUT), revents: 0)) }
+            if outputFD >= 0 { fds.append(pollfd(fd: outputFD, events: Int16(POLLIN), revents: 0)) }
+            if errorsFD >= 0 { fds.append(pollfd(fd: errorsFD, events: Int16(POLLIN), revents: 0)) }
+            let ready = fds.withUnsafeMutableBufferPointer { poll($0.baseAddress, nfds_t($0.count), milliseconds) }
+            guard ready > 0 else { return }
+            for entry in fds where entry.revents != 0 {
+                if entry.fd == input {
+                    writeSome()
+                } else if entry.fd == outputFD {
+                    if !Self.readSome(from: outputFD, into: &output, buffer: &buffer) { close(outputFD); outputFD = -1 }
+                } else if entry.fd == errorsFD {
+                    if !Self.readSome(from: errorsFD, into: &errors, buffer: &buffer) { close(errorsFD); errorsFD = -1 }
+                }
             }
         }
-        // Whatever the program left running in its group stops with it, so its output pipes close.
-        kill(-pid, SIGKILL)
-        // A grandchild that left the group could keep a pipe open; it is not waited for.
-        if group.wait(timeout: .now() + 2) == .timedOut {
-            output.abandon()
-            errors.abandon()
+
+        /// Writes as much of the input as the pipe takes now; closes the input when it is all written, or
+        /// when the program has stopped reading (it then sees no more, as before).
+        private mutating func writeSome() {
+            let count = bytes.count
+            let result = bytes.withUnsafeBytes { buffer in write(input, buffer.baseAddress! + written, count - written) }
+            if result > 0 {
+                written += result
+                if written == count { closeInput() }
+            } else if result < 0 && (errno == EINTR || errno == EAGAIN) {
+                return
+            } else {
+                closeInput()
+            }
         }
-        return Outcome(ending: ending ?? .timedOut, standardOutput: output.data, standardError: errors.data)
+
+        /// Reads what is there into `data`; false at the end of the pipe or on an error.
+        private static func readSome(from fd: Int32, into data: inout Data, buffer: inout [UInt8]) -> Bool {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data.append(contentsOf: buffer[0..<count])
+                return true
+            }
+            return count < 0 && (errno == EINTR || errno == EAGAIN)
+        }
     }
 
     /// Whether a started program has ended before it was given its input: one that does not read its input,
@@ -191,37 +264,5 @@ enum ProcessRunner {
     /// A pipe whose two ends close in any program doorstep starts (the spawn puts the child's ends in place).
     private static func makePipe(_ fds: inout [Int32]) -> Bool {
         fds.withUnsafeMutableBufferPointer { doorstep_pipe_cloexec($0.baseAddress!) } == 0
-    }
-
-    /// Bytes read from one pipe on a background queue.
-    final class Collected: @unchecked Sendable {
-        private let lock = NSLock()
-        private var bytes = Data()
-        private var abandoned = false
-
-        func readAll(from fd: Int32) {
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let count = read(fd, &buffer, buffer.count)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { break }
-                lock.lock()
-                if !abandoned { bytes.append(contentsOf: buffer[0..<count]) }
-                lock.unlock()
-            }
-            close(fd)
-        }
-
-        func abandon() {
-            lock.lock()
-            abandoned = true
-            lock.unlock()
-        }
-
-        var data: Data {
-            lock.lock()
-            defer { lock.unlock() }
-            return bytes
-        }
     }
 }

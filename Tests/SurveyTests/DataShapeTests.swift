@@ -87,3 +87,34 @@ import Testing
         #expect(diagnostics.contains { $0.code == "S006" && $0.message.contains("'outcome' is a column every response has") })
     }
 }
+
+/// A question is found by its id however the survey's sections were made or changed since.
+@Suite struct QuestionLookupTests {
+    static func question(_ id: String) -> Question { Question(id: id, type: .text, label: LocalizedText(id)) }
+
+    @Test func aQuestionIsFoundByItsIdAfterTheSectionsChange() {
+        var survey = Survey(id: "s", title: LocalizedText("S"), file: "s.survey.yml")
+        #expect(survey.question("name") == nil)
+        survey.sections = [Section(id: "about", questions: [Self.question("name"), Self.question("street")])]
+        #expect(survey.question("street")?.id == "street")
+
+        survey.sections[0].questions[1].id = "road"
+        #expect(survey.question("street") == nil, "a renamed question is no longer found by its old id")
+        #expect(survey.question("road")?.id == "road")
+
+        survey.sections.append(Section(id: "people", questions: [Self.question("age")]))
+        survey.sections[1].repeatRule = RepeatRule(max: 4)
+        #expect(survey.question("age")?.id == "age")
+        #expect(survey.repeatSection(of: "age")?.id == "people")
+        #expect(survey.repeatSection(of: "name") == nil, "a question outside a repeat has no repeated section")
+        #expect(survey.conditionTarget("age_3")?.id == "age_3", "one member's copy is found by the repeat's question")
+    }
+
+    @Test func theFirstOfTwoQuestionsWithOneIdIsFound() {
+        var survey = Survey(id: "s", title: LocalizedText("S"), file: "s.survey.yml")
+        var second = Self.question("name")
+        second.label = LocalizedText("Second")
+        survey.sections = [Section(id: "a", questions: [Self.question("name")]), Section(id: "b", questions: [second])]
+        #expect(survey.question("name")?.label == LocalizedText("name"))
+    }
+}

@@ -22,12 +22,23 @@ struct PackPages {
     }
 
     /// Every pack in both sizes and every photocopy master, but those in `kept` (whose last files are kept).
+    /// Each pack (in its two sizes) and each photocopy master is one document of its own, made side by side on
+    /// every core.
     func renderHTML(skipping kept: Set<String> = []) -> [RenderedFile] {
-        site.packs.flatMap { pack in
-            [(pack.htmlPath, false), (pack.largePrintPath, true)].filter { !kept.contains($0.0) }.map { path, large in
-                RenderedFile(path: path, text: document(pack, largePrint: large))
+        enum Job: Sendable {
+            case pack(Pack, largePrint: Bool)
+            case master(PrintMaster)
+        }
+        let packs = site.packs.flatMap { pack in
+            [(pack.htmlPath, false), (pack.largePrintPath, true)].filter { !kept.contains($0.0) }.map { Job.pack(pack, largePrint: $0.1) }
+        }
+        let masters = PrintMaster.all(in: site).filter { !kept.contains($0.htmlPath) }.map(Job.master)
+        return parallelMap(packs + masters) { job in
+            switch job {
+            case .pack(let pack, let large): RenderedFile(path: large ? pack.largePrintPath : pack.htmlPath, text: document(pack, largePrint: large))
+            case .master(let master): RenderedFile(path: master.htmlPath, text: document(master))
             }
-        } + PrintMaster.all(in: site).filter { !kept.contains($0.htmlPath) }.map { RenderedFile(path: $0.htmlPath, text: document($0)) }
+        }
     }
 
     func document(_ pack: Pack, largePrint: Bool) -> String {

@@ -81,26 +81,14 @@ public struct SiteRenderer: Sendable {
     /// `pagePaths` are the pages' own files, for the sitemap. Print documents and survey files in `kept` are not
     /// made: their last files are kept.
     public func renderRest(pagePaths: [String], kept: Set<String> = []) throws(RenderFailure) -> [RenderedFile] {
-        // The search index, the largest part, and the module pages spread their own work over every core,
-        // which they could not do from inside another parallel map (a nested one runs on one thread); the
-        // other parts need nothing from each other, so they are then made side by side.
+        // Each part spreads its own work over every core: the search index, the module pages, each survey,
+        // each pack and photocopy master. Each is mapped on its own, not from inside another parallel map, where
+        // it would run on one thread. The paper questionnaires the surveys render are shared with the packs.
         let search = SearchIndex(site: site).files(theme: theme)
         let modules = parallelMap(site.modules) { RenderedFile(path: $0.outputPath, text: renderModule($0)) }
-        let parts = parallelMap(RestPart.allCases) { part -> Result<[RenderedFile], RenderFailure> in
-            switch part {
-            case .search: return .success(search)
-            case .modules: return .success(modules)
-            case .surveys:
-                do throws(RenderFailure) { return .success(try SurveyPages(site: site, theme: theme, printLink: { self.printLink(from: $0) }, papers: papers).render(skipping: kept)) }
-                catch { return .failure(error) }
-            case .packs: return .success(PackPages(site: site, theme: theme, directives: directives, papers: papers).renderHTML(skipping: kept))
-            case .notFound: return .success([RenderedFile(path: "404.html", text: renderNotFound())])
-            }
-        }
-        var files: [RenderedFile] = []
-        for part in [RestPart.modules, .surveys, .packs, .notFound, .search] {
-            files += try parts[part.rawValue].get()
-        }
+        let surveys = try SurveyPages(site: site, theme: theme, printLink: { self.printLink(from: $0) }, papers: papers).render(skipping: kept)
+        let packs = PackPages(site: site, theme: theme, directives: directives, papers: papers).renderHTML(skipping: kept)
+        var files = modules + surveys + packs + [RenderedFile(path: "404.html", text: renderNotFound())] + search
         // Search engines need absolute addresses, so the sitemap is written only when the site's address is known.
         if let base = site.config.baseURL {
             let paths = pagePaths + files.map(\.path) + kept.sorted() + ["packs/index.html"]
@@ -114,11 +102,6 @@ public struct SiteRenderer: Sendable {
         }
         files.append(RenderedFile(path: "assets/print.css", text: PrintStylesheet.make(sheets)))
         return files.sorted { $0.path < $1.path }
-    }
-
-    /// The files `renderRest` makes besides the sitemap and the theme's assets, in the order they are made.
-    enum RestPart: Int, CaseIterable, Sendable {
-        case search, modules, surveys, packs, notFound
     }
 
     var layout: LayoutContext { LayoutContext(site: site) }

@@ -9,17 +9,21 @@ struct SurveyPages {
     let site: Site
     let theme: Theme
     /// The "Print this" link from a page to its photocopy master, if it has one.
-    var printLink: (String) -> String = { _ in "" }
+    var printLink: @Sendable (String) -> String = { _ in "" }
     /// Paper questionnaires rendered once and shared with the packs.
     var papers = RenderedOnce()
 
     /// Every file, but none of those in `kept`: a survey whose files were all kept from the last build (their
     /// render keys unchanged) is not made at all, which is most of the cost of a rebuild after a page edit.
+    /// Surveys are made side by side on every core, each on its own: a survey's files need nothing from another's.
     func render(skipping kept: Set<String> = []) throws(RenderFailure) -> [RenderedFile] {
-        var files: [RenderedFile] = []
-        for entry in site.surveys where !Self.paths(of: entry).allSatisfy(kept.contains) {
-            files += try self.files(for: entry).filter { !kept.contains($0.path) }
+        let wanted = site.surveys.filter { !Self.paths(of: $0).allSatisfy(kept.contains) }
+        let made = parallelMap(wanted) { entry -> Result<[RenderedFile], RenderFailure> in
+            do throws(RenderFailure) { return .success(try self.files(for: entry).filter { !kept.contains($0.path) }) }
+            catch { return .failure(error) }
         }
+        var files: [RenderedFile] = []
+        for survey in made { files += try survey.get() }
         if !kept.contains(Self.listPath) { files.append(RenderedFile(path: Self.listPath, text: listPage())) }
         if !kept.contains(Self.schemaPath) { files.append(RenderedFile(path: Self.schemaPath, text: SurveySchema.json)) }
         return files

@@ -34,9 +34,7 @@ extension Survey {
     }
 
     /// The repeated section a question belongs to.
-    public func repeatSection(of questionID: String) -> Section? {
-        sections.first { $0.repeatRule != nil && $0.questions.contains { $0.id == questionID } }
-    }
+    public func repeatSection(of questionID: String) -> Section? { repeatSectionHolding(questionID) }
 
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
 

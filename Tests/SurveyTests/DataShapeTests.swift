@@ -118,3 +118,15 @@ import Testing
         #expect(survey.question("name")?.label == LocalizedText("name"))
     }
 }
+
+extension QuestionLookupTests {
+    @Test func aListOfChoicesIsFoundByItsNameAfterTheListsChange() {
+        var survey = Survey(id: "s", title: LocalizedText("S"), file: "s.survey.yml")
+        #expect(survey.choiceList("yes-no") == nil)
+        survey.choiceLists = [ChoiceList(name: "yes-no", choices: []), ChoiceList(name: "tenure", choices: [])]
+        #expect(survey.choiceList("tenure")?.name == "tenure")
+        survey.choiceLists[1].name = "housing"
+        #expect(survey.choiceList("tenure") == nil)
+        #expect(survey.choiceList("housing")?.name == "housing")
+    }
+}

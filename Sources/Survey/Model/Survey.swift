@@ -10,7 +10,9 @@ public struct Survey: Sendable, Equatable {
     public var privacyNotice: LocalizedText?
     public var contact: LocalizedText?
     public var estimatedMinutes: Int?
-    public var choiceLists: [ChoiceList]
+    /// The survey's named lists of choices; as with `sections`, every change rebuilds the index by name.
+    public var choiceLists: [ChoiceList] { didSet { listPlaces = Self.firstPlaces(of: choiceLists.map(\.name)) } }
+    private var listPlaces: [String: Int] = [:]
     /// The survey's sections and, in them, its questions. Every change rebuilds `places`, so build the sections
     /// first and assign them whole rather than changing them question by question.
     public var sections: [Section] { didSet { places = Places(sections) } }
@@ -76,7 +78,15 @@ public struct Survey: Sendable, Equatable {
     /// The first declared language; nil for a survey that declares none.
     public var defaultLanguage: String? { languages.first?.code }
 
-    public func choiceList(_ name: String) -> ChoiceList? { choiceLists.first { $0.name == name } }
+    /// The first list of choices with this name.
+    public func choiceList(_ name: String) -> ChoiceList? { listPlaces[name].map { choiceLists[$0] } }
+
+    /// Each name's first position.
+    static func firstPlaces(of names: [String]) -> [String: Int] {
+        var places: [String: Int] = [:]
+        for (index, name) in names.enumerated() where places[name] == nil { places[name] = index }
+        return places
+    }
 
     /// 1-based numbers of the questions people answer or read, as printed on paper.
     public var questionNumbers: [String: Int] {

@@ -131,7 +131,7 @@ enum ProcessRunner {
             // A wait long enough not to spin, short enough that a program whose pipes have closed (it is
             // ending) is reaped at once, and never past the time limit.
             let limit = ending == nil ? deadline : drainDeadline
-            let slice = pipes.outputsClosed ? 0.002 : 0.05
+            let slice = pipes.outputsClosed ? 0.002 : 0.01
             let wait = max(0, min(slice, limit.timeIntervalSinceNow))
             pipes.serve(waitingAtMost: Int32((wait * 1000).rounded(.up)))
         }

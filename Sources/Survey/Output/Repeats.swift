@@ -124,22 +124,22 @@ public enum CalcOutput {
 
     /// `{"num":"2"}`, `{"ref":"adults"}`, `{"neg":…}`, `{"op":"+","l":…,"r":…}`, `{"sum":["age_1","age_2"]}`.
     /// Inside a repeat (`instance`), names of the same repeat become that member's columns.
-    public static func json(_ expression: CalcExpression, in survey: Survey, local: Set<String> = [], instance: Int? = nil) -> [String: Any] {
+    public static func json(_ expression: CalcExpression, in survey: Survey, local: Set<String> = [], instance: Int? = nil) -> JSONValue {
         switch expression {
-        case .number(let text): return ["num": text]
+        case .number(let text): return ["num": .string(text)]
         case .reference(let name, _):
-            if let instance, local.contains(name) { return ["ref": Survey.instanceName(name, instance)] }
-            return ["ref": name]
+            if let instance, local.contains(name) { return ["ref": .string(Survey.instanceName(name, instance))] }
+            return ["ref": .string(name)]
         case .negate(let inner): return ["neg": json(inner, in: survey, local: local, instance: instance)]
         case .binary(let op, let left, let right):
-            return ["op": String(op), "l": json(left, in: survey, local: local, instance: instance),
+            return ["op": .string(String(op)), "l": json(left, in: survey, local: local, instance: instance),
                     "r": json(right, in: survey, local: local, instance: instance)]
         case .count(let name, _):
             guard let section = survey.section(name), let count = survey.repeatCountName(section) else { return ["num": "0"] }
-            return ["ref": count, "count": true]
+            return ["ref": .string(count), "count": true]
         case .sum(let name, _):
-            guard let section = survey.repeatSection(of: name) else { return ["sum": [name]] }
-            return ["sum": (1...survey.repeatMax(section)).map { Survey.instanceName(name, $0) }]
+            guard let section = survey.repeatSection(of: name) else { return ["sum": JSONValue([name])] }
+            return ["sum": JSONValue((1...survey.repeatMax(section)).map { Survey.instanceName(name, $0) })]
         }
     }
 

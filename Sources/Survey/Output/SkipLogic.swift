@@ -60,26 +60,22 @@ public enum SkipLogic {
 
     /// The tree the web form's script evaluates: `{"all":[…]}`, `{"any":[…]}`, `{"not":…}`,
     /// `{"q":"id","op":"one_of","values":["a"],"multiple":true,"number":false}`.
-    public static func json(_ condition: Condition, in survey: Survey) -> Any {
+    public static func json(_ condition: Condition, in survey: Survey) -> JSONValue {
         switch condition.kind {
         case .test(let test):
             let type = survey.conditionTarget(test.question)?.type
             return [
-                "q": test.question, "op": test.comparison.rawValue, "values": test.values.map(\.text),
-                "multiple": type == .selectMultiple, "number": type?.isNumeric ?? false,
-            ] as [String: Any]
-        case .all(let parts): return ["all": parts.map { json($0, in: survey) }]
-        case .any(let parts): return ["any": parts.map { json($0, in: survey) }]
+                "q": .string(test.question), "op": .string(test.comparison.rawValue), "values": JSONValue(test.values.map(\.text)),
+                "multiple": .bool(type == .selectMultiple), "number": .bool(type?.isNumeric ?? false),
+            ]
+        case .all(let parts): return ["all": .array(parts.map { json($0, in: survey) })]
+        case .any(let parts): return ["any": .array(parts.map { json($0, in: survey) })]
         case .not(let inner): return ["not": json(inner, in: survey)]
         }
     }
 
     public static func jsonString(_ condition: Condition, in survey: Survey) -> String {
-        let object = json(condition, in: survey)
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return "{}"
-        }
-        return String(decoding: data, as: UTF8.self)
+        json(condition, in: survey).written()
     }
 
     /// "Q3 is Better or Worse", for people: question numbers and choice labels instead of ids and codes,

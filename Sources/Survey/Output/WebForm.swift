@@ -55,10 +55,7 @@ struct WebFormBuilder {
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
-    static func json(_ object: Any) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "" }
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func json(_ value: JSONValue) -> String { value.written() }
 
     func form() -> WebFormView {
         let time = survey.estimatedMinutes.flatMap { minutes in
@@ -70,9 +67,10 @@ struct WebFormBuilder {
         let place = note.range(of: "{required}")
         return WebFormView(
             surveyID: survey.id, version: survey.version ?? "1", language: language,
-            variablesJSON: Self.json(survey.variables.map(\.name)), wordingJSON: Self.json(scriptWording),
-            columnsJSON: Self.json(DataShape.columns(survey).map(Self.columnJSON)), codesJSON: Self.json(codeLabels),
-            metadataJSON: survey.logic.metadata.contains(.today) ? Self.json([MetadataField.today.rawValue]) : nil,
+            variablesJSON: Self.json(JSONValue(survey.variables.map(\.name))), wordingJSON: Self.json(JSONValue(scriptWording)),
+            columnsJSON: Self.json(.array(DataShape.columns(survey).map { JSONValue(Self.columnJSON($0)) })),
+            codesJSON: Self.json(.object(codeLabels.mapValues(JSONValue.init))),
+            metadataJSON: survey.logic.metadata.contains(.today) ? Self.json(JSONValue([MetadataField.today.rawValue])) : nil,
             errorSummaryTitle: say(.webErrorSummaryTitle), entry: entryPanel(),
             introduction: paragraphs(survey.introduction), time: time,
             privacyTitle: survey.privacyNotice == nil ? nil : say(.webPrivacyTitle), privacy: paragraphs(survey.privacyNotice),
@@ -182,22 +180,22 @@ struct WebFormBuilder {
 
     /// The checks the script makes on an answer, with the message it shows when one fails.
     func checks(_ question: Question) -> String? {
-        var checks: [String: Any] = [:]
-        if let min = question.min { checks["min"] = min.value }
-        if let max = question.max { checks["max"] = max.value }
-        if let min = question.minLength { checks["min_length"] = SurveyLimits.whole(min.value) }
-        if let max = question.maxLength { checks["max_length"] = SurveyLimits.whole(max.value) }
+        var checks: [String: JSONValue] = [:]
+        if let min = question.min { checks["min"] = .double(min.value) }
+        if let max = question.max { checks["max"] = .double(max.value) }
+        if let min = question.minLength { checks["min_length"] = .int(SurveyLimits.whole(min.value)) }
+        if let max = question.maxLength { checks["max_length"] = .int(SurveyLimits.whole(max.value)) }
         if question.type == .integer { checks["integer"] = true }
         if question.type == .selectMultiple, question.dontKnow != nil || question.preferNotToSay != nil {
-            checks["exclusive"] = [SpecialOption.dontKnow.code, SpecialOption.preferNotToSay.code]
+            checks["exclusive"] = JSONValue([SpecialOption.dontKnow.code, SpecialOption.preferNotToSay.code])
         }
-        if let rank = question.rank { checks["rank"] = rank }
-        if let pattern = question.pattern { checks["pattern"] = pattern.regex }
+        if let rank = question.rank { checks["rank"] = .int(rank) }
+        if let pattern = question.pattern { checks["pattern"] = .string(pattern.regex) }
         guard !checks.isEmpty else { return nil }
         let (_, bounds) = Constraints.constraint(for: question, in: survey)
         let generated = bounds ?? LogicConstraints.constraint(for: question, in: survey).1
-        if let message = question.constraintMessage ?? generated { checks["message"] = message.text(in: language) }
-        return Self.json(checks)
+        if let message = question.constraintMessage ?? generated { checks["message"] = .string(message.text(in: language)) }
+        return Self.json(.object(checks))
     }
 
     /// "Don't know" and "Prefer not to say" for a number, text or date, stored in their own column.

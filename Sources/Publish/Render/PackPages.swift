@@ -21,9 +21,8 @@ struct PackPages {
         pageTitles = Dictionary(site.allPages.map { ($0.outputPath, $0.title) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Every pack in both sizes and every photocopy master, but those in `kept` (whose last files are kept).
-    /// Each pack (in its two sizes) and each photocopy master is one document of its own, made side by side on
-    /// every core.
+    /// Every pack in both sizes and every photocopy master, but those in `kept` (whose last files are kept), each
+    /// one document of its own, made side by side on every core.
     func renderHTML(skipping kept: Set<String> = []) -> [RenderedFile] {
         enum Job: Sendable {
             case pack(Pack, largePrint: Bool)

@@ -5,11 +5,11 @@ import Toolkit
 /// site or module can override.
 public enum SurveyHTML {
     public static func webForm(_ survey: Survey, language: String?, theme: Theme, module: String? = nil) -> String {
-        theme.library(for: module).render(Boxed(WebForm.view(survey, language: language)), withTemplate: "survey-form") ?? ""
+        theme.render(WebForm.view(survey, language: language), template: "survey-form", module: module)
     }
 
     public static func paper(_ survey: Survey, language: String?, theme: Theme, module: String? = nil) -> String {
-        theme.library(for: module).render(Boxed(PaperQuestionnaire.view(survey, language: language)), withTemplate: "survey-paper") ?? ""
+        theme.render(PaperQuestionnaire.view(survey, language: language), template: "survey-paper", module: module)
     }
 }
 

@@ -8,6 +8,10 @@ import Toolkit
 public struct Theme: Sendable {
     public let library: MustacheLibrary
     let moduleLibraries: [String: MustacheLibrary]
+    /// The same templates read for the typed renderer, which writes the same pages without the casts;
+    /// nil for a set of templates it cannot read, which swift-mustache then renders.
+    let compiled: CompiledTemplates?
+    let moduleCompiled: [String: CompiledTemplates]
     /// Built-in assets by file name (`style.css`, `favicon.svg`, …).
     public let assets: [String: Data]
 
@@ -47,8 +51,9 @@ public struct Theme: Sendable {
 
         // Each override is checked once, where it is written: the site's over the built-in theme, then each
         // module's over the site's.
-        func library(over base: [String: String], overrides: [SourceFile]) -> (MustacheLibrary, [String: String]) {
+        func library(over base: [String: String], overrides: [SourceFile]) -> (MustacheLibrary, [String: String], CompiledTemplates?) {
             var library = MustacheLibrary()
+            var registered = true
             var texts = base
             var written: [String: SourceFile] = [:]
             for file in overrides {
@@ -94,30 +99,47 @@ public struct Theme: Sendable {
                 do {
                     try library.register(text, named: name)
                 } catch let error as MustacheTemplate.ParserError {
+                    registered = false
                     guard let file = written[name] else { continue }
                     diagnostics.append(.error("template-syntax", "template '\(name)' could not be read: \(describe(error.error))",
                         at: SourceLocation(file: file.path, line: error.context.lineNumber, column: error.context.columnNumber)))
                 } catch {
+                    registered = false
                     if let file = written[name] {
                         diagnostics.append(.error("template-syntax", "template '\(name)' could not be read: \(error)",
                                                   at: SourceLocation(file: file.path, line: 1, column: 1)))
                     }
                 }
             }
-            return (library, texts)
+            return (library, texts, registered ? CompiledTemplates(texts) : nil)
         }
 
-        let (siteLibrary, siteTexts) = library(over: builtIn, overrides: overrides.site)
+        let (siteLibrary, siteTexts, siteCompiled) = library(over: builtIn, overrides: overrides.site)
         let siteDiagnostics = diagnostics
         var modules: [String: MustacheLibrary] = [:]
+        var modulesCompiled: [String: CompiledTemplates] = [:]
         var moduleDiagnostics: [String: [Diagnostic]] = [:]
         for (key, files) in overrides.modules.sorted(by: { $0.key < $1.key }) where !files.isEmpty {
             diagnostics = []
-            modules[key] = library(over: siteTexts, overrides: files).0
+            let (moduleLibrary, _, moduleCompiled) = library(over: siteTexts, overrides: files)
+            modules[key] = moduleLibrary
+            modulesCompiled[key] = moduleCompiled
             moduleDiagnostics[key] = diagnostics
         }
-        return LoadedTheme(theme: Theme(library: siteLibrary, moduleLibraries: modules, assets: assets),
+        return LoadedTheme(theme: Theme(library: siteLibrary, moduleLibraries: modules, compiled: siteCompiled,
+                                        moduleCompiled: modulesCompiled, assets: assets),
                            diagnostics: siteDiagnostics, moduleDiagnostics: moduleDiagnostics)
+    }
+
+    /// The same theme rendered by swift-mustache alone: what the typed renderer is checked against.
+    var renderedBySwiftMustache: Theme {
+        Theme(library: library, moduleLibraries: moduleLibraries, compiled: nil, moduleCompiled: [:], assets: assets)
+    }
+
+    /// True when the typed renderer writes this theme's pages (for a page of `module`).
+    func rendersTyped(module: String? = nil) -> Bool {
+        if let module, moduleLibraries[module] != nil { return moduleCompiled[module] != nil }
+        return compiled != nil
     }
 
     /// The parser's error in words a template author can act on.
@@ -136,9 +158,14 @@ public struct Theme: Sendable {
     }
 
     /// Renders `template` with a typed view; the module's overrides are used for a page of that module.
-    /// The view goes in a box, since the engine casts it for every name it looks up, copying a struct each time.
+    /// The typed renderer writes it when it can read the templates; otherwise swift-mustache does. The view
+    /// goes in a box, since swift-mustache casts it for every name it looks up, copying a struct each time.
     public func render(_ view: some TemplateView, template: String, module: String? = nil) -> String {
-        library(for: module).render(Boxed(view), withTemplate: template) ?? ""
+        let box = Boxed(view)
+        let compiled: CompiledTemplates?
+        if let module, moduleLibraries[module] != nil { compiled = moduleCompiled[module] } else { compiled = self.compiled }
+        if let compiled, let page = compiled.render(box, template: template) { return page }
+        return library(for: module).render(box, withTemplate: template) ?? ""
     }
 }
 
@@ -155,10 +182,13 @@ public struct LoadedTheme: Sendable {
     public func resolved(for site: Site) -> (Theme?, [Diagnostic]) {
         var found = diagnostics
         var libraries: [String: MustacheLibrary] = [:]
+        var compiled: [String: CompiledTemplates] = [:]
         for module in site.modules.sorted(by: { $0.id < $1.id }) {
             found += moduleDiagnostics[module.path] ?? []
             if let library = theme?.moduleLibraries[module.path] { libraries[module.id] = library }
+            if let templates = theme?.moduleCompiled[module.path] { compiled[module.id] = templates }
         }
-        return (theme.map { Theme(library: $0.library, moduleLibraries: libraries, assets: $0.assets) }, found)
+        return (theme.map { Theme(library: $0.library, moduleLibraries: libraries, compiled: $0.compiled, moduleCompiled: compiled,
+                                  assets: $0.assets) }, found)
     }
 }

@@ -10,9 +10,15 @@ struct NoValue: MustacheCustomRenderable {
 
 func orNoValue(_ value: Any?) -> Any { value ?? NoValue() }
 
+/// A view as a template engine sees it, whatever its type: one class, so a value is told to be a view by
+/// one cast to a class rather than a search for a protocol conformance.
+class AnyBoxed: MustacheParent, @unchecked Sendable {
+    func child(named name: String) -> Any? { nil }
+}
+
 /// A view as the template engine sees it. The engine looks each name up through a cast to
 /// `MustacheParent`, which copies a struct every time; a box is copied as one reference.
-final class Boxed<View: TemplateView>: TemplateView, @unchecked Sendable {
+final class Boxed<View: TemplateView>: AnyBoxed, TemplateView, @unchecked Sendable {
     static var viewName: String { View.viewName }
     static var variables: [TemplateVariable] { View.variables }
     static var extends: (any TemplateView.Type)? { View.extends }
@@ -21,9 +27,10 @@ final class Boxed<View: TemplateView>: TemplateView, @unchecked Sendable {
 
     init(_ view: View) { self.view = view }
 
-    func child(named name: String) -> Any? { view.child(named: name) }
+    override func child(named name: String) -> Any? { view.child(named: name) }
 
-    static func all(_ views: [View]) -> [Boxed<View>] { views.map(Boxed.init) }
+    /// A list of views, typed as boxes of any view, so the renderer knows it with one cast.
+    static func all(_ views: [View]) -> [AnyBoxed] { views.map { Boxed($0) } }
 
     static func orNoValue(_ view: View?) -> Any { view.map(Boxed.init) ?? NoValue() }
 }

@@ -1,0 +1,204 @@
+import Markdown
+
+/// A theme's templates, read by `CompiledTemplate`, rendered with the typed views.
+///
+/// It writes what swift-mustache writes for the same templates and views; `Theme` falls back to that
+/// engine for a theme this one cannot read, and for a value no view of this project answers with.
+struct CompiledTemplates: Sendable {
+    let templates: [String: CompiledTemplate]
+
+    /// Nil when any template uses what `CompiledTemplate` leaves to swift-mustache.
+    init?(_ texts: [String: String]) {
+        var templates: [String: CompiledTemplate] = [:]
+        for (name, text) in texts {
+            guard let template = CompiledTemplate(text) else { return nil }
+            templates[name] = template
+        }
+        self.templates = templates
+    }
+
+    /// The page, or nil when the template is unknown or a view answered with a value of a kind this
+    /// renderer does not know; the caller then asks swift-mustache.
+    func render(_ view: AnyBoxed, template name: String) -> String? {
+        guard let template = templates[name] else { return nil }
+        var renderer = Renderer(templates: templates, stack: [.view(view)])
+        var out = ""
+        do {
+            try renderer.render(template.nodes, into: &out, indentation: "", blocks: nil)
+        } catch {
+            return nil
+        }
+        return out
+    }
+
+    /// What a view answered, sorted once into the kinds the templates use.
+    enum Value {
+        /// `TemplateText`: written as it is (escaped by `{{ }}`); inside a section over it, names are
+        /// found around it.
+        case text(String)
+        /// `NoValue`: a name the view knows but has no value for.
+        case null
+        case flag(Bool)
+        case view(AnyBoxed)
+        case views([AnyBoxed])
+        case string(String)
+        case strings([String])
+        case int(Int)
+        case ints([Int])
+
+        struct Unknown: Error {}
+
+        init(_ any: Any) throws {
+            if let text = any as? TemplateText { self = .text(text.text) }
+            else if let flag = any as? Bool { self = .flag(flag) }
+            else if any is NoValue { self = .null }
+            else if let view = any as? AnyBoxed { self = .view(view) }
+            else if let views = any as? [AnyBoxed] { self = .views(views) }
+            else if let string = any as? String { self = .string(string) }
+            else if let strings = any as? [String] { self = .strings(strings) }
+            else if let int = any as? Int { self = .int(int) }
+            else if let ints = any as? [Int] { self = .ints(ints) }
+            else { throw Unknown() }
+        }
+
+        /// A name looked up on this value. Only a view answers names: text, a number or a list has
+        /// none (swift-mustache's reflection finds no labelled children on them either).
+        func child(_ name: String) throws -> Value? {
+            guard case .view(let box) = self, let found = box.child(named: name) else { return nil }
+            return try Value(found)
+        }
+
+        /// `{{name}}` or `{{{name}}}` of this value, as swift-mustache writes it.
+        func write(escaped: Bool, into out: inout String) {
+            switch self {
+            case .text(let text), .string(let text): write(text, escaped: escaped, into: &out)
+            case .null: break
+            case .flag(let flag): out += flag ? "true" : "false"
+            case .int(let int): out += String(int)
+            case .view(let view): write(String(describing: view), escaped: escaped, into: &out)
+            case .views(let views): write(String(describing: views), escaped: escaped, into: &out)
+            case .strings(let strings): write(String(describing: strings), escaped: escaped, into: &out)
+            case .ints(let ints): write(String(describing: ints), escaped: escaped, into: &out)
+            }
+        }
+
+        /// Escaped as swift-mustache escapes: `'` too.
+        private func write(_ text: String, escaped: Bool, into out: inout String) {
+            out += escaped ? HTML.escape(text, apostrophes: true) : text
+        }
+    }
+
+    struct Renderer {
+        let templates: [String: CompiledTemplate]
+        var stack: [Value]
+
+        mutating func render(_ nodes: [CompiledTemplate.Node], into out: inout String, indentation: String,
+                             blocks: [String: [CompiledTemplate.Node]]?) throws {
+            guard !indentation.isEmpty else {
+                for node in nodes { try render(node, into: &out, indentation: indentation, blocks: blocks) }
+                return
+            }
+            // Each piece that starts a line is indented, as swift-mustache does it: the check is on this
+            // template's own text so far, by character, so a "\r\n" does not count as a line end.
+            var text = ""
+            for node in nodes {
+                var piece = ""
+                try render(node, into: &piece, indentation: indentation, blocks: blocks)
+                if !piece.isEmpty, text.last == "\n" { text += indentation }
+                text += piece
+            }
+            out += text
+        }
+
+        mutating func render(_ node: CompiledTemplate.Node, into out: inout String, indentation: String,
+                             blocks: [String: [CompiledTemplate.Node]]?) throws {
+            switch node {
+            case .text(let text):
+                out += text
+            case .variable(let name, let escaped):
+                try lookUp(name)?.write(escaped: escaped, into: &out)
+            case .section(let name, let body):
+                switch try lookUp(name) {
+                case .views(let views):
+                    for view in views { try renderPushing(.view(view), body, into: &out, indentation: indentation, blocks: blocks) }
+                case .strings(let strings):
+                    for string in strings { try renderPushing(.string(string), body, into: &out, indentation: indentation, blocks: blocks) }
+                case .ints(let ints):
+                    for int in ints { try renderPushing(.int(int), body, into: &out, indentation: indentation, blocks: blocks) }
+                case .flag(let flag):
+                    if flag { try render(body, into: &out, indentation: indentation, blocks: blocks) }
+                case .null, nil:
+                    break
+                case let value?:
+                    try renderPushing(value, body, into: &out, indentation: indentation, blocks: blocks)
+                }
+            case .invertedSection(let name, let body):
+                switch try lookUp(name) {
+                case let list? where list.isEmptyList:
+                    try renderPushing(list, body, into: &out, indentation: indentation, blocks: blocks)
+                case .flag(false), .null, nil:
+                    try render(body, into: &out, indentation: indentation, blocks: blocks)
+                default:
+                    break
+                }
+            case .partial(let name, let indented, let inherited):
+                guard let template = templates[name] else { return }
+                let inner = indented.map { indentation + $0 } ?? indentation
+                var merged = blocks
+                if let inherited {
+                    merged = blocks.map { $0.merging(inherited) { outer, _ in outer } } ?? inherited
+                }
+                try render(template.nodes, into: &out, indentation: inner, blocks: merged)
+            case .block(let name, let fallback, let indented):
+                try render(blocks?[name] ?? fallback, into: &out, indentation: indentation + indented, blocks: blocks)
+            case .blockDefinition:
+                // Only ever inside a partial's blocks, which are collected when the template is read.
+                break
+            }
+        }
+
+        mutating func renderPushing(_ value: Value, _ body: [CompiledTemplate.Node], into out: inout String,
+                                    indentation: String, blocks: [String: [CompiledTemplate.Node]]?) throws {
+            stack.append(value)
+            defer { stack.removeLast() }
+            try render(body, into: &out, indentation: indentation, blocks: blocks)
+        }
+
+        /// A name looked up as swift-mustache does: `.` is the value in hand; otherwise the first part is
+        /// looked for from the innermost value out, and the rest on what it found.
+        func lookUp(_ name: TemplateName) throws -> Value? {
+            guard let top = stack.last else { return nil }
+            if name.isDot { return top }
+            var found: Value
+            var rest = name.parts[...]
+            if name.inHandOnly {
+                found = top
+            } else {
+                guard let first = rest.first else { return top }
+                rest = rest.dropFirst()
+                var hit: Value?
+                for frame in stack.reversed() {
+                    if let child = try frame.child(first) { hit = child; break }
+                }
+                guard let hit else { return nil }
+                found = hit
+            }
+            for part in rest {
+                guard let child = try found.child(part) else { return nil }
+                found = child
+            }
+            return found
+        }
+    }
+}
+
+extension CompiledTemplates.Value {
+    var isEmptyList: Bool {
+        switch self {
+        case .views(let views): views.isEmpty
+        case .strings(let strings): strings.isEmpty
+        case .ints(let ints): ints.isEmpty
+        default: false
+        }
+    }
+}

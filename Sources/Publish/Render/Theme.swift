@@ -6,8 +6,10 @@ import Toolkit
 /// The Mustache templates and static assets pages are rendered with: the built-in theme, with the
 /// site's `templates/` and each module's `templates/` laid over it.
 public struct Theme: Sendable {
-    public let library: MustacheLibrary
-    let moduleLibraries: [String: MustacheLibrary]
+    /// The templates for swift-mustache, read the first time a page needs them: only for a theme the typed
+    /// renderer cannot read, so most builds never read them at all.
+    let mustache: SwiftMustacheTemplates
+    let moduleMustache: [String: SwiftMustacheTemplates]
     /// The same templates read for the typed renderer, which writes the same pages without the casts;
     /// nil for a set of templates it cannot read, which swift-mustache then renders.
     let compiled: CompiledTemplates?
@@ -51,8 +53,7 @@ public struct Theme: Sendable {
 
         // Each override is checked once, where it is written: the site's over the built-in theme, then each
         // module's over the site's.
-        func library(over base: [String: String], overrides: [SourceFile]) -> (MustacheLibrary, [String: String], CompiledTemplates?) {
-            var library = MustacheLibrary()
+        func library(over base: [String: String], overrides: [SourceFile]) -> (SwiftMustacheTemplates, [String: String], CompiledTemplates?) {
             var registered = true
             var texts = base
             var written: [String: SourceFile] = [:]
@@ -71,6 +72,8 @@ public struct Theme: Sendable {
                 texts[name] = file.text
                 written[name] = file
             }
+            // The built-in templates (and the site's, under a module's) were checked where they were written.
+            guard !written.isEmpty else { return (SwiftMustacheTemplates(texts), texts, CompiledTemplates(texts)) }
             // Includes ({{> name}}) must name a template and must never lead back to where they started,
             // or rendering would recurse until the stack runs out.
             var includes: [String: [TemplateCheck.Tag]] = [:]
@@ -95,28 +98,26 @@ public struct Theme: Sendable {
                     notes: ["a template cannot include itself, directly or through others"]))
                 for name in found.names { texts[name] = texts[name].map { _ in "" }; includes[name] = [] }
             }
-            for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for (name, file) in written.sorted(by: { $0.key < $1.key }) {
+                guard let text = texts[name] else { continue }
                 do {
-                    try library.register(text, named: name)
+                    _ = try MustacheTemplate(string: text)
                 } catch let error as MustacheTemplate.ParserError {
                     registered = false
-                    guard let file = written[name] else { continue }
                     diagnostics.append(.error("template-syntax", "template '\(name)' could not be read: \(describe(error.error))",
                         at: SourceLocation(file: file.path, line: error.context.lineNumber, column: error.context.columnNumber)))
                 } catch {
                     registered = false
-                    if let file = written[name] {
-                        diagnostics.append(.error("template-syntax", "template '\(name)' could not be read: \(error)",
-                                                  at: SourceLocation(file: file.path, line: 1, column: 1)))
-                    }
+                    diagnostics.append(.error("template-syntax", "template '\(name)' could not be read: \(error)",
+                                              at: SourceLocation(file: file.path, line: 1, column: 1)))
                 }
             }
-            return (library, texts, registered ? CompiledTemplates(texts) : nil)
+            return (SwiftMustacheTemplates(texts), texts, registered ? CompiledTemplates(texts) : nil)
         }
 
         let (siteLibrary, siteTexts, siteCompiled) = library(over: builtIn, overrides: overrides.site)
         let siteDiagnostics = diagnostics
-        var modules: [String: MustacheLibrary] = [:]
+        var modules: [String: SwiftMustacheTemplates] = [:]
         var modulesCompiled: [String: CompiledTemplates] = [:]
         var moduleDiagnostics: [String: [Diagnostic]] = [:]
         for (key, files) in overrides.modules.sorted(by: { $0.key < $1.key }) where !files.isEmpty {
@@ -126,19 +127,19 @@ public struct Theme: Sendable {
             modulesCompiled[key] = moduleCompiled
             moduleDiagnostics[key] = diagnostics
         }
-        return LoadedTheme(theme: Theme(library: siteLibrary, moduleLibraries: modules, compiled: siteCompiled,
+        return LoadedTheme(theme: Theme(mustache: siteLibrary, moduleMustache: modules, compiled: siteCompiled,
                                         moduleCompiled: modulesCompiled, assets: assets),
                            diagnostics: siteDiagnostics, moduleDiagnostics: moduleDiagnostics)
     }
 
     /// The same theme rendered by swift-mustache alone: what the typed renderer is checked against.
     var renderedBySwiftMustache: Theme {
-        Theme(library: library, moduleLibraries: moduleLibraries, compiled: nil, moduleCompiled: [:], assets: assets)
+        Theme(mustache: mustache, moduleMustache: moduleMustache, compiled: nil, moduleCompiled: [:], assets: assets)
     }
 
     /// True when the typed renderer writes this theme's pages (for a page of `module`).
     func rendersTyped(module: String? = nil) -> Bool {
-        if let module, moduleLibraries[module] != nil { return moduleCompiled[module] != nil }
+        if let module, moduleMustache[module] != nil { return moduleCompiled[module] != nil }
         return compiled != nil
     }
 
@@ -154,7 +155,7 @@ public struct Theme: Sendable {
 
     /// The templates for a page of `moduleID` (its own overrides if it has any).
     public func library(for moduleID: String?) -> MustacheLibrary {
-        moduleID.flatMap { moduleLibraries[$0] } ?? library
+        (moduleID.flatMap { moduleMustache[$0] } ?? mustache).library
     }
 
     /// Renders `template` with a typed view; the module's overrides are used for a page of that module.
@@ -163,7 +164,7 @@ public struct Theme: Sendable {
     public func render(_ view: some TemplateView, template: String, module: String? = nil) -> String {
         let box = Boxed(view)
         let compiled: CompiledTemplates?
-        if let module, moduleLibraries[module] != nil { compiled = moduleCompiled[module] } else { compiled = self.compiled }
+        if let module, moduleMustache[module] != nil { compiled = moduleCompiled[module] } else { compiled = self.compiled }
         if let compiled, let page = compiled.render(box, template: template) { return page }
         return library(for: module).render(box, withTemplate: template) ?? ""
     }
@@ -181,14 +182,34 @@ public struct LoadedTheme: Sendable {
     /// The theme for the modules `site` uses, by module id, and the problems of the site's overrides and theirs.
     public func resolved(for site: Site) -> (Theme?, [Diagnostic]) {
         var found = diagnostics
-        var libraries: [String: MustacheLibrary] = [:]
+        var libraries: [String: SwiftMustacheTemplates] = [:]
         var compiled: [String: CompiledTemplates] = [:]
         for module in site.modules.sorted(by: { $0.id < $1.id }) {
             found += moduleDiagnostics[module.path] ?? []
-            if let library = theme?.moduleLibraries[module.path] { libraries[module.id] = library }
+            if let library = theme?.moduleMustache[module.path] { libraries[module.id] = library }
             if let templates = theme?.moduleCompiled[module.path] { compiled[module.id] = templates }
         }
-        return (theme.map { Theme(library: $0.library, moduleLibraries: libraries, compiled: $0.compiled, moduleCompiled: compiled,
+        return (theme.map { Theme(mustache: $0.mustache, moduleMustache: libraries, compiled: $0.compiled, moduleCompiled: compiled,
                                   assets: $0.assets) }, found)
+    }
+}
+
+/// A theme's templates as swift-mustache reads them, read once, the first time they are asked for.
+final class SwiftMustacheTemplates: @unchecked Sendable {
+    private let texts: [String: String]
+    private let lock = NSLock()
+    private var read: MustacheLibrary?
+
+    init(_ texts: [String: String]) { self.texts = texts }
+
+    var library: MustacheLibrary {
+        lock.withLock {
+            if let read { return read }
+            var library = MustacheLibrary()
+            // A template that cannot be read was reported where it was written, and stops the build.
+            for (name, text) in texts.sorted(by: { $0.key < $1.key }) { try? library.register(text, named: name) }
+            read = library
+            return library
+        }
     }
 }

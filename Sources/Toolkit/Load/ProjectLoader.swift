@@ -215,7 +215,9 @@ public enum ProjectLoader {
         switch SourceDecoding.decode(data, path: relative) {
         case .success(let text):
             // Most files have no carriage returns, and are kept as they are without a search through them.
-            let unix = data.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+            // (Searched through the raw bytes: `Data`'s own iterator takes a call for every byte.)
+            let hasReturn = data.withUnsafeBytes { bytes in bytes.isEmpty ? false : memchr(bytes.baseAddress!, 0x0D, bytes.count) != nil }
+            let unix = hasReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
             return .success((SourceFile(path: relative, text: unix), stamp))
         case .failure(let problem):
             return .failure(problem)

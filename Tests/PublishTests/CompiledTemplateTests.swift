@@ -27,7 +27,7 @@ import Toolkit
     func bothEngines(_ templates: [String: String], view: PageView = page, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let theme = try theme(templates)
         #expect(theme.rendersTyped(), "the typed renderer could not read the templates", sourceLocation: sourceLocation)
-        let typed = theme.render(view, template: "page")
+        let typed = theme.renderedTypedOnly.render(view, template: "page")
         let reference = theme.renderedBySwiftMustache.render(view, template: "page")
         #expect(!reference.isEmpty, sourceLocation: sourceLocation)
         #expect(typed == reference, "typed:\n\(typed)\nswift-mustache:\n\(reference)", sourceLocation: sourceLocation)
@@ -95,6 +95,22 @@ import Toolkit
         try bothEngines(["page": template], view: empty)
     }
 
+    /// Every view of every kind, filled in, through the template named for it.
+    @Test func everySampleViewComesOutTheSameThroughItsTemplate() throws {
+        let theme = try theme([:])
+        var compared = 0
+        for template in TemplateReference.templates {
+            for view in TemplateViewSamples.all where type(of: view).viewName == template.view.viewName {
+                let typed = theme.renderedTypedOnly.render(view, template: template.name)
+                let reference = theme.renderedBySwiftMustache.render(view, template: template.name)
+                #expect(!reference.isEmpty, "\(template.name)")
+                #expect(typed == reference, "\(template.name) with \(type(of: view).viewName) differs from swift-mustache's")
+                compared += 1
+            }
+        }
+        #expect(compared >= 8)
+    }
+
     @Test func aThemeWithTransformsIsRenderedBySwiftMustache() throws {
         let theme = try theme(["page": "{{uppercased(title)}}|{{#first(tags)}}{{.}}{{/first(tags)}}"])
         #expect(!theme.rendersTyped())
@@ -106,7 +122,7 @@ import Toolkit
         let site = try #require(checked.site)
         let theme = try #require(checked.theme)
         #expect(theme.rendersTyped())
-        let typed = try SiteRenderer(site: site, theme: theme, withPDFs: false).render()
+        let typed = try SiteRenderer(site: site, theme: theme.renderedTypedOnly, withPDFs: false).render()
         let reference = try SiteRenderer(site: site, theme: theme.renderedBySwiftMustache, withPDFs: false).render()
         #expect(typed.count > 100)
         #expect(typed.map(\.path) == reference.map(\.path))

@@ -16,6 +16,8 @@ public struct Theme: Sendable {
     let moduleCompiled: [String: CompiledTemplates]
     /// Built-in assets by file name (`style.css`, `favicon.svg`, …).
     public let assets: [String: Data]
+    /// False only in tests, to show that the typed renderer wrote every page: what it cannot write is then empty.
+    var fallsBack = true
 
     public static let templateNames = ["layout", "page", "nav-item", "home", "module", "list", "not-found", "survey", "survey-form", "survey-question", "survey-paper", "survey-paper-question", "pack", "results", "results-print"]
 
@@ -137,6 +139,13 @@ public struct Theme: Sendable {
         Theme(mustache: mustache, moduleMustache: moduleMustache, compiled: nil, moduleCompiled: [:], assets: assets)
     }
 
+    /// The theme rendered by the typed renderer alone: a page it cannot write comes out empty.
+    var renderedTypedOnly: Theme {
+        var theme = self
+        theme.fallsBack = false
+        return theme
+    }
+
     /// True when the typed renderer writes this theme's pages (for a page of `module`).
     func rendersTyped(module: String? = nil) -> Bool {
         if let module, moduleMustache[module] != nil { return moduleCompiled[module] != nil }
@@ -166,6 +175,7 @@ public struct Theme: Sendable {
         let compiled: CompiledTemplates?
         if let module, moduleMustache[module] != nil { compiled = moduleCompiled[module] } else { compiled = self.compiled }
         if let compiled, let page = compiled.render(box, template: template) { return page }
+        guard fallsBack else { return "" }
         return library(for: module).render(box, withTemplate: template) ?? ""
     }
 }

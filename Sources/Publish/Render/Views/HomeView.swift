@@ -17,7 +17,7 @@ struct HomeView: TemplateView {
         switch name {
         case "summary": present(summary)
         case "body": present(body)
-        case "modules": modules
+        case "modules": Boxed.all(modules)
         default: layout.child(named: name)
         }
     }

@@ -27,11 +27,11 @@ struct ModuleView: TemplateView {
         switch name {
         case "summary": present(summary)
         case "body": present(body)
-        case "groups": groups
+        case "groups": Boxed.all(groups)
         case "hasRequires": !requires.isEmpty
-        case "requires": requires
+        case "requires": Boxed.all(requires)
         case "hasPacks": !packs.isEmpty
-        case "packs": packs
+        case "packs": Boxed.all(packs)
         case "licence": present(licence)
         case "version": present(version)
         default: layout.child(named: name)
@@ -56,7 +56,7 @@ struct PageGroupView: TemplateView {
         switch name {
         case "id": TemplateText(id)
         case "title": TemplateText(title)
-        case "pages": pages
+        case "pages": Boxed.all(pages)
         default: nil
         }
     }

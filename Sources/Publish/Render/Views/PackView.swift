@@ -51,7 +51,7 @@ struct PackView: TemplateView {
         case "updated": present(updated)
         case "licenceHTML": present(licenceHTML)
         case "groupHTML": present(groupHTML)
-        case "items": items
+        case "items": Boxed.all(items)
         default: nil
         }
     }

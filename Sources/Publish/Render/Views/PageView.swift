@@ -136,7 +136,7 @@ struct ModuleNavView: TemplateView {
         case "title": TemplateText(title)
         case "url": TemplateText(url)
         case "pagesHTML": TemplateText(pagesHTML)
-        case "pages": pages
+        case "pages": Boxed.all(pages)
         case "earlier": earlier.map(Boxed.init)
         case "later": later.map(Boxed.init)
         default: nil

@@ -80,11 +80,17 @@ public enum Readability {
     /// The words `words(_:)` finds and their syllables, counted without making a string for each word.
     static func wordsAndSyllables(_ text: String) -> (words: Int, syllables: Int) {
         var words = 0, syllables = 0
+        // One buffer of letters serves every word, rather than an array made for each.
+        var letters: [Unicode.Scalar] = []
         forEachWord(in: text) { word in
             words += 1
-            syllables += word.allSatisfy(\.isASCII)
-                ? Self.syllables(ofLetters: word.compactMap(asciiLowercaseLetter))
-                : Self.syllables(in: String(String.UnicodeScalarView(word)))
+            if word.allSatisfy(\.isASCII) {
+                letters.removeAll(keepingCapacity: true)
+                for scalar in word { if let letter = asciiLowercaseLetter(scalar) { letters.append(letter) } }
+                syllables += Self.syllables(ofLetters: letters)
+            } else {
+                syllables += Self.syllables(in: String(String.UnicodeScalarView(word)))
+            }
         }
         return (words, syllables)
     }
@@ -185,6 +191,16 @@ public enum Readability {
 
     private static let longestAbbreviation = abbreviations.map(\.unicodeScalars.count).max() ?? 0
 
+    /// The abbreviations as numbers: an ASCII word is looked up without making a string of it for each full stop.
+    private static let abbreviationKeys = Set(abbreviations.map { key($0.unicodeScalars) })
+
+    /// An ASCII word of up to seven scalars as one number: its length in the top byte, then a byte for each scalar.
+    private static func key(_ scalars: some Collection<Unicode.Scalar>) -> UInt64 {
+        var key: UInt64 = 0
+        for scalar in scalars { key = key << 8 | UInt64(scalar.value & 0x7F) }
+        return key | UInt64(scalars.count) << 56
+    }
+
     /// True when the word before the full stop at `index` is an abbreviation or an initial ("J. Smith").
     private static func endsWithAbbreviation(_ scalars: [Unicode.Scalar], before index: Int, from start: Int) -> Bool {
         var first = index
@@ -197,7 +213,7 @@ public enum Readability {
         // An ASCII word is lower-cased as ASCII, as lowercased() would; anything else goes the long way.
         if word.allSatisfy(\.isASCII) {
             if word.count == 1, let letter = word.first, letter.value >= 65, letter.value <= 90 { return true }
-            return abbreviations.contains(String(String.UnicodeScalarView(word.map { $0.value >= 65 && $0.value <= 90 ? Unicode.Scalar($0.value + 32)! : $0 })))
+            return abbreviationKeys.contains(key(word.lazy.map { $0.value >= 65 && $0.value <= 90 ? Unicode.Scalar($0.value + 32)! : $0 }))
         }
         let text = String(String.UnicodeScalarView(word))
         if text.unicodeScalars.count == 1, let letter = text.unicodeScalars.first, letter.properties.isUppercase { return true }

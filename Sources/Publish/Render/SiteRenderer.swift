@@ -34,6 +34,7 @@ public struct SiteRenderer: Sendable {
         self.positions = positions
         self.pagePaths = Dictionary(site.modules.map { ($0.id, $0.pages.map(\.outputPath)) }, uniquingKeysWith: { first, _ in first })
         self.masters = Dictionary(PrintMaster.all(in: site).map { ($0.webPath, $0) }, uniquingKeysWith: { first, _ in first })
+        self.pages = site.allPages.filter { !($0.isIndex && $0.moduleID != nil) }
     }
 
     public func render() throws(RenderFailure) -> [RenderedFile] {
@@ -44,7 +45,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The pages a site's Markdown becomes. A module's index.md is shown on its module page, so it gets no page of its own.
-    var pages: [Page] { site.allPages.filter { !($0.isIndex && $0.moduleID != nil) } }
+    let pages: [Page]
 
     /// Renders the pages in parallel, handing them over `batch` at a time, so that a writer can put each
     /// batch on disk before the next is made and a large site never sits in memory whole.

@@ -29,7 +29,7 @@ extension Site {
         if path.hasPrefix("/") { return .failure(.rootAbsolute) }
         if path.isEmpty {
             guard let anchor, !anchor.isEmpty else { return .success(.external(destination)) }
-            let known = page(source: sourcePath)?.headings.map(\.id) ?? []
+            let known = pageNumbers[sourcePath].map { allPages[$0].headings.map(\.id) } ?? []
             guard known.contains(anchor) else {
                 return .failure(.missingAnchor(page: sourcePath, anchor: anchor, known: known))
             }
@@ -37,11 +37,12 @@ extension Site {
         }
         guard let written = ProjectPath.resolve(path, from: sourcePath) else { return .failure(.missingFile(path)) }
         let resolved = inOtherModuleFolder(written) ?? written
-        if let target = page(source: resolved) {
-            if let anchor, !anchor.isEmpty, !target.headings.contains(where: { $0.id == anchor }) {
-                return .failure(.missingAnchor(page: resolved, anchor: anchor, known: target.headings.map(\.id)))
+        if let number = pageNumbers[resolved] {
+            // The page is read where it is kept, not copied: every link of every page comes here twice.
+            if let anchor, !anchor.isEmpty, !allPages[number].headings.contains(where: { $0.id == anchor }) {
+                return .failure(.missingAnchor(page: resolved, anchor: anchor, known: allPages[number].headings.map(\.id)))
             }
-            return .success(.output(path: target.outputPath, anchor: anchor))
+            return .success(.output(path: allPages[number].outputPath, anchor: anchor))
         }
         if isAsset(resolved) {
             return .success(.output(path: ProjectPath.assetOutputPath(resolved), anchor: anchor))
@@ -53,7 +54,7 @@ extension Site {
     /// A link between modules is written as if every module sat beside the others (`../alpha/guide.md`),
     /// whichever module folder each comes from; this is the path it means when the module is elsewhere.
     func inOtherModuleFolder(_ path: String) -> String? {
-        guard page(source: path) == nil, !isAsset(path) else { return nil }
+        guard pageNumbers[path] == nil, !isAsset(path) else { return nil }
         let parts = ProjectPath.splitOutside(path).rest.split(separator: "/", maxSplits: 2)
         guard parts.count == 3, parts[0] != "content", let module = module(id: String(parts[1])) else { return nil }
         let moved = "\(module.path)/\(parts[2])"

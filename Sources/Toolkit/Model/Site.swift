@@ -6,9 +6,14 @@ import Survey
 public struct Site: Sendable {
     public var config: SiteConfig
     /// Enabled modules in reading order.
-    public var modules: [Module]
+    public var modules: [Module] { didSet { indexPages() } }
     /// Site-wide pages from `content/` (the home page is the one with slug `index`).
-    public var contentPages: [Page]
+    public var contentPages: [Page] { didSet { indexPages() } }
+    /// Every page: the site-wide ones, then each module's index and pages. Kept, not made again each time it
+    /// is asked for, since every stage walks it.
+    public private(set) var allPages: [Page] = []
+    /// Where each page is in `allPages`, by its source path: a page is looked up without being copied.
+    private(set) var pageNumbers: [String: Int] = [:]
     public var surveys: [SurveyEntry]
     public var packs: [Pack]
     public var templates: TemplateOverrides
@@ -21,7 +26,6 @@ public struct Site: Sendable {
     /// Source paths of pages with `draft: true`, whether they were kept or left out.
     public var draftPages: Set<String> = []
 
-    let pagesBySource: [String: Page]
     let assetPaths: Set<String>
 
     public init(config: SiteConfig, modules: [Module], contentPages: [Page], surveys: [SurveyEntry],
@@ -32,19 +36,18 @@ public struct Site: Sendable {
         self.surveys = surveys
         self.packs = packs
         self.templates = templates
-        var bySource: [String: Page] = [:]
-        for page in contentPages + modules.flatMap({ [$0.index].compactMap { $0 } + $0.pages }) {
-            bySource[page.sourcePath] = page
-        }
-        self.pagesBySource = bySource
         self.assetPaths = Set(modules.flatMap(\.assets))
+        indexPages()
     }
 
-    public var allPages: [Page] {
-        contentPages + modules.flatMap { [$0.index].compactMap { $0 } + $0.pages }
+    private mutating func indexPages() {
+        allPages = contentPages + modules.flatMap { [$0.index].compactMap { $0 } + $0.pages }
+        pageNumbers = [:]
+        pageNumbers.reserveCapacity(allPages.count)
+        for number in allPages.indices { pageNumbers[allPages[number].sourcePath] = number }
     }
 
-    public func page(source path: String) -> Page? { pagesBySource[path] }
+    public func page(source path: String) -> Page? { pageNumbers[path].map { allPages[$0] } }
 
     public func module(id: String) -> Module? { modules.first { $0.id == id } }
 

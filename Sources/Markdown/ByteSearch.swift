@@ -1,25 +1,27 @@
+import Foundation
+
 extension String {
     /// Whether `needle` occurs in the text, compared byte for byte in UTF-8: the quick test before a
-    /// slower pass, without Foundation's search through UTF-16.
+    /// slower pass, without Foundation's search through UTF-16. The C library finds each place the first
+    /// byte occurs and compares the rest there.
     public func containsBytes(_ needle: String) -> Bool {
-        let needle = Array(needle.utf8)
-        guard let first = needle.first else { return true }
-        var found = false
-        var copy = self
-        copy.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return }
-            var index = 0
-            let last = bytes.count - needle.count
-            while index <= last {
-                if bytes[index] == first {
-                    var matched = 1
-                    while matched < needle.count, bytes[index + matched] == needle[matched] { matched += 1 }
-                    if matched == needle.count { found = true; return }
+        var text = self
+        var needle = needle
+        return needle.withUTF8 { wanted in
+            guard let first = wanted.first, let wantedBase = wanted.baseAddress else { return true }
+            return text.withUTF8 { bytes in
+                guard let base = bytes.baseAddress, bytes.count >= wanted.count else { return false }
+                let last = bytes.count - wanted.count
+                var start = 0
+                while start <= last {
+                    guard let hit = memchr(base + start, Int32(first), last - start + 1) else { return false }
+                    let offset = hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+                    if memcmp(base + offset, wantedBase, wanted.count) == 0 { return true }
+                    start = offset + 1
                 }
-                index += 1
+                return false
             }
         }
-        return found
     }
 }
 

@@ -5,6 +5,7 @@ import Foundation
 public enum FormFields {
     /// The shortest run of underscores that is a fill-in line rather than ordinary text.
     public static let fillInRun = 3
+    static let fillInMarker = String(repeating: "_", count: fillInRun)
 
     /// A list item whose first text starts with `[ ] ` or `[x] `: whether it is ticked, and the item
     /// without its marker.
@@ -36,7 +37,9 @@ public enum FormFields {
     /// True when a paragraph holds at least one fill-in line.
     public static func hasFillIn(_ inlines: [MarkdownNode]) -> Bool {
         inlines.contains { inline in
-            if case .text(let text) = inline { return longestUnderscoreRun(text) >= fillInRun }
+            // Text without a run of underscore bytes that long has no such run of characters either, and is
+            // not read a character at a time.
+            if case .text(let text) = inline { return text.containsBytes(fillInMarker) && longestUnderscoreRun(text) >= fillInRun }
             return false
         }
     }

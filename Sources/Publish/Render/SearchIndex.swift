@@ -174,6 +174,8 @@ struct SearchIndex {
         return out
     }
 
+    static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// A JSON string literal; `<` is escaped too, so page text can never close the script.
     static func json(_ text: String) -> String {
         var text = text
@@ -181,7 +183,6 @@ struct SearchIndex {
         let ascii: String? = text.withUTF8 { bytes in
             var out: [UInt8] = [UInt8(ascii: "\"")]
             out.reserveCapacity(bytes.count + 2)
-            let hex = Array("0123456789abcdef".utf8)
             for byte in bytes {
                 switch byte {
                 case 0x80...: return nil
@@ -191,7 +192,7 @@ struct SearchIndex {
                 case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
                 case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
                 case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
-                case ..<0x20: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                case ..<0x20: out += Array("\\u00".utf8) + [Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]]
                 default: out.append(byte)
                 }
             }

@@ -62,6 +62,7 @@ public enum ProjectLoader {
         func readAll(_ paths: [String]) -> [SourceFile] {
             guard reading else { return paths.compactMap { read($0, checked: true) } }
             let plain = linkFree
+            FileReading.prefetch(paths.map { root.path + "/" + $0 })
             return parallelMap(paths) { readFile($0, root: root, reading: reading, noFollow: plain.contains($0)) }.compactMap(taken)
         }
         func taken(_ outcome: Result<(SourceFile, FileStamp), Diagnostic>) -> SourceFile? {

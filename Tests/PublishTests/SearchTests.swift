@@ -32,6 +32,18 @@ import Testing
 }
 
 @Suite struct SearchWordsTests {
+    /// Plain ASCII is split a byte at a time; it must give the tokens the scalar-by-scalar split gives.
+    @Test func asciiTextIsSplitAsAnyTextIs() {
+        let alphabet = Array("aZ09'- .\n\t_x")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = String((0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(SearchWords.asciiTokens(in: text) == SearchWords.scalarTokens(in: text), "\(text.debugDescription)")
+        }
+        #expect(SearchWords.asciiTokens(in: "people's door-step -a b'' c--d") == ["people's", "door-step", "a", "b", "c", "d"])
+        #expect(SearchWords.asciiTokens(in: "café") == nil)
+    }
+
     @Test func hyphenatedWordsAreJoinedAndSplit() {
         #expect(SearchWords.words(in: "Door-step surveys") == ["doorstep", "door", "step", "surveys"])
     }

@@ -39,6 +39,42 @@ public enum SearchWords {
 
     /// Runs of letters and digits, joined by single apostrophes or hyphens.
     static func tokens(in text: String) -> [String] {
+        asciiTokens(in: text) ?? scalarTokens(in: text)
+    }
+
+    /// The tokens of plain ASCII text, found a byte at a time: its only letters and digits are `A`–`Z`,
+    /// `a`–`z` and `0`–`9`, its only joiners `'` and `-`, and it has no marks. A token is then one stretch of
+    /// the text, cut out once. Nil for text beyond ASCII.
+    static func asciiTokens(in text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var tokens: [String] = []
+            var start = -1, end = 0
+            var pendingJoiner = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                switch byte {
+                case 0x80...:
+                    return nil
+                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A:
+                    if start < 0 { start = index }
+                    end = index + 1
+                    pendingJoiner = false
+                case UInt8(ascii: "'") where start >= 0 && !pendingJoiner, UInt8(ascii: "-") where start >= 0 && !pendingJoiner:
+                    pendingJoiner = true
+                default:
+                    if start >= 0 { tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+                    start = -1
+                    pendingJoiner = false
+                }
+            }
+            if start >= 0 { tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+            return tokens
+        }
+    }
+
+    /// The tokens of any text, a Unicode scalar at a time.
+    static func scalarTokens(in text: String) -> [String] {
         var tokens: [String] = []
         var current = String.UnicodeScalarView()
         var pendingJoiner: Unicode.Scalar?

@@ -13,7 +13,8 @@ public enum TemplateCheck {
 
     /// One Mustache tag as written.
     public struct Tag: Sendable, Equatable {
-        public enum Kind: Sendable, Equatable { case variable, unescaped, sectionOpen, sectionClose, partial, comment, delimiters }
+        /// `parent` is `{{<name}}`: the template this one fills the blocks of, included like a partial.
+        public enum Kind: Sendable, Equatable { case variable, unescaped, sectionOpen, sectionClose, partial, parent, comment, delimiters }
         public var kind: Kind
         public var name: String
         public var line: Int
@@ -23,7 +24,8 @@ public enum TemplateCheck {
     public struct Scan: Sendable {
         public var tags: [Tag] = []
         public var diagnostics: [Diagnostic] = []
-        public var partials: [Tag] { tags.filter { $0.kind == .partial } }
+        /// The templates this one includes: its partials (`{{> name}}`) and its parent (`{{< name}}`).
+        public var partials: [Tag] { tags.filter { $0.kind == .partial || $0.kind == .parent } }
     }
 
     /// Reads the tags of one template file; stops at the first tag it cannot read, since everything after
@@ -74,7 +76,8 @@ public enum TemplateCheck {
             var kind = Tag.Kind.variable
             if triple { kind = .unescaped } else if let first = body.first {
                 switch first {
-                case "#", "^", "$", "<": kind = .sectionOpen
+                case "#", "^", "$": kind = .sectionOpen
+                case "<": kind = .parent
                 case "/": kind = .sectionClose
                 case ">": kind = .partial
                 case "&": kind = .unescaped
@@ -95,7 +98,7 @@ public enum TemplateCheck {
                 open = Array(parts[0].unicodeScalars)
                 close = Array(parts[1].unicodeScalars)
             }
-            if kind == .sectionOpen {
+            if kind == .sectionOpen || kind == .parent {
                 depth += 1
                 if depth > maximumDepth {
                     result.diagnostics.append(.error("template-too-deep",

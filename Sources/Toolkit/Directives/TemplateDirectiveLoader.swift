@@ -73,9 +73,10 @@ public enum TemplateDirectiveLoader {
         let insideTags = positionsInsideTags(file.text)
         for tag in scan.tags {
             switch tag.kind {
-            case .partial:
+            case .partial, .parent:
                 diagnostics.append(.error("directive-template-include",
-                    "a directive template cannot include another template ('{{> \(tag.name)}}'); write its HTML here", at: at(tag)))
+                    "a directive template cannot include another template ('{{\(tag.kind == .parent ? "<" : ">") \(tag.name)}}'); write its HTML here",
+                    at: at(tag)))
             case .delimiters:
                 diagnostics.append(.error("directive-template-delimiters",
                     "a directive template must keep the {{ }} delimiters", at: at(tag)))

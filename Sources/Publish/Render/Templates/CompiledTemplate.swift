@@ -75,7 +75,7 @@ struct CompiledTemplate: Sendable {
                     whiteSpaceBefore = whiteSpace
                 }
             }
-            let text = textUntilTagOrNewline(&reader)
+            let text = try textUntilTagOrNewline(&reader)
             if reader.current.isNewline {
                 nodes.append(.text(String(whiteSpaceBefore) + text + String(reader.current)))
                 state.newLine = true
@@ -180,14 +180,18 @@ struct CompiledTemplate: Sendable {
         return nodes
     }
 
-    /// Text up to the next `{{` (which is consumed) or line end (which is not).
-    static func textUntilTagOrNewline(_ reader: inout Reader) -> String {
+    /// Text up to the next `{{` (which is consumed) or line end (which is not). A template that ends in one
+    /// `{` is not one swift-mustache reads, so it is not read here either.
+    static func textUntilTagOrNewline(_ reader: inout Reader) throws -> String {
         var text = ""
         while !reader.atEnd {
             text += reader.read(while: { $0 != "\n" && $0 != "\r\n" && $0 != "{" })
             if reader.current.isNewline { break }
             if reader.current == "{" {
                 if reader.skip("{{") { break }
+                var ahead = reader
+                ahead.advance()
+                guard !ahead.atEnd else { throw Unsupported() }
                 text.append("{")
                 reader.advance()
             }

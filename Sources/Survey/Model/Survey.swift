@@ -50,9 +50,9 @@ public struct Survey: Sendable, Equatable {
         places.first[id].map { sections[$0.section].questions[$0.question] }
     }
 
-    /// The first repeated section that holds a question with this id.
-    func repeatSectionHolding(_ id: String) -> Section? {
-        places.firstInRepeat[id].map { sections[$0] }
+    /// The repeated section a question belongs to: the first that holds a question with this id.
+    public func repeatSection(of questionID: String) -> Section? {
+        places.firstInRepeat[questionID].map { sections[$0] }
     }
 
     /// Each question id's first place (a section's index and the question's index in it), and the first

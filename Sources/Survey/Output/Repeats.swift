@@ -33,9 +33,6 @@ extension Survey {
         section.repeatRule != nil && section.repeatRule?.countQuestion == nil
     }
 
-    /// The repeated section a question belongs to.
-    public func repeatSection(of questionID: String) -> Section? { repeatSectionHolding(questionID) }
-
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
 
     /// "Person 2": the section's `item_label` (else its title) and the member number, in every language.

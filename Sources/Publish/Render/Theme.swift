@@ -147,9 +147,12 @@ public struct Theme: Sendable {
     }
 
     /// True when the typed renderer writes this theme's pages (for a page of `module`).
-    func rendersTyped(module: String? = nil) -> Bool {
-        if let module, moduleMustache[module] != nil { return moduleCompiled[module] != nil }
-        return compiled != nil
+    func rendersTyped(module: String? = nil) -> Bool { compiled(for: module) != nil }
+
+    /// The typed templates for a page of `module`: its own when it overrides any, else the site's.
+    func compiled(for module: String?) -> CompiledTemplates? {
+        if let module, moduleMustache[module] != nil { return moduleCompiled[module] }
+        return compiled
     }
 
     /// The parser's error in words a template author can act on.
@@ -172,9 +175,7 @@ public struct Theme: Sendable {
     /// goes in a box, since swift-mustache casts it for every name it looks up, copying a struct each time.
     public func render(_ view: some TemplateView, template: String, module: String? = nil) -> String {
         let box = Boxed(view)
-        let compiled: CompiledTemplates?
-        if let module, moduleMustache[module] != nil { compiled = moduleCompiled[module] } else { compiled = self.compiled }
-        if let compiled, let page = compiled.render(box, template: template) { return page }
+        if let page = compiled(for: module)?.render(box, template: template) { return page }
         guard fallsBack else { return "" }
         return library(for: module).render(box, withTemplate: template) ?? ""
     }

@@ -40,8 +40,13 @@ public struct Site: Sendable {
         indexPages()
     }
 
+    /// The site-wide pages, then each module's index and pages: the order of `allPages`.
+    static func pages(contentPages: [Page], modules: [Module]) -> [Page] {
+        contentPages + modules.flatMap { [$0.index].compactMap { $0 } + $0.pages }
+    }
+
     private mutating func indexPages() {
-        allPages = contentPages + modules.flatMap { [$0.index].compactMap { $0 } + $0.pages }
+        allPages = Self.pages(contentPages: contentPages, modules: modules)
         pageNumbers = [:]
         pageNumbers.reserveCapacity(allPages.count)
         for number in allPages.indices { pageNumbers[allPages[number].sourcePath] = number }

@@ -76,7 +76,7 @@ public enum SiteBuilder {
         }
 
         diagnostics += checkOutputPaths(modules: modules, contentPages: contentPages)
-        let allPages = contentPages + modules.flatMap { [$0.index].compactMap { $0 } + $0.pages }
+        let allPages = Site.pages(contentPages: contentPages, modules: modules)
         let enabledSurveyFiles = enabled.compactMap { sourcesByID[$0.id] }.flatMap(\.surveys)
         var (surveys, surveyDiagnostics) = collectSurveys(pages: allPages, surveyFiles: enabledSurveyFiles, memory: memory)
         diagnostics += surveyDiagnostics

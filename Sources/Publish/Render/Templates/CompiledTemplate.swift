@@ -108,8 +108,9 @@ struct CompiledTemplate: Sendable {
                 reader.advance()
                 let name = try readName(&reader)
                 guard name == state.sectionName else { throw Unsupported() }
-                if isStandalone(&reader, state: state) { setNewLine = true } else { flushWhiteSpace() }
-                _ = setNewLine
+                // A closing tag alone on its line takes its line end with it; the caller goes on with the line
+                // state of the opening tag, as swift-mustache does.
+                if !isStandalone(&reader, state: state) { flushWhiteSpace() }
                 return nodes
             case "!":
                 reader.advance()

@@ -39,9 +39,17 @@ public struct HTMLRenderer {
     /// Headings with the ids `render` gives them.
     public static func headings(in document: MarkdownNode) -> [Heading] {
         var found: [(Int, String)] = []
-        document.forEach { node in
-            if case .heading(let level, _, _) = node { found.append((level, node.plainText)) }
+        // Headings are blocks, found only among blocks: the walk does not go down into paragraphs and tables.
+        func visit(_ node: MarkdownNode) {
+            switch node {
+            case .heading(let level, _, _): found.append((level, node.plainText))
+            case .document(let blocks), .blockQuote(let blocks, _), .item(let blocks, _): blocks.forEach(visit)
+            case .list(_, _, _, let items, _): items.forEach(visit)
+            case .footnotes(let notes): for note in notes { note.content.forEach(visit) }
+            default: break
+            }
         }
+        visit(document)
         let ids = HeadingSlug.uniqueSlugs(found.map(\.1))
         return zip(found, ids).map { Heading(level: $0.0, text: $0.1, id: $1) }
     }

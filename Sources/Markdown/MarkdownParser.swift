@@ -58,8 +58,9 @@ public enum MarkdownParser {
     /// libcmark's tree with pipe tables recognised; no footnotes or strikethrough yet.
     static func parseBlocks(_ text: String, problems: inout [MarkdownProblem]) -> MarkdownNode {
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
-        let bytes = Array(text.utf8)
-        guard let root = bytes.withUnsafeBufferPointer({ buffer in
+        // libcmark reads the string's own bytes, not a copy of them.
+        var source = text
+        guard let root = source.withUTF8({ buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                     cmark_parse_document($0, buffer.count, options)
@@ -70,7 +71,7 @@ public enum MarkdownParser {
         let tree = convert(root, blockSpan: SourceSpan(startLine: 1, startColumn: 1, endLine: 1, endColumn: 1), depth: 0)
         guard text.containsBytes("|") else { return tree }
         let lines = text.lines
-        return recogniseTables(tree, lines: lines, problems: &problems).first ?? tree
+        return tablesRecognised(tree, lines: lines, problems: &problems)?.first ?? tree
     }
 
     /// Where `needle` first appears in the lines of `span`, or the span's start.
@@ -83,29 +84,37 @@ public enum MarkdownParser {
         return (span.startLine, span.startColumn)
     }
 
-    /// Turns paragraphs that are (or end in) pipe tables into `.table`, at any depth of block nesting.
-    private static func recogniseTables(_ node: MarkdownNode, lines: [Substring], problems: inout [MarkdownProblem]) -> [MarkdownNode] {
-        func all(_ nodes: [MarkdownNode]) -> [MarkdownNode] {
-            var result: [MarkdownNode] = []
-            result.reserveCapacity(nodes.count)
-            for node in nodes { result += recogniseTables(node, lines: lines, problems: &problems) }
+    /// Paragraphs that are (or end in) pipe tables turned into `.table`, at any depth of block nesting: the
+    /// blocks `node` becomes, or nil when it holds no table and stays as it is (most blocks, whose arrays
+    /// are then not made again).
+    private static func tablesRecognised(_ node: MarkdownNode, lines: [Substring], problems: inout [MarkdownProblem]) -> [MarkdownNode]? {
+        func all(_ nodes: [MarkdownNode]) -> [MarkdownNode]? {
+            var result: [MarkdownNode]?
+            for (index, node) in nodes.enumerated() {
+                let changed = tablesRecognised(node, lines: lines, problems: &problems)
+                if result == nil, changed != nil {
+                    result = Array(nodes[..<index])
+                    result?.reserveCapacity(nodes.count + 1)
+                }
+                if result != nil { result! += changed ?? [node] }
+            }
             return result
         }
         switch node {
         case .document(let children):
-            return [.document(all(children))]
+            return all(children).map { [.document($0)] }
         case .blockQuote(let children, let span):
-            return [.blockQuote(all(children), span)]
+            return all(children).map { [.blockQuote($0, span)] }
         case .list(let ordered, let start, let tight, let items, let span):
-            return [.list(ordered: ordered, start: start, tight: tight, items: all(items), span)]
+            return all(items).map { [.list(ordered: ordered, start: start, tight: tight, items: $0, span)] }
         case .item(let children, let span):
-            return [.item(all(children), span)]
+            return all(children).map { [.item($0, span)] }
         case .paragraph(let inlines, let span):
-            guard span.startLine >= 1, span.endLine <= lines.count, span.startLine <= span.endLine else { return [node] }
-            let source = Array(lines[(span.startLine - 1)..<span.endLine])
-            return PipeTable.blocks(sourceLines: source, span: span, inlines: inlines, problems: &problems) ?? [node]
+            guard span.startLine >= 1, span.endLine <= lines.count, span.startLine <= span.endLine else { return nil }
+            let source = lines[(span.startLine - 1)..<span.endLine]
+            return PipeTable.blocks(sourceLines: source, span: span, inlines: inlines, problems: &problems)
         default:
-            return [node]
+            return nil
         }
     }
 

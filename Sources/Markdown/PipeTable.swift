@@ -2,7 +2,7 @@
 enum PipeTable {
     /// The blocks a paragraph's source lines spell out when they hold a table: the table, after any lines
     /// of text straight above its header row; nil when there is no table. Leading and trailing pipes are optional.
-    static func blocks(sourceLines: [Substring], span: SourceSpan, inlines: [MarkdownNode],
+    static func blocks(sourceLines: ArraySlice<Substring>, span: SourceSpan, inlines: [MarkdownNode],
                        problems: inout [MarkdownProblem]) -> [MarkdownNode]? {
         // A table needs a delimiter row ("| --- | :-: |"); most paragraphs have none, so they are not split up.
         guard sourceLines.count >= 2, sourceLines.dropFirst().contains(where: mayBeDelimiter) else { return nil }
@@ -19,7 +19,6 @@ enum PipeTable {
             }
             let tableSpan = SourceSpan(startLine: span.startLine + headerAt, startColumn: span.startColumn,
                                        endLine: span.endLine, endColumn: span.endColumn)
-            let rows = lines.map { splitRow($0) }
             func cells(_ row: [String], line: Int) -> [[MarkdownNode]] {
                 var padded = row
                 while padded.count < alignments.count { padded.append("") }
@@ -27,10 +26,10 @@ enum PipeTable {
                     inlineNodes(cell, rowSpan: SourceSpan(startLine: line, startColumn: 1, endLine: line, endColumn: 1))
                 }
             }
-            let body = rows.dropFirst(headerAt + 2).enumerated().map { offset, row in
-                cells(row, line: tableSpan.startLine + 2 + offset)
+            let body = lines.dropFirst(headerAt + 2).enumerated().map { offset, line in
+                cells(splitRow(line), line: tableSpan.startLine + 2 + offset)
             }
-            let table = MarkdownNode.table(TableCells(rows: [cells(rows[headerAt], line: tableSpan.startLine)] + body),
+            let table = MarkdownNode.table(TableCells(rows: [cells(headerCells, line: tableSpan.startLine)] + body),
                                            alignments: alignments, tableSpan)
             guard headerAt > 0 else { return [table] }
             let textSpan = SourceSpan(startLine: span.startLine, startColumn: span.startColumn,
@@ -76,6 +75,7 @@ enum PipeTable {
     /// The cells of a row, split at pipes that are not escaped, each trimmed and with `\|` read as `|`.
     /// Split on UTF-8 bytes: `|` and `\` never occur inside another character's bytes.
     private static func splitRow(_ line: String) -> [String] {
+        if let cells = splitASCIIRow(line) { return cells }
         var text = Substring(line.trimmingSpaces())
         dropOuterPipes(&text)
         let bytes = text.utf8
@@ -120,6 +120,60 @@ enum PipeTable {
         }
     }
 
+    /// `splitRow` for a line of ASCII only, where every byte is a Character of its own, so the bytes alone decide
+    /// the same cells; nil for any other line.
+    private static func splitASCIIRow(_ line: String) -> [String]? {
+        var line = line
+        return line.withUTF8 { bytes -> [String]? in
+            let pipe = UInt8(ascii: "|"), backslash = UInt8(ascii: "\\")
+            var pipes = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == pipe { pipes += 1 }
+            }
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+            if start < end, bytes[start] == pipe { start += 1 }
+            if end > start, bytes[end - 1] == pipe, end - 1 == start || bytes[end - 2] != backslash { end -= 1 }
+            func cell(_ from: Int, _ to: Int) -> String {
+                var from = from, to = to
+                while from < to, bytes[from] == 0x20 || bytes[from] == 0x09 { from += 1 }
+                while to > from, bytes[to - 1] == 0x20 || bytes[to - 1] == 0x09 || bytes[to - 1] == 0x0D { to -= 1 }
+                let text = UnsafeBufferPointer(rebasing: bytes[from..<to])
+                guard text.contains(backslash) else { return String(decoding: text, as: UTF8.self) }
+                var unescaped: [UInt8] = []
+                unescaped.reserveCapacity(text.count)
+                var index = 0
+                while index < text.count {
+                    if text[index] == backslash, index + 1 < text.count, text[index + 1] == pipe {
+                        unescaped.append(pipe)
+                        index += 2
+                    } else {
+                        unescaped.append(text[index])
+                        index += 1
+                    }
+                }
+                return String(decoding: unescaped, as: UTF8.self)
+            }
+            var cells: [String] = []
+            cells.reserveCapacity(pipes + 1)
+            var cellStart = start, escaped = false
+            for index in start..<end {
+                if escaped {
+                    escaped = false
+                } else if bytes[index] == backslash {
+                    escaped = true
+                } else if bytes[index] == pipe {
+                    cells.append(cell(cellStart, index))
+                    cellStart = index + 1
+                }
+            }
+            cells.append(cell(cellStart, end))
+            return cells
+        }
+    }
+
     private static func cell(_ text: Substring) -> String {
         let trimmed = text.trimmingSpaces()
         return trimmed.utf8.contains(UInt8(ascii: "\\")) ? trimmed.replacing("\\|", with: "|") : trimmed
@@ -127,10 +181,16 @@ enum PipeTable {
 
     private static func delimiterAlignments(_ cells: [String]) -> [TableAlignment]? {
         var result: [TableAlignment] = []
+        result.reserveCapacity(cells.count)
         for cell in cells {
-            let left = cell.hasPrefix(":"), right = cell.hasSuffix(":")
-            let dashes = cell.trimmingCharacters(in: ":")
-            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }) else { return nil }
+            // A letter that is not ASCII is never a dash or a colon, nor joins one to make either; in ASCII each
+            // byte is a Character, so the bytes decide.
+            let bytes = cell.utf8
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let colon = UInt8(ascii: ":")
+            let left = bytes.first == colon, right = bytes.last == colon
+            let dashes = bytes.drop { $0 == colon }.reversed().drop { $0 == colon }
+            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
             result.append(left && right ? .center : left ? .left : right ? .right : .none)
         }
         return result
@@ -214,13 +274,6 @@ extension StringProtocol {
         var s = Substring(self)
         while let first = s.first, first == " " || first == "\t" { s.removeFirst() }
         while let last = s.last, last == " " || last == "\t" || last == "\r" { s.removeLast() }
-        return String(s)
-    }
-
-    func trimmingCharacters(in character: Character) -> String {
-        var s = Substring(self)
-        while s.first == character { s.removeFirst() }
-        while s.last == character { s.removeLast() }
         return String(s)
     }
 }

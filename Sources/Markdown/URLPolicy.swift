@@ -26,24 +26,28 @@ public enum URLPolicy {
     }
 
     /// The lower-cased scheme a browser would see, or nil for a relative URL.
+    /// Read byte by byte: every byte a scheme may hold, and every byte skipped before it, is ASCII, so the first
+    /// byte of any other character ends the search as its scalar would.
     public static func scheme(of url: String) -> String? {
-        var scheme = ""
-        var started = false
-        for scalar in url.unicodeScalars {
-            let value = scalar.value
-            if value == 0x09 || value == 0x0A || value == 0x0D { continue }
-            if !started && value <= 0x20 { continue }
-            started = true
-            if scalar == ":" { return scheme.isEmpty ? nil : scheme }
-            let isLetter = (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-            let isDigit = (0x30...0x39).contains(value)
-            if isLetter || (!scheme.isEmpty && (isDigit || scalar == "+" || scalar == "-" || scalar == ".")) {
-                scheme.unicodeScalars.append(isLetter ? Unicode.Scalar(value | 0x20)! : scalar)
-            } else {
-                return nil
+        var url = url
+        return url.withUTF8 { bytes -> String? in
+            var scheme: [UInt8] = []
+            var started = false
+            for byte in bytes {
+                if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+                if !started && byte <= 0x20 { continue }
+                started = true
+                if byte == UInt8(ascii: ":") { return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self) }
+                let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                let isDigit = (0x30...0x39).contains(byte)
+                if isLetter || (!scheme.isEmpty && (isDigit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "."))) {
+                    scheme.append(isLetter ? byte | 0x20 : byte)
+                } else {
+                    return nil
+                }
             }
+            return nil
         }
-        return nil
     }
 
     /// "links may be relative or use http, https, mailto or tel".

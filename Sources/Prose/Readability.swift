@@ -8,9 +8,11 @@ public enum Readability {
 
     /// Grade, word count and sentence count together, so callers do not split the text twice.
     public static func score(_ text: String) -> ReadabilityScore? {
-        let (wordCount, syllableCount) = wordsAndSyllables(text)
+        // The text is read as scalars once, for the words and the sentences both.
+        let scalars = scalarArray(text)
+        let (wordCount, syllableCount) = wordsAndSyllables(scalars)
         guard wordCount > 0 else { return nil }
-        let sentenceCount = max(1, sentenceCount(text))
+        let sentenceCount = max(1, sentenceCount(scalars))
         let wordsPerSentence = Double(wordCount) / Double(sentenceCount)
         let syllablesPerWord = Double(syllableCount) / Double(wordCount)
         let grade = 0.39 * wordsPerSentence + 11.8 * syllablesPerWord - 15.59
@@ -31,8 +33,12 @@ public enum Readability {
     /// How many sentences `sentences(_:)` finds, without making them: a stretch counts when it holds a
     /// letter or a digit.
     public static func sentenceCount(_ text: String) -> Int {
+        sentenceCount(scalarArray(text))
+    }
+
+    private static func sentenceCount(_ scalars: [Unicode.Scalar]) -> Int {
         var count = 0
-        splitSentences(text) { scalars, range in
+        splitSentences(scalars) { scalars, range in
             if scalars[range].contains(where: isWordScalar) { count += 1 }
         }
         return count
@@ -40,7 +46,10 @@ public enum Readability {
 
     /// Calls `close` with each stretch of the text that ends a sentence, in order.
     private static func splitSentences(_ text: String, _ found: ([Unicode.Scalar], Range<Int>) -> Void) {
-        let scalars = Array(text.unicodeScalars)
+        splitSentences(scalarArray(text), found)
+    }
+
+    private static func splitSentences(_ scalars: [Unicode.Scalar], _ found: ([Unicode.Scalar], Range<Int>) -> Void) {
         var start = 0
         func close(at end: Int) {
             found(scalars, start..<end)
@@ -79,10 +88,14 @@ public enum Readability {
 
     /// The words `words(_:)` finds and their syllables, counted without making a string for each word.
     static func wordsAndSyllables(_ text: String) -> (words: Int, syllables: Int) {
+        wordsAndSyllables(scalarArray(text))
+    }
+
+    private static func wordsAndSyllables(_ scalars: [Unicode.Scalar]) -> (words: Int, syllables: Int) {
         var words = 0, syllables = 0
         // One buffer of letters serves every word, rather than an array made for each.
         var letters: [Unicode.Scalar] = []
-        forEachWord(in: text) { word in
+        forEachWord(in: scalars) { word in
             words += 1
             if word.allSatisfy(\.isASCII) {
                 letters.removeAll(keepingCapacity: true)
@@ -96,9 +109,8 @@ public enum Readability {
     }
 
     /// Calls `found` with the scalars of each word in turn, in one buffer that is used again for the next.
-    private static func forEachWord(in text: String, _ found: ([Unicode.Scalar]) -> Void) {
+    private static func forEachWord(in scalars: [Unicode.Scalar], _ found: ([Unicode.Scalar]) -> Void) {
         var current: [Unicode.Scalar] = []
-        let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             if isWordScalar(scalar) {
                 current.append(scalar)
@@ -111,6 +123,14 @@ public enum Readability {
             }
         }
         if !current.isEmpty { found(current) }
+    }
+
+    /// The text's scalars, decoded in one pass (`Array(text.unicodeScalars)` walks the text twice: once to count).
+    private static func scalarArray(_ text: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        return scalars
     }
 
     private static func asciiLowercaseLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
@@ -131,7 +151,7 @@ public enum Readability {
     /// Works on Unicode scalars rather than Characters: the same answer for English text, many times faster.
     public static func words(_ text: String) -> [String] {
         var result: [String] = []
-        forEachWord(in: text) { result.append(String(String.UnicodeScalarView($0))) }
+        forEachWord(in: scalarArray(text)) { result.append(String(String.UnicodeScalarView($0))) }
         return result
     }
 

@@ -34,7 +34,7 @@ public struct YAMLDocument {
             // number), so no scalar needs its type guessed: `.basic` takes every plain scalar as a string, where
             // `.default` would try seven regular expressions on each (about 2% of a build). Keys are then
             // compared as text, so `1:` and `'1':` in one mapping are the same key.
-            parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
+            parser = try Parser(yaml: text, resolver: .basic, constructor: Self.constructor, encoding: .utf8)
             node = try parser.singleRoot()
         } catch {
             root = nil
@@ -71,6 +71,10 @@ public struct YAMLDocument {
                      notes: ["put the whole text in quotes to keep it: \"…\""])
         }
     }
+
+    /// Yams's `.default` makes a new constructor, with three new tables, for every file read; its tables are
+    /// constants and never changed, so one serves every file, on every thread.
+    nonisolated(unsafe) private static let constructor = Constructor()
 
     /// In a text that uses aliases, the first key that is not a plain word: `? …`, `*name:`, `[…]:` or `{…}:`.
     static func keyThatIsNotAWord(in text: String) -> (line: Int, column: Int)? {

@@ -13,8 +13,9 @@ enum TemplateViewSamples {
     static let pageLink = PageLinkView(title: "Safety", url: "../safety/index.html")
     static let navItem = NavItemView(title: "Safety", url: "../safety/index.html", current: true, navKindLabel: "Worksheet")
     static let moreLink = MoreLinkView(url: "../index.html", text: "3 later pages in this module")
-    static let moduleNav = ModuleNavView(title: "Door-step surveys", url: "../index.html", pages: [navItem],
-                                         pagesHTML: "<li>Safety</li>", earlier: moreLink, later: moreLink)
+    static let moduleNav = ModuleNavView(title: "Door-step surveys", url: "../index.html",
+                                         entries: [NavigationEntries.Entry(item: navItem, html: "<li>Safety</li>")],
+                                         earlier: moreLink, later: moreLink)
     static let page = PageView(
         layout: layout, kind: "guide", kindLabel: "Guide", summary: "How to start.", audience: "Researchers",
         timeNeeded: "An hour", toc: [tocEntry, tocEntry], tocCount: 2, body: "<p>Knock.</p>", tags: ["surveys"],

@@ -193,7 +193,7 @@ public struct SiteRenderer: Sendable {
         // Pages in this page's own folder (the page itself, pages nested under it) are linked from here
         // alone; every other entry is the one all the pages beside this one show.
         let own = window.map { $0 == position || links.isOwn(paths[$0]) }
-        let shared = navigationEntries.entries(module: module.id, links: links, window: window, own: own) { index in
+        let shared = navigationEntries.entries(module: module.id, count: module.pages.count, links: links, window: window, own: own) { index in
             entry(index, from: links.sharedFrom, current: false)
         }
         let entries = (0..<window.count).map { offset in
@@ -202,9 +202,7 @@ public struct SiteRenderer: Sendable {
         return ModuleNavView(
             title: module.title,
             url: moduleURL,
-            // Kept for page templates written before nav-item.mustache, which list the entries themselves.
-            pages: entries.map(\.item),
-            pagesHTML: entries.map(\.html).joined(),
+            entries: entries,
             earlier: more(window.lowerBound, "earlier"),
             later: more(module.pages.count - window.upperBound, "later"))
     }
@@ -341,35 +339,42 @@ final class NavigationEntries: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var groups: [String: [Int: Entry]] = [:]
+    /// Each group's entries by the page's place in its module: found by index, without hashing.
+    private final class Group {
+        var entries: [Entry?]
+        init(count: Int) { entries = Array(repeating: nil, count: count) }
+    }
+    private var groups: [String: Group] = [:]
 
     /// The shared entries of the module's pages in `window`, nil where `own` says the page links it itself;
     /// rendered by `make` where no page rendered them yet. Only the entries shown are ever made, so a module
     /// of thousands of pages costs each page its window, whatever its folders.
-    func entries(module: String, links: Links, window: Range<Int>, own: [Bool], _ make: (Int) -> Entry) -> [Entry?] {
+    func entries(module: String, count: Int, links: Links, window: Range<Int>, own: [Bool], _ make: (Int) -> Entry) -> [Entry?] {
         let key = module + "\u{0}" + links.group
-        lock.lock()
-        let known = groups[key]
-        lock.unlock()
         var entries: [Entry?] = []
         entries.reserveCapacity(window.count)
-        var made: [Int: Entry] = [:]
+        var missing: [Int] = []
+        lock.lock()
+        let group: Group
+        if let known = groups[key] {
+            group = known
+        } else {
+            group = Group(count: count)
+            groups[key] = group
+        }
         for (offset, index) in window.enumerated() {
-            if own[offset] {
-                entries.append(nil)
-            } else if let entry = known?[index] {
-                entries.append(entry)
-            } else {
-                let entry = make(index)
-                made[index] = entry
-                entries.append(entry)
-            }
+            let known = own[offset] ? nil : group.entries[index]
+            if known == nil && !own[offset] { missing.append(offset) }
+            entries.append(known)
         }
-        if !made.isEmpty {
-            lock.lock()
-            groups[key, default: [:]].merge(made) { first, _ in first }
-            lock.unlock()
+        lock.unlock()
+        guard !missing.isEmpty else { return entries }
+        for offset in missing { entries[offset] = make(window.lowerBound + offset) }
+        lock.lock()
+        for offset in missing where group.entries[window.lowerBound + offset] == nil {
+            group.entries[window.lowerBound + offset] = entries[offset]
         }
+        lock.unlock()
         return entries
     }
 }

@@ -62,6 +62,11 @@ public enum ReadabilityCheck {
     /// it, but found scalar by scalar in Swift instead of through Foundation's copy of the text (every
     /// paragraph of every page passes through here).
     static func trimmingSpace(_ text: String) -> String {
+        // Most paragraphs begin and end with a letter or a mark: ASCII that is not white space, told from two bytes.
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+           first != 0x20, !(9...13).contains(first), last != 0x20, !(9...13).contains(last) {
+            return text
+        }
         let scalars = text.unicodeScalars
         let space = CharacterSet.whitespacesAndNewlines
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {

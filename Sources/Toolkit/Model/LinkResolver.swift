@@ -23,8 +23,10 @@ public enum LinkProblem: Error, Sendable, Equatable {
 extension Site {
     /// Resolves a link written in the file at `sourcePath`.
     public func resolve(link destination: String, from sourcePath: String) -> Result<LinkTarget, LinkProblem> {
-        if case .refused(let scheme) = URLPolicy.classify(destination) { return .failure(.refusedScheme(scheme)) }
-        if destination.isEmpty || ProjectPath.isExternal(destination) { return .success(.external(destination)) }
+        // The scheme is read once, for both questions: `URLPolicy.classify` and `ProjectPath.isExternal`.
+        let scheme = URLPolicy.scheme(of: destination)
+        if let scheme, !URLPolicy.allowedSchemes.contains(scheme) { return .failure(.refusedScheme(scheme)) }
+        if destination.isEmpty || scheme != nil || destination.hasPrefix("//") { return .success(.external(destination)) }
         let (path, anchor) = ProjectPath.splitAnchor(destination)
         if path.hasPrefix("/") { return .failure(.rootAbsolute) }
         if path.isEmpty {

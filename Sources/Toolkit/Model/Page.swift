@@ -6,9 +6,13 @@ public struct Page: Sendable, Hashable {
     /// Project-relative path of the Markdown file, e.g. `toolkit-modules/ethics/consent-form.md`.
     public var sourcePath: String
     /// The module the page belongs to; nil for site-wide pages in `content/`.
-    public var moduleID: String?
+    public var moduleID: String? {
+        didSet { outputPath = Self.outputPath(moduleID: moduleID, slug: slug) }
+    }
     /// Path inside its module (or `content/`) without `.md`: `consent-form`, `handouts/roles`, `index`.
-    public var slug: String
+    public var slug: String {
+        didSet { outputPath = Self.outputPath(moduleID: moduleID, slug: slug) }
+    }
     public var frontMatter: FrontMatter
     public var document: MarkdownNode
     /// Lines of front matter above the Markdown body.
@@ -24,10 +28,27 @@ public struct Page: Sendable, Hashable {
     public var title: String { frontMatter.title }
     public var isIndex: Bool { slug == "index" }
 
-    /// Where the page is written inside the site folder.
-    public var outputPath: String {
+    /// Where the page is written inside the site folder. Kept with the page rather than made on each use:
+    /// links, navigation and the search index ask for it many times per page.
+    public private(set) var outputPath: String
+
+    public init(sourcePath: String, moduleID: String?, slug: String, frontMatter: FrontMatter, document: MarkdownNode,
+                bodyLineOffset: Int, headings: [Heading], directives: [DecodedDirective], readingLevel: PageReadability? = nil) {
+        self.sourcePath = sourcePath
+        self.moduleID = moduleID
+        self.slug = slug
+        self.frontMatter = frontMatter
+        self.document = document
+        self.bodyLineOffset = bodyLineOffset
+        self.headings = headings
+        self.directives = directives
+        self.readingLevel = readingLevel
+        outputPath = Self.outputPath(moduleID: moduleID, slug: slug)
+    }
+
+    static func outputPath(moduleID: String?, slug: String) -> String {
         let folder = moduleID.map { "\($0)/" } ?? ""
-        return isIndex ? "\(folder)index.html" : "\(folder)\(slug)/index.html"
+        return slug == "index" ? "\(folder)index.html" : "\(folder)\(slug)/index.html"
     }
 }
 

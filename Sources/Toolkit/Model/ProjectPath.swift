@@ -43,8 +43,17 @@ public enum ProjectPath {
     }
 
     public static func directory(of path: String) -> String {
+        // In ASCII every byte is a Character, so the last "/" byte is the last "/" Character.
+        if isASCII(path) {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+            return String(path[..<slash])
+        }
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return String(path[..<slash])
+    }
+
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// `destination` written in the file at `from`, as a project-relative path. A file in a module folder
@@ -57,6 +66,8 @@ public enum ProjectPath {
 
     /// `../../our/m/x` → (`../../`, `our/m/x`): the climb out of the project, and the rest.
     static func splitOutside(_ path: String) -> (outside: String, rest: String) {
+        // A path that does not begin with the bytes ".." cannot begin with the Characters "../" or be "..".
+        guard path.utf8.starts(with: "..".utf8) else { return ("", path) }
         var rest = Substring(path), outside = ""
         while rest.hasPrefix("../") || rest == ".." {
             outside += "../"
@@ -130,6 +141,10 @@ public enum ProjectPath {
 
     /// Splits `path#anchor`.
     public static func splitAnchor(_ destination: String) -> (path: String, anchor: String?) {
+        if isASCII(destination) {
+            guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, nil) }
+            return (String(destination[..<hash]), String(destination[destination.utf8.index(after: hash)...]))
+        }
         guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
         return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
     }

@@ -49,10 +49,36 @@ struct CompiledTemplates: Sendable {
         struct Unknown: Error {}
 
         init(_ any: Any) throws {
-            if let text = any as? TemplateText { self = .text(text.text) }
+            // Told first by the value's own type, compared as one pointer: a failed `as?` to `String` or to an
+            // array asks the runtime for bridging and protocol conformances, a search for every name of every page.
+            switch ObjectIdentifier(type(of: any)) {
+            case Self.textType: self = .text((any as! TemplateText).text)
+            case Self.noValueType: self = .null
+            case Self.flagType: self = .flag(any as! Bool)
+            case Self.viewsType: self = .views(any as! [AnyBoxed])
+            case Self.stringType: self = .string(any as! String)
+            case Self.stringsType: self = .strings(any as! [String])
+            case Self.intType: self = .int(any as! Int)
+            case Self.intsType: self = .ints(any as! [Int])
+            default: try self.init(casting: any)
+            }
+        }
+
+        private static let textType = ObjectIdentifier(TemplateText.self)
+        private static let noValueType = ObjectIdentifier(NoValue.self)
+        private static let flagType = ObjectIdentifier(Bool.self)
+        private static let viewsType = ObjectIdentifier([AnyBoxed].self)
+        private static let stringType = ObjectIdentifier(String.self)
+        private static let stringsType = ObjectIdentifier([String].self)
+        private static let intType = ObjectIdentifier(Int.self)
+        private static let intsType = ObjectIdentifier([Int].self)
+
+        /// Any other type: a view (a box of any view type), or a value that casts to a known kind.
+        private init(casting any: Any) throws {
+            if let view = any as? AnyBoxed { self = .view(view) }
+            else if let text = any as? TemplateText { self = .text(text.text) }
             else if let flag = any as? Bool { self = .flag(flag) }
             else if any is NoValue { self = .null }
-            else if let view = any as? AnyBoxed { self = .view(view) }
             else if let views = any as? [AnyBoxed] { self = .views(views) }
             else if let string = any as? String { self = .string(string) }
             else if let strings = any as? [String] { self = .strings(strings) }

@@ -126,10 +126,23 @@ struct ModuleNavView: TemplateView {
 
     var title: String
     var url: String
-    var pages: [NavItemView]
-    var pagesHTML: String
+    /// The listed pages, each with its HTML from `nav-item.mustache`.
+    var entries: [NavigationEntries.Entry]
     var earlier: MoreLinkView?
     var later: MoreLinkView?
+
+    /// The pages as values, kept for page templates written before nav-item.mustache, which list the entries
+    /// themselves; made only when a template asks for them.
+    var pages: [NavItemView] { entries.map(\.item) }
+    var pagesHTML: String { entries.map(\.html).joined() }
+
+    init(title: String, url: String, entries: [NavigationEntries.Entry], earlier: MoreLinkView? = nil, later: MoreLinkView? = nil) {
+        self.title = title
+        self.url = url
+        self.entries = entries
+        self.earlier = earlier
+        self.later = later
+    }
 
     func child(named name: String) -> Any? {
         switch name {

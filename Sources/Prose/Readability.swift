@@ -93,36 +93,36 @@ public enum Readability {
 
     private static func wordsAndSyllables(_ scalars: [Unicode.Scalar]) -> (words: Int, syllables: Int) {
         var words = 0, syllables = 0
-        // One buffer of letters serves every word, rather than an array made for each.
-        var letters: [Unicode.Scalar] = []
-        forEachWord(in: scalars) { word in
+        forEachWord(in: scalars) { word, isASCII in
             words += 1
-            if word.allSatisfy(\.isASCII) {
-                letters.removeAll(keepingCapacity: true)
-                for scalar in word { if let letter = asciiLowercaseLetter(scalar) { letters.append(letter) } }
-                syllables += Self.syllables(ofLetters: letters)
+            if isASCII {
+                // Counted as the letters go by: no list of them is made.
+                var counter = SyllableCounter()
+                for scalar in scalars[word] { if let letter = asciiLowercaseLetter(scalar) { counter.add(letter) } }
+                syllables += counter.syllables
             } else {
-                syllables += Self.syllables(in: String(String.UnicodeScalarView(word)))
+                syllables += Self.syllables(in: String(String.UnicodeScalarView(scalars[word])))
             }
         }
         return (words, syllables)
     }
 
-    /// Calls `found` with the scalars of each word in turn, in one buffer that is used again for the next.
-    private static func forEachWord(in scalars: [Unicode.Scalar], _ found: ([Unicode.Scalar]) -> Void) {
-        var current: [Unicode.Scalar] = []
+    /// Calls `found` with where each word lies in `scalars`, and whether it is all ASCII. A word is one
+    /// unbroken stretch: every scalar either belongs to the word being read or ends it.
+    private static func forEachWord(in scalars: [Unicode.Scalar], _ found: (Range<Int>, Bool) -> Void) {
+        var start = 0, length = 0, isASCII = true
         for (index, scalar) in scalars.enumerated() {
-            if isWordScalar(scalar) {
-                current.append(scalar)
-            } else if scalar == "'" || scalar == "\u{2019}" || scalar == "-", !current.isEmpty, index + 1 < scalars.count,
-                      scalars[index + 1].properties.isAlphabetic {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                found(current)
-                current.removeAll(keepingCapacity: true)
+            if isWordScalar(scalar) || ((scalar == "'" || scalar == "\u{2019}" || scalar == "-") && length > 0
+                                        && index + 1 < scalars.count && scalars[index + 1].properties.isAlphabetic) {
+                if length == 0 { start = index; isASCII = true }
+                length += 1
+                if !scalar.isASCII { isASCII = false }
+            } else if length > 0 {
+                found(start..<(start + length), isASCII)
+                length = 0
             }
         }
-        if !current.isEmpty { found(current) }
+        if length > 0 { found(start..<(start + length), isASCII) }
     }
 
     /// The text's scalars, decoded in one pass (`Array(text.unicodeScalars)` walks the text twice: once to count).
@@ -151,7 +151,8 @@ public enum Readability {
     /// Works on Unicode scalars rather than Characters: the same answer for English text, many times faster.
     public static func words(_ text: String) -> [String] {
         var result: [String] = []
-        forEachWord(in: scalarArray(text)) { result.append(String(String.UnicodeScalarView($0))) }
+        let scalars = scalarArray(text)
+        forEachWord(in: scalars) { word, _ in result.append(String(String.UnicodeScalarView(scalars[word]))) }
         return result
     }
 
@@ -175,34 +176,52 @@ public enum Readability {
 
     /// Syllables of a word given as its lower-case letters, at least one of them.
     private static func syllables(ofLetters letters: [Unicode.Scalar]) -> Int {
-        guard !letters.isEmpty else { return 1 }
-        if letters.count <= 3 { return 1 }
-        func isVowel(_ letter: Unicode.Scalar) -> Bool {
+        var counter = SyllableCounter()
+        for letter in letters { counter.add(letter) }
+        return counter.syllables
+    }
+
+    /// Counts a word's syllables from its lower-case letters, given one at a time.
+    struct SyllableCounter {
+        private var letters = 0
+        private var groups = 0
+        private var previousWasVowel = false
+        /// The last four letters, the last first.
+        private var last: Unicode.Scalar = " ", beforeLast: Unicode.Scalar = " ", third: Unicode.Scalar = " ", fourth: Unicode.Scalar = " "
+
+        private static func isVowel(_ letter: Unicode.Scalar) -> Bool {
             letter == "a" || letter == "e" || letter == "i" || letter == "o" || letter == "u" || letter == "y"
         }
-        var count = 0
-        var previousWasVowel = false
-        for (index, letter) in letters.enumerated() {
+
+        mutating func add(_ letter: Unicode.Scalar) {
             // A leading "y" is a consonant ("yes", "you").
-            let vowel = isVowel(letter) && !(letter == "y" && index == 0)
-            if vowel && !previousWasVowel { count += 1 }
+            let vowel = Self.isVowel(letter) && !(letter == "y" && letters == 0)
+            if vowel && !previousWasVowel { groups += 1 }
             previousWasVowel = vowel
+            (fourth, third, beforeLast, last) = (third, beforeLast, last, letter)
+            letters += 1
         }
-        let n = letters.count
-        let last = letters[n - 1], beforeLast = letters[n - 2], third = letters[n - 3]
-        if last == "e" && !isVowel(beforeLast) {
-            // "-le" after a consonant is a syllable of its own ("table", "people"); other final e's are silent.
-            let isSyllabicLE = beforeLast == "l" && !isVowel(third)
-            if !isSyllabicLE { count -= 1 }
-        } else if beforeLast == "e", last == "d", third != "t", third != "d" {
-            // A past tense "-ed" is usually not its own syllable ("lived", "used"), except after t or d.
-            if !isVowel(third) { count -= 1 }
-        } else if beforeLast == "e", last == "s", !["s", "x", "z", "c", "g"].contains(third), !isVowel(third),
-                  !(n > 4 && third == "h" && letters[n - 4] == "s") {
-            // A plural "-es" is silent after most consonants ("homes", "names").
-            count -= 1
+
+        /// Groups of vowels (y counts after a consonant), less a silent final "e"; at least one.
+        var syllables: Int {
+            if letters <= 3 { return 1 }
+            var count = groups
+            if last == "e" && !Self.isVowel(beforeLast) {
+                // "-le" after a consonant is a syllable of its own ("table", "people"); other final e's are silent.
+                let isSyllabicLE = beforeLast == "l" && !Self.isVowel(third)
+                if !isSyllabicLE { count -= 1 }
+            } else if beforeLast == "e", last == "d", third != "t", third != "d" {
+                // A past tense "-ed" is usually not its own syllable ("lived", "used"), except after t or d.
+                if !Self.isVowel(third) { count -= 1 }
+            } else if beforeLast == "e", last == "s", !Self.isVowel(third), !(letters > 4 && third == "h" && fourth == "s") {
+                // A plural "-es" is silent after most consonants ("homes", "names"), but not after a hiss.
+                switch third {
+                case "s", "x", "z", "c", "g": break
+                default: count -= 1
+                }
+            }
+            return max(1, count)
         }
-        return max(1, count)
     }
 
     private static let abbreviations: Set<String> = [

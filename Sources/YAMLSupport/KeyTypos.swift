@@ -5,6 +5,8 @@ import Diagnostics
 public enum KeyTypos {
     /// Each unknown key of `keys` that stands for an allowed key the map lacks, mapped to that key.
     public static func corrections(keys: [String], allowed: [String]) -> [String: String] {
+        // Most maps hold allowed keys only: nothing to correct, and no sets to make.
+        guard keys.contains(where: { !allowed.contains($0) }) else { return [:] }
         let present = Set(keys)
         var taken = Set<String>()
         var result: [String: String] = [:]

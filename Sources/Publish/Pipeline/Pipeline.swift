@@ -235,7 +235,10 @@ public enum Pipeline {
                 files += ResultsPages(site: site, theme: theme, reports: results.reports, withPDFs: pdfMaker != nil).render()
                 try writer.stage(files)
                 files = []
-                let changed = renderer.pages.filter { !kept($0.outputPath) }
+                // Every page is asked once whether its last file is kept; with none kept (a first build), the list
+                // of pages is used as it is rather than copied.
+                let keptPages = renderer.pages.map { kept($0.outputPath) }
+                let changed = keptPages.contains(true) ? zip(renderer.pages, keptPages).filter { !$1 }.map(\.0) : renderer.pages
                 report.pagesRendered = changed.count
                 report.pagesKept = renderer.pages.count - changed.count
                 try renderer.renderPages(changed) { pages throws(OutputWriter.Failure) in try writer.stage(pages) }

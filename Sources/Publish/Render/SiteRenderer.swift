@@ -55,10 +55,11 @@ public struct SiteRenderer: Sendable {
 
     /// Renders only `pages`, some of the site's: what a build renders when the other pages' inputs did not change.
     func renderPages<Failure: Error>(_ pages: [Page], batch: Int = 256, _ take: ([RenderedFile]) throws(Failure) -> Void) throws(Failure) {
-        let batches = stride(from: 0, to: pages.count, by: max(1, batch)).map { Array(pages[$0..<min($0 + batch, pages.count)]) }
+        // Batches are ranges of the one list, so no page is copied into a batch of its own.
+        let batches = stride(from: 0, to: pages.count, by: max(1, batch)).map { $0..<min($0 + batch, pages.count) }
         guard let first = batches.first else { return }
-        let render: @Sendable ([Page]) -> [RenderedFile] = { slice in
-            parallelMap(slice) { page in RenderedFile(path: page.outputPath, text: self.renderPage(page)) }
+        let render: @Sendable (Range<Int>) -> [RenderedFile] = { range in
+            parallelMap(Array(range)) { number in RenderedFile(path: pages[number].outputPath, text: self.renderPage(pages[number])) }
         }
         var ready = render(first)
         for next in batches.dropFirst() {

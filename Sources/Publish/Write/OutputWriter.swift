@@ -33,6 +33,8 @@ public struct OutputWriter: Sendable {
     /// The files the last build wrote, from its marker; nil when there was no site or the marker could not
     /// be read, and then every file this build does not write is kept.
     let listed: Set<String>?
+    /// False when there was no output folder, so no file of a last build to compare with or keep.
+    let hasPreviousSite: Bool
     /// Held from the start of staging until the new site is in place.
     let lock: OutputLock
 
@@ -70,7 +72,8 @@ public struct OutputWriter: Sendable {
         try Self.putBack(self.output)
         var isDirectory: ObjCBool = false
         var listed: Set<String>?
-        if manager.fileExists(atPath: self.output.path, isDirectory: &isDirectory) {
+        hasPreviousSite = manager.fileExists(atPath: self.output.path, isDirectory: &isDirectory)
+        if hasPreviousSite {
             guard isDirectory.boolValue else { throw .notAFolder(self.output.path) }
             let contents = (try? manager.contentsOfDirectory(atPath: self.output.path)) ?? []
             guard contents.isEmpty || contents.contains(Self.marker) else { throw .notASite(self.output.path) }
@@ -143,7 +146,7 @@ public struct OutputWriter: Sendable {
             let target = stagingRoot + "/" + file.path
             let old = outputRoot + "/" + file.path
             sizes[file.path] = file.data.count
-            if FileManager.default.contents(atPath: old) == file.data, link(old, target) == 0 {
+            if hasPreviousSite, FileManager.default.contents(atPath: old) == file.data, link(old, target) == 0 {
                 unchanged += 1
                 continue
             }

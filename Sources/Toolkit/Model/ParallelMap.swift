@@ -2,16 +2,21 @@ import Foundation
 
 /// Maps `transform` over `items` on every core, keeping the order: pages are independent, so
 /// rendering and per-page checks run side by side.
+///
+/// Inlinable, so each caller gets a copy made for its own types: an item is then handed to `transform`
+/// where it lies, not copied first (a page holds a dozen references), and each result is made in its place
+/// in the new array rather than in a list of optionals copied over at the end.
+@inlinable
 public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-    results.initialize(repeating: nil)
-    defer {
-        results.deinitialize()
-        results.deallocate()
+    let count = items.count
+    return items.withUnsafeBufferPointer { input in
+        nonisolated(unsafe) let input = input
+        return [R](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                (output.baseAddress! + index).initialize(to: transform(input[index]))
+            }
+            initialized = count
+        }
     }
-    nonisolated(unsafe) let output = results
-    DispatchQueue.concurrentPerform(iterations: items.count) { index in
-        output[index] = transform(items[index])
-    }
-    return results.compactMap { $0 }
 }

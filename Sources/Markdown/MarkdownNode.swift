@@ -132,22 +132,47 @@ public enum MarkdownNode: Hashable, Sendable {
     public var plainText: String {
         switch self {
         case .text(let s), .code(let s): return s
-        case .softBreak, .lineBreak: return " "
-        case .codeBlock, .htmlBlock, .inlineHTML, .thematicBreak, .tooDeep, .footnoteReference: return ""
-        case .table(let cells, _, _):
-            return cells.allRows.map { row in row.map { $0.map(\.plainText).joined() }.joined(separator: " ") }
-                .joined(separator: "\n")
-        case .paragraph, .heading, .item, .blockQuote, .list, .document, .footnotes:
-            return children.map(\.plainText).joined(separator: isBlockContainer ? "\n" : "")
         default:
-            return children.map(\.plainText).joined()
+            var out = ""
+            appendPlainText(to: &out)
+            return out
         }
     }
 
-    private var isBlockContainer: Bool {
+    /// `plainText`, added to `out` piece by piece: blocks one line apart, a table's cells a space apart and
+    /// its rows a line apart, everything else run together. No list of pieces is made to be joined.
+    public func appendPlainText(to out: inout String) {
+        func lines(_ blocks: [MarkdownNode], first: inout Bool) {
+            for block in blocks {
+                if !first { out += "\n" }
+                first = false
+                block.appendPlainText(to: &out)
+            }
+        }
         switch self {
-        case .document, .blockQuote, .list, .item, .footnotes: return true
-        default: return false
+        case .text(let s), .code(let s):
+            out += s
+        case .softBreak, .lineBreak:
+            out += " "
+        case .codeBlock, .htmlBlock, .inlineHTML, .thematicBreak, .tooDeep, .footnoteReference:
+            break
+        case .table(let cells, _, _):
+            for row in 0..<cells.rowCount {
+                if row > 0 { out += "\n" }
+                for column in 0..<cells.columns {
+                    if column > 0 { out += " " }
+                    for node in cells.cell(row: row, column: column) { node.appendPlainText(to: &out) }
+                }
+            }
+        case .document(let blocks), .blockQuote(let blocks, _), .item(let blocks, _), .list(_, _, _, let blocks, _):
+            var first = true
+            lines(blocks, first: &first)
+        case .footnotes(let notes):
+            var first = true
+            for note in notes { lines(note.content, first: &first) }
+        case .paragraph(let inlines, _), .heading(_, let inlines, _), .emphasis(let inlines), .strong(let inlines),
+             .strikethrough(let inlines), .link(_, _, let inlines, _), .image(_, _, let inlines, _):
+            for inline in inlines { inline.appendPlainText(to: &out) }
         }
     }
 

@@ -78,6 +78,8 @@ public struct YAMLDocument {
 
     /// In a text that uses aliases, the first key that is not a plain word: `? …`, `*name:`, `[…]:` or `{…}:`.
     static func keyThatIsNotAWord(in text: String) -> (line: Int, column: Int)? {
+        // Only a text with an alias is looked at, and an alias starts with `*`: most files have none.
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
         let lines = YAMLLines(text)
         var hasAlias = false
         var first: (line: Int, column: Int)?

@@ -68,12 +68,13 @@ public enum Pipeline {
                       options: SiteOptions, memory: (any PageMemory)? = nil) -> Checked {
         let loadDiagnostics: [Diagnostic] = []
         let (site, modelDiagnostics) = SiteBuilder.build(sources, directives: directives, options: options, memory: memory)
-        let checkDiagnostics = SiteChecker.check(site, files: sources.allFiles, memory: memory)
+        let files = sources.allFiles
+        let checkDiagnostics = SiteChecker.check(site, files: files, memory: memory)
             + AssetCheck.check(sources.assetData)
         let (theme, themeDiagnostics) = loadedTheme.resolved(for: site)
         return Checked(sources: sources, site: site, theme: theme,
                        diagnostics: loadDiagnostics + modelDiagnostics + checkDiagnostics + themeDiagnostics,
-                       sourceFiles: sources.allFiles)
+                       sourceFiles: files)
     }
 
     public struct BuildOptions: Sendable {

@@ -19,6 +19,7 @@ enum PrintStylesheet {
     }
 
     static func withoutComments(_ css: String) -> String {
+        if isASCII(css) { return asciiWithoutComments(css) }
         var output = ""
         var rest = Substring(css)
         while let start = rest.range(of: "/*") {
@@ -29,17 +30,56 @@ enum PrintStylesheet {
         return output + rest
     }
 
+    /// `withoutComments` for ASCII text, where every byte is a Character, found byte by byte.
+    private static func asciiWithoutComments(_ css: String) -> String {
+        let bytes = Array(css.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "*") {
+                var end = index + 2
+                while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "*") && bytes[end + 1] == UInt8(ascii: "/")) { end += 1 }
+                guard end + 1 < bytes.count else { break }
+                index = end + 2
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    static func isASCII(_ text: some StringProtocol) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+
+    /// Which ASCII bytes each set holds, asked of the sets themselves, so trimming ASCII by this table is
+    /// `trimmingCharacters(in:)` without Foundation's copy of the text.
+    private static let asciiSpaces = (0..<128).map { CharacterSet.whitespaces.contains(Unicode.Scalar(UInt8($0))) }
+    private static let asciiSpacesAndNewlines = (0..<128).map { CharacterSet.whitespacesAndNewlines.contains(Unicode.Scalar(UInt8($0))) }
+
+    private static func trimmed(_ text: some StringProtocol, newlines: Bool) -> String {
+        guard isASCII(text) else { return text.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces) }
+        let table = newlines ? asciiSpacesAndNewlines : asciiSpaces
+        let bytes = Array(text.utf8)
+        var start = 0, end = bytes.count
+        while start < end, table[Int(bytes[start])] { start += 1 }
+        while end > start, table[Int(bytes[end - 1])] { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
     /// The rules of a block of CSS, with `@media` blocks kept, unwrapped or dropped as above.
     static func rules(_ css: String) -> String {
         var output = ""
+        // In ASCII a brace is a byte of its own, and found as one.
+        let ascii = isASCII(css)
         var index = css.startIndex
         while index < css.endIndex {
-            guard let open = css[index...].firstIndex(of: "{") else { break }
-            let prelude = css[index..<open].trimmingCharacters(in: .whitespacesAndNewlines)
-            let close = matchingBrace(css, open: open)
+            guard let open = ascii ? css.utf8[index...].firstIndex(of: UInt8(ascii: "{")) : css[index...].firstIndex(of: "{") else { break }
+            let prelude = trimmed(css[index..<open], newlines: true)
+            let close = ascii ? asciiMatchingBrace(css, open: open) : matchingBrace(css, open: open)
             let inner = String(css[css.index(after: open)..<close])
             if prelude.hasPrefix("@media") {
-                let query = prelude.dropFirst("@media".count).trimmingCharacters(in: .whitespaces)
+                let query = trimmed(prelude.dropFirst("@media".count), newlines: false)
                 if query == "print" {
                     output += rules(inner)
                 } else if query == "screen" {
@@ -59,11 +99,26 @@ enum PrintStylesheet {
     /// The declarations of one rule, less the screen-only ones.
     static func declarations(_ block: String) -> String {
         block.split(separator: ";", omittingEmptySubsequences: true).compactMap { part -> String? in
-            let text = part.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = trimmed(part, newlines: true)
             guard !text.isEmpty else { return nil }
-            let property = text.split(separator: ":", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            let property = text.split(separator: ":", maxSplits: 1).first.map { trimmed($0, newlines: false) } ?? ""
             return screenOnlyProperties.contains(property) ? nil : " \(text);"
         }.joined()
+    }
+
+    private static func asciiMatchingBrace(_ css: String, open: String.Index) -> String.Index {
+        var depth = 0
+        let bytes = css.utf8
+        var index = open
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "{") { depth += 1 }
+            if bytes[index] == UInt8(ascii: "}") {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+            index = bytes.index(after: index)
+        }
+        return css.endIndex
     }
 
     static func matchingBrace(_ css: String, open: String.Index) -> String.Index {

@@ -30,6 +30,7 @@ public struct ProjectSources: Sendable {
     /// Every text file by path, for showing source lines under diagnostics.
     public var allFiles: [String: String] {
         var files: [String: String] = [:]
+        files.reserveCapacity(contentPages.count + modules.reduce(0) { $0 + $1.pages.count } + 16)
         for file in [siteConfig].compactMap({ $0 }) + contentPages + siteTemplates + siteDirectives + wordingFiles { files[file.path] = file.text }
         for module in modules {
             for file in [module.manifest].compactMap({ $0 }) + module.pages + module.surveys + module.templates + module.directives {

@@ -80,9 +80,13 @@ public enum SiteBuilder {
         let enabledSurveyFiles = enabled.compactMap { sourcesByID[$0.id] }.flatMap(\.surveys)
         var (surveys, surveyDiagnostics) = collectSurveys(pages: allPages, surveyFiles: enabledSurveyFiles, memory: memory)
         diagnostics += surveyDiagnostics
-        let (wording, wordingDiagnostics) = ProjectWording.read(sources.wordingFiles)
-        diagnostics += wordingDiagnostics
-        for index in surveys.indices { surveys[index].survey.wording = wording }
+        // The survey wording (the built-in tables, then the project's files) is read only when there is some
+        // to read: a site without surveys or wording files has no use for it.
+        if !surveys.isEmpty || !sources.wordingFiles.isEmpty {
+            let (wording, wordingDiagnostics) = ProjectWording.read(sources.wordingFiles)
+            diagnostics += wordingDiagnostics
+            for index in surveys.indices { surveys[index].survey.wording = wording }
+        }
 
         var site = Site(config: config, modules: modules, contentPages: contentPages, surveys: surveys,
                         packs: [], templates: TemplateOverrides(
@@ -142,15 +146,16 @@ public enum SiteBuilder {
         }
         // A page is published as a folder holding index.html, so a name like 'index.html.md' would need a
         // folder where a file is already written.
-        let pages = modules.flatMap(\.pages) + contentPages
-        for page in pages {
+        // Each page is looked at where it is kept, not copied into one list first.
+        func checkName(_ page: Page) {
             let name = page.slug.split(separator: "/").last.map(String.init) ?? page.slug
             let location = SourceLocation(file: page.sourcePath, line: 1, column: 1)
-            if let suffix = [".html", ".htm", ".xml", ".json", ".js", ".css", ".pdf"].first(where: { name.lowercased().hasSuffix($0) }) {
+            let lowercased = name.lowercased()
+            if let suffix = [".html", ".htm", ".xml", ".json", ".js", ".css", ".pdf"].first(where: { lowercased.hasSuffix($0) }) {
                 diagnostics.append(.error("page-name-invalid",
                     "'\(page.sourcePath)' would be published as a folder named '\(name)', which ends in '\(suffix)' like a file; rename it without '\(suffix)'",
                     at: location))
-                continue
+                return
             }
             var folder = Substring(page.outputPath)
             while let slash = folder.lastIndex(of: "/") {
@@ -163,6 +168,10 @@ public enum SiteBuilder {
                 }
             }
         }
+        for module in modules {
+            for index in module.pages.indices { checkName(module.pages[index]) }
+        }
+        for index in contentPages.indices { checkName(contentPages[index]) }
         return diagnostics
     }
 

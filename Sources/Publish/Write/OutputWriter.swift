@@ -195,7 +195,8 @@ public struct OutputWriter: Sendable {
     /// and with the pages' render keys, the next build renders only pages whose keys changed.
     public func commit(fingerprint: String? = nil, keys: [String: String] = [:], stamps: BuildCache.Stamps? = nil) throws(Failure) {
         Self.checkpoint("staged")
-        let keep = Self.entries(in: output, notIn: listed ?? staged)
+        // With no output folder (a first build) there is nothing of the user's to keep, and no list of folders to make.
+        let keep = FileManager.default.fileExists(atPath: output.path) ? Self.entries(in: output, notIn: listed ?? staged) : []
         try keepUserEntries(keep)
         let listing = ([Self.markerHeader] + staged.sorted()).joined(separator: "\n") + "\n"
         try Self.writePlain(Data(listing.utf8), to: staging.appendingPathComponent(Self.marker).path)

@@ -17,7 +17,7 @@ public struct ResultsSettings: Sendable, Equatable {
     public static func decode(siteYAML text: String, file: String) -> (ResultsSettings, [Diagnostic]) {
         var yaml = YAMLValues(file: file)
         var settings = ResultsSettings()
-        guard let root = try? Yams.compose(yaml: text, .default, .default, .utf8), let mapping = root.mapping,
+        guard let root = try? Yams.compose(yaml: text, .basic, .default, .utf8), let mapping = root.mapping,
               let (_, node) = mapping.first(where: { $0.key.scalar?.string == "results" }) else { return (settings, []) }
         settings.configured = true
         if let folder = node.scalar?.string {

@@ -10,9 +10,11 @@ struct YAMLValues {
 
     init(file: String) { self.file = file }
 
+    /// The file's tree. Every value is read from its text (`number` parses it), never from a type the YAML
+    /// library guesses, so its `.basic` resolver serves: `.default` compiles a dozen regular expressions first.
     mutating func root(_ text: String) -> Node? {
         do {
-            return try Yams.compose(yaml: text, .default, .default, .utf8)
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch {
             let message = String(describing: error).split(separator: "\n").first.map(String.init) ?? "YAML syntax error"
             diagnostics.append(.error("R060", "'\(file)' is not valid YAML: \(message)", at: SourceLocation(file: file, line: 1, column: 1)))

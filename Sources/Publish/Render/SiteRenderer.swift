@@ -357,7 +357,7 @@ final class NavigationEntries: @unchecked Sendable {
         var missing: [Int] = []
         lock.lock()
         let group: Group
-        if let known = groups[key] {
+        if let known = groups[key], known.entries.count == count {
             group = known
         } else {
             group = Group(count: count)

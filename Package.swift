@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "CPlatform"),
         .target(name: "Diagnostics"),
         .target(name: "Prose"),
-        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Markdown", dependencies: ["CCmark", "CPlatform"]),
         // One YAML layer for every file the generator reads: syntax errors in plain words, alias limits.
         .target(name: "YAMLSupport", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
         .target(name: "Survey", dependencies: [

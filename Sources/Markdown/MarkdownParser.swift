@@ -1,4 +1,5 @@
 import CCmark
+import CPlatform
 
 /// Parses CommonMark with libcmark and copies the result into a `MarkdownNode` tree.
 public enum MarkdownParser {
@@ -58,16 +59,18 @@ public enum MarkdownParser {
     /// libcmark's tree with pipe tables recognised; no footnotes or strikethrough yet.
     static func parseBlocks(_ text: String, problems: inout [MarkdownProblem]) -> MarkdownNode {
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+        // libcmark takes its memory from an arena on this thread, given back in one go when the tree has been
+        // copied: a page's parse makes hundreds of small blocks, each of them a malloc and a free otherwise.
+        let memory = UnsafeMutableRawPointer(doorstep_arena_begin()).assumingMemoryBound(to: cmark_mem.self)
+        defer { doorstep_arena_end() }
+        guard let parser = cmark_parser_new_with_mem(options, memory) else { return .document([]) }
         // libcmark reads the string's own bytes, not a copy of them.
         var source = text
-        guard let root = source.withUTF8({ buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_parse_document($0, buffer.count, options)
-                }
-            } ?? cmark_parse_document("", 0, options)
-        }) else { return .document([]) }
-        defer { cmark_node_free(root) }
+        source.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+        }
+        guard let root = cmark_parser_finish(parser) else { return .document([]) }
         let tree = convert(root, blockSpan: SourceSpan(startLine: 1, startColumn: 1, endLine: 1, endColumn: 1), depth: 0)
         guard text.containsBytes("|") else { return tree }
         let lines = text.lines

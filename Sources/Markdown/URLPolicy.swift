@@ -31,22 +31,30 @@ public enum URLPolicy {
     public static func scheme(of url: String) -> String? {
         var url = url
         return url.withUTF8 { bytes -> String? in
-            var scheme: [UInt8] = []
-            var started = false
-            for byte in bytes {
-                if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
-                if !started && byte <= 0x20 { continue }
-                started = true
-                if byte == UInt8(ascii: ":") { return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self) }
-                let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-                let isDigit = (0x30...0x39).contains(byte)
-                if isLetter || (!scheme.isEmpty && (isDigit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "."))) {
-                    scheme.append(isLetter ? byte | 0x20 : byte)
-                } else {
-                    return nil
+            // Read once to find whether there is a scheme at all (most links have none), then again to write it.
+            func read(into scheme: inout [UInt8]?) -> Bool {
+                var length = 0
+                var started = false
+                for byte in bytes {
+                    if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+                    if !started && byte <= 0x20 { continue }
+                    started = true
+                    if byte == UInt8(ascii: ":") { return length > 0 }
+                    let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    let isDigit = (0x30...0x39).contains(byte)
+                    guard isLetter || (length > 0 && (isDigit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "."))) else {
+                        return false
+                    }
+                    scheme?.append(isLetter ? byte | 0x20 : byte)
+                    length += 1
                 }
+                return false
             }
-            return nil
+            var none: [UInt8]? = nil
+            guard read(into: &none) else { return nil }
+            var scheme: [UInt8]? = []
+            _ = read(into: &scheme)
+            return scheme.map { String(decoding: $0, as: UTF8.self) }
         }
     }
 

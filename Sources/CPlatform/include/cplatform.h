@@ -21,4 +21,19 @@ int doorstep_pipe_cloexec(int fds[2]);
 /// without MNT_LOCAL, or FUSE, on macOS), or when it cannot be told.
 int doorstep_file_system_is_local(const char *path);
 
+#include <stddef.h>
+/// Laid out as libcmark's `cmark_mem` (calloc, realloc, free), which it takes in `cmark_parser_new_with_mem`.
+typedef struct doorstep_memory_allocator {
+    void *(*calloc)(size_t, size_t);
+    void *(*realloc)(void *, size_t);
+    void (*free)(void *);
+} doorstep_memory_allocator;
+
+/// A parse's memory from one arena on the calling thread: many small blocks handed out from a few large
+/// chunks, nothing freed one by one, and all of it given back by `doorstep_arena_end`. Begin and end may
+/// nest on a thread (a table cell parsed while its page's tree is still in use); the memory goes back when
+/// the outermost ends. No block handed out between them may be used after that.
+doorstep_memory_allocator *doorstep_arena_begin(void);
+void doorstep_arena_end(void);
+
 #endif

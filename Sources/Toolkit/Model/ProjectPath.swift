@@ -84,37 +84,49 @@ public enum ProjectPath {
             target.withUTF8 { destination in
                 // The folder of `from`: everything before its last slash.
                 let folderEnd = source.lastIndex(of: UInt8(ascii: "/")) ?? 0
-                let fromParts = components(UnsafeBufferPointer(rebasing: source[..<folderEnd]))
-                let targetParts = components(destination)
-                var common = 0
-                while common < fromParts.count, common < targetParts.count - 1,
-                      fromParts[common].elementsEqual(targetParts[common]) {
+                let folder = UnsafeBufferPointer(rebasing: source[..<folderEnd])
+                let fromCount = partCount(folder), targetCount = partCount(destination)
+                // The parts both paths begin with, read side by side.
+                var common = 0, fromAt = 0, targetAt = 0
+                while common < fromCount, common < targetCount - 1 {
+                    let before = targetAt
+                    guard let fromPart = nextPart(folder, at: &fromAt), let targetPart = nextPart(destination, at: &targetAt),
+                          folder[fromPart].elementsEqual(destination[targetPart]) else {
+                        targetAt = before
+                        break
+                    }
                     common += 1
                 }
                 var out: [UInt8] = []
-                out.reserveCapacity(destination.count + 3 * (fromParts.count - common))
-                for _ in 0..<(fromParts.count - common) {
+                out.reserveCapacity(destination.count + 3 * (fromCount - common))
+                for _ in 0..<(fromCount - common) {
                     if !out.isEmpty { out.append(UInt8(ascii: "/")) }
-                    out += [UInt8(ascii: "."), UInt8(ascii: ".")]
+                    out.append(UInt8(ascii: "."))
+                    out.append(UInt8(ascii: "."))
                 }
-                for part in targetParts[common...] {
+                while let part = nextPart(destination, at: &targetAt) {
                     if !out.isEmpty { out.append(UInt8(ascii: "/")) }
-                    out += part
+                    out.append(contentsOf: destination[part])
                 }
                 return String(decoding: out, as: UTF8.self)
             }
         }
     }
 
-    /// The non-empty stretches between slashes, as `split(separator: "/")` finds them.
-    private static func components(_ bytes: UnsafeBufferPointer<UInt8>) -> [Slice<UnsafeBufferPointer<UInt8>>] {
-        var parts: [Slice<UnsafeBufferPointer<UInt8>>] = []
-        var start = 0
-        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
-            if index > start { parts.append(bytes[start..<index]) }
-            start = index + 1
-        }
-        return parts
+    /// The next non-empty stretch between slashes (as `split(separator: "/")` finds them) at or after `index`,
+    /// which is moved past it; nil when there is none.
+    private static func nextPart(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Range<Int>? {
+        while index < bytes.count, bytes[index] == UInt8(ascii: "/") { index += 1 }
+        guard index < bytes.count else { return nil }
+        let start = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "/") { index += 1 }
+        return start..<index
+    }
+
+    private static func partCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0, index = 0
+        while nextPart(bytes, at: &index) != nil { count += 1 }
+        return count
     }
 
     /// `path` written relative to the module folder that holds `file` (or to `content/` for site pages), as

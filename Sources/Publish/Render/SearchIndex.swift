@@ -96,19 +96,25 @@ struct SearchIndex {
         // Plain ASCII, nearly every page's text, is read a byte at a time; the rest a character at a time,
         // since Unicode has more spaces than ASCII's.
         let collapsed: String? = text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                switch byte {
-                case 0x80...: return nil
-                case 0x09...0x0D, 0x20: pendingSpace = !out.isEmpty
-                default:
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                    out.append(byte)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in
+                var length = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    switch byte {
+                    case 0x80...: return nil
+                    case 0x09...0x0D, 0x20: pendingSpace = length > 0
+                    default:
+                        if pendingSpace {
+                            out[length] = 0x20
+                            length += 1
+                            pendingSpace = false
+                        }
+                        out[length] = byte
+                        length += 1
+                    }
                 }
+                return String(decoding: UnsafeBufferPointer(rebasing: out[..<length]), as: UTF8.self)
             }
-            return String(decoding: out, as: UTF8.self)
         }
         return collapsed ?? text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
@@ -181,23 +187,36 @@ struct SearchIndex {
         var text = text
         // Plain ASCII goes byte by byte; text with other characters through the scalars below.
         let ascii: String? = text.withUTF8 { bytes in
-            var out: [UInt8] = [UInt8(ascii: "\"")]
-            out.reserveCapacity(bytes.count + 2)
-            for byte in bytes {
-                switch byte {
-                case 0x80...: return nil
-                case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-                case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-                case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
-                case ..<0x20: out += Array("\\u00".utf8) + [Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]]
-                default: out.append(byte)
+            // Written into room on the stack (six bytes at most for each one read, as `\u001f`), then copied once.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 6 + 2) { out in
+                var length = 0
+                func append(_ byte: UInt8) {
+                    out[length] = byte
+                    length += 1
                 }
+                func escape(_ letter: UInt8) {
+                    append(UInt8(ascii: "\\"))
+                    append(letter)
+                }
+                append(UInt8(ascii: "\""))
+                for byte in bytes {
+                    switch byte {
+                    case 0x80...: return nil
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): escape(byte)
+                    case UInt8(ascii: "\n"): escape(UInt8(ascii: "n"))
+                    case UInt8(ascii: "\r"): escape(UInt8(ascii: "r"))
+                    case UInt8(ascii: "\t"): escape(UInt8(ascii: "t"))
+                    case UInt8(ascii: "<"): for letter in "\\u003c".utf8 { append(letter) }
+                    case ..<0x20:
+                        for letter in "\\u00".utf8 { append(letter) }
+                        append(Self.hexDigits[Int(byte >> 4)])
+                        append(Self.hexDigits[Int(byte & 0xF)])
+                    default: append(byte)
+                    }
+                }
+                append(UInt8(ascii: "\""))
+                return String(decoding: UnsafeBufferPointer(rebasing: out[..<length]), as: UTF8.self)
             }
-            out.append(UInt8(ascii: "\""))
-            return String(decoding: out, as: UTF8.self)
         }
         if let ascii { return ascii }
         var out = "\""

@@ -97,18 +97,24 @@ public enum ProjectPath {
                     }
                     common += 1
                 }
-                var out: [UInt8] = []
-                out.reserveCapacity(destination.count + 3 * (fromCount - common))
-                for _ in 0..<(fromCount - common) {
-                    if !out.isEmpty { out.append(UInt8(ascii: "/")) }
-                    out.append(UInt8(ascii: "."))
-                    out.append(UInt8(ascii: "."))
+                // Written into room on the stack, so the link's own string is the one thing allocated.
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: destination.count + 3 * (fromCount - common) + 1) { out in
+                    var length = 0
+                    func append(_ byte: UInt8) {
+                        out[length] = byte
+                        length += 1
+                    }
+                    for _ in 0..<(fromCount - common) {
+                        if length > 0 { append(UInt8(ascii: "/")) }
+                        append(UInt8(ascii: "."))
+                        append(UInt8(ascii: "."))
+                    }
+                    while let part = nextPart(destination, at: &targetAt) {
+                        if length > 0 { append(UInt8(ascii: "/")) }
+                        for byte in destination[part] { append(byte) }
+                    }
+                    return String(decoding: UnsafeBufferPointer(rebasing: out[..<length]), as: UTF8.self)
                 }
-                while let part = nextPart(destination, at: &targetAt) {
-                    if !out.isEmpty { out.append(UInt8(ascii: "/")) }
-                    out.append(contentsOf: destination[part])
-                }
-                return String(decoding: out, as: UTF8.self)
             }
         }
     }

@@ -45,3 +45,49 @@ extension String {
         return result
     }
 }
+
+/// The lines of a text as `lines` splits them, found by where each begins; a line's text is made only when
+/// asked for. Pipe tables need the lines of a few paragraphs, not every line of the page.
+struct LineStarts {
+    private let text: String
+    /// The text split as `lines` splits it, for a text with a carriage return (where `\r\n` is one Character).
+    private let split: [Substring]?
+    /// The byte offset at which each line begins, and one past the end of the text.
+    private let starts: [Int]
+
+    init(_ text: String) {
+        self.text = text
+        guard !text.utf8.contains(13) else {
+            split = text.lines
+            starts = []
+            return
+        }
+        split = nil
+        var starts = [0]
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 10, bytes.count - offset) {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
+            starts.append(bytes.count + 1)
+        }
+        self.starts = starts
+    }
+
+    /// How many lines the text has.
+    var count: Int { split?.count ?? starts.count - 1 }
+
+    /// Lines `range` (numbered from 0).
+    func lines(_ range: Range<Int>) -> [Substring] {
+        if let split { return Array(split[range]) }
+        let utf8 = text.utf8
+        return range.map { number in
+            let start = utf8.index(utf8.startIndex, offsetBy: starts[number])
+            let end = utf8.index(utf8.startIndex, offsetBy: starts[number + 1] - 1)
+            return text[start..<end]
+        }
+    }
+}

@@ -73,8 +73,7 @@ public enum MarkdownParser {
         guard let root = cmark_parser_finish(parser) else { return .document([]) }
         let tree = convert(root, blockSpan: SourceSpan(startLine: 1, startColumn: 1, endLine: 1, endColumn: 1), depth: 0)
         guard text.containsBytes("|") else { return tree }
-        let lines = text.lines
-        return tablesRecognised(tree, lines: lines, problems: &problems)?.first ?? tree
+        return tablesRecognised(tree, lines: LineStarts(text), problems: &problems)?.first ?? tree
     }
 
     /// Where `needle` first appears in the lines of `span`, or the span's start.
@@ -90,7 +89,7 @@ public enum MarkdownParser {
     /// Paragraphs that are (or end in) pipe tables turned into `.table`, at any depth of block nesting: the
     /// blocks `node` becomes, or nil when it holds no table and stays as it is (most blocks, whose arrays
     /// are then not made again).
-    private static func tablesRecognised(_ node: MarkdownNode, lines: [Substring], problems: inout [MarkdownProblem]) -> [MarkdownNode]? {
+    private static func tablesRecognised(_ node: MarkdownNode, lines: LineStarts, problems: inout [MarkdownProblem]) -> [MarkdownNode]? {
         func all(_ nodes: [MarkdownNode]) -> [MarkdownNode]? {
             var result: [MarkdownNode]?
             for (index, node) in nodes.enumerated() {
@@ -114,8 +113,8 @@ public enum MarkdownParser {
             return all(children).map { [.item($0, span)] }
         case .paragraph(let inlines, let span):
             guard span.startLine >= 1, span.endLine <= lines.count, span.startLine <= span.endLine else { return nil }
-            let source = lines[(span.startLine - 1)..<span.endLine]
-            return PipeTable.blocks(sourceLines: source, span: span, inlines: inlines, problems: &problems)
+            let source = lines.lines((span.startLine - 1)..<span.endLine)
+            return PipeTable.blocks(sourceLines: source[...], span: span, inlines: inlines, problems: &problems)
         default:
             return nil
         }

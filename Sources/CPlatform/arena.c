@@ -14,9 +14,18 @@ typedef struct doorstep_arena_chunk {
     _Alignas(16) unsigned char data[];
 } doorstep_arena_chunk;
 
-enum { doorstep_arena_header = 16, doorstep_arena_first_chunk = 64 * 1024, doorstep_arena_largest_step = 8 * 1024 * 1024 };
+enum {
+    doorstep_arena_header = 16,
+    doorstep_arena_first_chunk = 64 * 1024,
+    doorstep_arena_largest_step = 8 * 1024 * 1024,
+    /// The most a thread keeps between parses.
+    doorstep_arena_kept = 4 * 1024 * 1024,
+};
 
 static _Thread_local doorstep_arena_chunk *arena_chunks;
+/// How large the next parse's first chunk is made: as large as the last parse needed, so that parses of
+/// pages of about one size each take no memory from the system at all.
+static _Thread_local size_t arena_first_size = doorstep_arena_first_chunk;
 static _Thread_local int arena_depth;
 static _Thread_local unsigned char *arena_last;
 
@@ -27,8 +36,8 @@ static void *arena_take(size_t size) {
     size_t need = rounded(size + doorstep_arena_header);
     doorstep_arena_chunk *chunk = arena_chunks;
     if (chunk == NULL || chunk->size - chunk->used < need) {
-        size_t step = chunk == NULL ? doorstep_arena_first_chunk : chunk->size * 2;
-        if (step > doorstep_arena_largest_step) step = doorstep_arena_largest_step;
+        size_t step = chunk == NULL ? arena_first_size : chunk->size * 2;
+        if (chunk != NULL && step > doorstep_arena_largest_step) step = doorstep_arena_largest_step;
         if (step < need) step = need;
         doorstep_arena_chunk *fresh = malloc(sizeof(doorstep_arena_chunk) + step);
         // libcmark's own allocator stops the program when memory runs out; so does this one.
@@ -83,18 +92,24 @@ doorstep_memory_allocator *doorstep_arena_begin(void) {
 void doorstep_arena_end(void) {
     if (arena_depth > 0) arena_depth -= 1;
     if (arena_depth > 0) return;
-    // The first chunk is kept for the thread's next parse; the rest go back.
+    // One chunk is kept for the thread's next parse, emptied. Several go back, and the next parse starts with
+    // one as large as they were together; so does a chunk too large to keep.
     doorstep_arena_chunk *chunk = arena_chunks;
-    while (chunk != NULL && chunk->next != NULL) {
+    if (chunk != NULL && chunk->next == NULL && chunk->size <= doorstep_arena_kept) {
+        chunk->used = 0;
+        arena_last = NULL;
+        return;
+    }
+    size_t total = 0;
+    while (chunk != NULL) {
         doorstep_arena_chunk *next = chunk->next;
+        total += chunk->size;
         free(chunk);
         chunk = next;
     }
-    if (chunk != NULL && chunk->size > doorstep_arena_first_chunk) {
-        free(chunk);
-        chunk = NULL;
-    }
-    if (chunk != NULL) chunk->used = 0;
-    arena_chunks = chunk;
+    if (total < doorstep_arena_first_chunk) total = doorstep_arena_first_chunk;
+    if (total > doorstep_arena_kept) total = doorstep_arena_kept;
+    arena_first_size = total;
+    arena_chunks = NULL;
     arena_last = NULL;
 }

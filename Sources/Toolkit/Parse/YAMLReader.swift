@@ -57,7 +57,19 @@ public struct YAMLMapping {
     public var keys: [String] { mapping.keys.compactMap(\.string) }
 
     /// The value of `key`, or of the misspelt key taken for it.
-    public subscript(key: String) -> Node? { mapping[key] ?? corrections[key].flatMap { mapping[$0] } }
+    public subscript(key: String) -> Node? { value(of: key) ?? corrections[key].flatMap(value(of:)) }
+
+    /// `mapping[key]` as Yams answers it (the last key equal to a node made for `key`), with the text of each
+    /// key compared first: Yams makes the node and resolves its tag again for every key it compares.
+    private func value(of key: String) -> Node? {
+        var wanted: Node?
+        var found: Node?
+        for (keyNode, value) in mapping where keyNode.scalar?.string == key {
+            if wanted == nil { wanted = Node(key, mapping.tag.copy(with: .implicit)) }
+            if keyNode == wanted { found = value }
+        }
+        return found
+    }
 
     public var location: SourceLocation { reader.location(of: node) }
 
@@ -85,7 +97,11 @@ public struct YAMLMapping {
             return nil
         }
         // `title:`, `title: ~`, `title: null` and `title: "  "` all leave nothing to show.
-        let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        let isNull: Bool
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": isNull = scalar.style == .plain
+        default: isNull = false
+        }
         if required && (isNull || scalar.string.allSatisfy(\.isWhitespace)) {
             diagnostics.append(.error("value-empty", "'\(key)' must not be empty", at: reader.location(of: value)))
             return nil

@@ -6,6 +6,8 @@ import Toolkit
 enum GroupPlaceholders {
     /// One pass over the bytes: whether a placeholder sits inside code is known from the text since the last one.
     static func fill(_ html: String, group: GroupDetails) -> String {
+        // Most pages have none: told by the C library's search, before the page is copied into bytes.
+        guard html.containsBytes("{{group.") else { return html }
         let bytes = Array(html.utf8)
         let marker = Array("{{group.".utf8)
         guard var next = find(marker, in: bytes, from: 0) else { return html }

@@ -193,25 +193,34 @@ struct CompiledTemplates: Sendable {
         /// A name looked up as swift-mustache does: `.` is the value in hand; otherwise the first part is
         /// looked for from the innermost value out, and the rest on what it found.
         func lookUp(_ name: TemplateName) throws -> Value? {
-            guard let top = stack.last else { return nil }
-            if name.isDot { return top }
+            // The stack and the name's parts are read where they lie: a frame copied out of the stack for each
+            // name would be counted up and down again, on every page.
+            guard !stack.isEmpty else { return nil }
+            let innermost = stack.count - 1
+            if name.isDot { return stack[innermost] }
             var found: Value
-            var rest = name.parts[...]
+            var next = 0
             if name.inHandOnly {
-                found = top
+                found = stack[innermost]
             } else {
-                guard let first = rest.first else { return top }
-                rest = rest.dropFirst()
+                guard !name.parts.isEmpty else { return stack[innermost] }
                 var hit: Value?
-                for frame in stack.reversed() {
-                    if let child = try frame.child(first) { hit = child; break }
+                var frame = innermost
+                while frame >= 0 {
+                    if let child = try stack[frame].child(name.parts[0]) {
+                        hit = child
+                        break
+                    }
+                    frame -= 1
                 }
                 guard let hit else { return nil }
                 found = hit
+                next = 1
             }
-            for part in rest {
-                guard let child = try found.child(part) else { return nil }
+            while next < name.parts.count {
+                guard let child = try found.child(name.parts[next]) else { return nil }
                 found = child
+                next += 1
             }
             return found
         }

@@ -20,7 +20,7 @@ enum RenderKeys {
         let shared = sharedKey(site: site, pages: pages, files: files, sources: sources, options: options, withPDFs: withPDFs)
         var keys: [String: String] = [:]
         keys.reserveCapacity(pages.count)
-        func key(_ path: String, _ items: [Pack.Item], language: String? = nil) {
+        @Sendable func hash(_ path: String, _ items: [Pack.Item], language: String? = nil) -> String {
             var hasher = ContentHasher()
             hasher.add(shared)
             hasher.add(path)
@@ -35,9 +35,14 @@ enum RenderKeys {
                     hasher.add(files[entry.sourcePath] ?? "")
                 }
             }
-            keys[path] = hasher.hex
+            return hasher.hex
         }
-        for page in pages { key(page.outputPath, [.page(page)]) }
+        func key(_ path: String, _ items: [Pack.Item], language: String? = nil) {
+            keys[path] = hash(path, items, language: language)
+        }
+        // Each page's text is hashed on its own, so the pages are hashed side by side.
+        let pageKeys = parallelMap(Array(pages.indices)) { number in hash(pages[number].outputPath, [.page(pages[number])]) }
+        for (page, pageKey) in zip(pages, pageKeys) { keys[page.outputPath] = pageKey }
         for pack in site.packs {
             key(pack.htmlPath, pack.items)
             key(pack.largePrintPath, pack.items)

@@ -149,7 +149,7 @@ struct SearchIndex {
         let stems = Self.stems(of: documents.map(\.title) + sections.flatMap { [$0.heading, $0.text] })
         var out = Data()
         out.reserveCapacity(sections.reduce(documents.count * 64) { $0 + $1.text.utf8.count + $1.heading.utf8.count + 16 })
-        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        func add(_ text: String) { Self.append(text, to: &out) }
         add("window.DOORSTEP_SEARCH_INDEX = {\"version\":2,\n\"documents\":[")
         for (number, document) in documents.enumerated() {
             add(number == 0 ? "[" : ",\n[")
@@ -164,10 +164,14 @@ struct SearchIndex {
             var part = Data()
             for number in start..<min(start + chunk, sections.count) {
                 let section = sections[number]
-                part.append(contentsOf: (number == 0 ? "[" : ",\n[").utf8)
-                part.append(contentsOf: "\(section.document),".utf8)
-                part.append(contentsOf: [section.anchor, section.heading, section.text].map(Self.json).joined(separator: ",").utf8)
-                part.append(contentsOf: "]".utf8)
+                Self.append(number == 0 ? "[" : ",\n[", to: &part)
+                Self.append("\(section.document),", to: &part)
+                Self.append(Self.json(section.anchor), to: &part)
+                Self.append(",", to: &part)
+                Self.append(Self.json(section.heading), to: &part)
+                Self.append(",", to: &part)
+                Self.append(Self.json(section.text), to: &part)
+                Self.append("]", to: &part)
             }
             return part
         }
@@ -181,6 +185,13 @@ struct SearchIndex {
     }
 
     static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// The text's bytes added to `data` in one copy: `Data.append(contentsOf:)` takes a string's UTF-8 view a
+    /// byte at a time.
+    static func append(_ text: String, to data: inout Data) {
+        var text = text
+        text.withUTF8 { data.append($0) }
+    }
 
     /// A JSON string literal; `<` is escaped too, so page text can never close the script.
     static func json(_ text: String) -> String {

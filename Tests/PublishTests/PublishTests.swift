@@ -11,6 +11,24 @@ import Testing
 }
 
 @Suite struct OutputWriterTests {
+    @Test func aFilesFolderIsFoundAsNSStringFindsIt() {
+        // Plain relative paths (no slash at either end, none doubled) are read as bytes; they must come out as
+        // NSString's deletingLastPathComponent gives them. (Foundation on Linux stops the program on a few other
+        // paths, "a" and "a/" among them, which no build writes; "a" is a file at the root, in no folder.)
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("ab/./é")
+        let random = (0..<3000).map { _ in String((0..<Int.random(in: 2...9, using: &generator)).map { _ in letters.randomElement(using: &generator)! }) }
+        let plain = (["index.html", "a/index.html", "m/p/index.html", "assets/search-index.js", "café/é/index.html", "a/./b",
+                      "./a/b", "../a/b", "a/b.c/d.e", "ü/x"] + random)
+            .filter { !$0.hasPrefix("/") && !$0.hasSuffix("/") && !$0.contains("//") }
+        #expect(plain.count > 1000)
+        for path in plain {
+            #expect(OutputWriter.folder(of: path) == (path as NSString).deletingLastPathComponent, "\(path)")
+        }
+        #expect(OutputWriter.folder(of: "a") == "")
+        #expect(OutputWriter.folder(of: "a//b/index.html") == "a/b")
+    }
+
     func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("doorstep-writer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import Diagnostics
 import CPlatform
+import Markdown
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -158,7 +159,7 @@ public struct OutputWriter: Sendable {
     /// Makes the staging folder's folder for the file at `path`, once. One mkdir makes a folder whose parent
     /// is there already (a page's, once its module's is made); anything else goes through the file manager.
     private mutating func makeFolder(of path: String) throws(Failure) {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = Self.folder(of: path)
         guard !folder.isEmpty, madeFolders.insert(folder).inserted, mkdir(staging.path + "/" + folder, 0o755) != 0 else { return }
         do {
             try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
@@ -166,6 +167,17 @@ public struct OutputWriter: Sendable {
             madeFolders.remove(folder)
             throw .io("cannot create '\(folder)' in the staging folder: \(error.localizedDescription)")
         }
+    }
+
+    /// `deletingLastPathComponent` of a path: for a plain relative path (no slash at either end, none doubled),
+    /// all before its last slash, found in its bytes rather than through NSString.
+    static func folder(of path: String) -> String {
+        let bytes = path.utf8
+        guard let first = bytes.first, first != UInt8(ascii: "/"), bytes.last != UInt8(ascii: "/"), !path.containsBytes("//") else {
+            return (path as NSString).deletingLastPathComponent
+        }
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
     }
 
     /// Puts the previous site's copy of a file into the new site unread, when it is there at `size` bytes:

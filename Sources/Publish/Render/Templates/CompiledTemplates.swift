@@ -6,6 +6,9 @@ import Markdown
 /// engine for a theme this one cannot read, and for a value no view of this project answers with.
 struct CompiledTemplates: Sendable {
     let templates: [String: CompiledTemplate]
+    /// Room made for each template's page before it is written: twice its own text and that of the templates
+    /// it includes, so that a page grows by a copy or two rather than by a dozen doublings from nothing.
+    let roomNeeded: [String: Int]
 
     /// Nil when any template uses what `CompiledTemplate` leaves to swift-mustache.
     init?(_ texts: [String: String]) {
@@ -15,6 +18,28 @@ struct CompiledTemplates: Sendable {
             templates[name] = template
         }
         self.templates = templates
+        roomNeeded = templates.mapValues { 2 * Self.textLength(of: $0.nodes, in: templates, seen: []) }
+    }
+
+    /// The bytes of fixed text in `nodes` and in the templates they include, each template counted once.
+    private static func textLength(of nodes: [CompiledTemplate.Node], in templates: [String: CompiledTemplate], seen: Set<String>) -> Int {
+        var seen = seen
+        var length = 0
+        func count(_ nodes: [CompiledTemplate.Node]) {
+            for node in nodes {
+                switch node {
+                case .text(let text): length += text.utf8.count
+                case .variable: break
+                case .section(_, let body), .invertedSection(_, let body), .blockDefinition(_, let body): count(body)
+                case .block(_, let fallback, _): count(fallback)
+                case .partial(let name, _, let blocks):
+                    for body in (blocks ?? [:]).values { count(body) }
+                    if let included = templates[name], seen.insert(name).inserted { count(included.nodes) }
+                }
+            }
+        }
+        count(nodes)
+        return length
     }
 
     /// The page, or nil when the template is unknown or a view answered with a value of a kind this
@@ -23,6 +48,7 @@ struct CompiledTemplates: Sendable {
         guard let template = templates[name] else { return nil }
         var renderer = Renderer(templates: templates, stack: [.view(view)])
         var out = ""
+        out.reserveCapacity(roomNeeded[name] ?? 0)
         do {
             try renderer.render(template.nodes, into: &out, indentation: "", blocks: nil)
         } catch {

@@ -1,5 +1,11 @@
 import Foundation
 
+extension StringProtocol {
+    /// True when every byte is ASCII: each byte is then a scalar of its own, and only `\r\n` joins two into one
+    /// Character, so a search for any other ASCII byte finds what a search by Character finds.
+    public var isAllASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+}
+
 extension String {
     /// Whether `needle` occurs in the text, compared byte for byte in UTF-8: the quick test before a
     /// slower pass, without Foundation's search through UTF-16. The C library finds each place the first

@@ -185,8 +185,8 @@ enum PipeTable {
         for cell in cells {
             // A letter that is not ASCII is never a dash or a colon, nor joins one to make either; in ASCII each
             // byte is a Character, so the bytes decide.
+            guard cell.isAllASCII else { return nil }
             let bytes = cell.utf8
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             let colon = UInt8(ascii: ":")
             let left = bytes.first == colon, right = bytes.last == colon
             let dashes = bytes.drop { $0 == colon }.reversed().drop { $0 == colon }

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// `assets/print.css`: the theme's stylesheets as a paged-media engine reads them. WeasyPrint knows media
 /// types but not media features, so rules for screen widths and colour schemes are left out (they are
@@ -19,7 +20,7 @@ enum PrintStylesheet {
     }
 
     static func withoutComments(_ css: String) -> String {
-        if isASCII(css) { return asciiWithoutComments(css) }
+        if css.isAllASCII { return asciiWithoutComments(css) }
         var output = ""
         var rest = Substring(css)
         while let start = rest.range(of: "/*") {
@@ -50,15 +51,13 @@ enum PrintStylesheet {
         return String(decoding: output, as: UTF8.self)
     }
 
-    static func isASCII(_ text: some StringProtocol) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
-
     /// Which ASCII bytes each set holds, asked of the sets themselves, so trimming ASCII by this table is
     /// `trimmingCharacters(in:)` without Foundation's copy of the text.
     private static let asciiSpaces = (0..<128).map { CharacterSet.whitespaces.contains(Unicode.Scalar(UInt8($0))) }
     private static let asciiSpacesAndNewlines = (0..<128).map { CharacterSet.whitespacesAndNewlines.contains(Unicode.Scalar(UInt8($0))) }
 
     private static func trimmed(_ text: some StringProtocol, newlines: Bool) -> String {
-        guard isASCII(text) else { return text.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces) }
+        guard text.isAllASCII else { return text.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces) }
         let table = newlines ? asciiSpacesAndNewlines : asciiSpaces
         let bytes = Array(text.utf8)
         var start = 0, end = bytes.count
@@ -71,7 +70,7 @@ enum PrintStylesheet {
     static func rules(_ css: String) -> String {
         var output = ""
         // In ASCII a brace is a byte of its own, and found as one.
-        let ascii = isASCII(css)
+        let ascii = css.isAllASCII
         var index = css.startIndex
         while index < css.endIndex {
             guard let open = ascii ? css.utf8[index...].firstIndex(of: UInt8(ascii: "{")) : css[index...].firstIndex(of: "{") else { break }

@@ -44,7 +44,7 @@ public enum ProjectPath {
 
     public static func directory(of path: String) -> String {
         // In ASCII every byte is a Character, so the last "/" byte is the last "/" Character.
-        if isASCII(path) {
+        if path.isAllASCII {
             guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
             return String(path[..<slash])
         }
@@ -52,9 +52,6 @@ public enum ProjectPath {
         return String(path[..<slash])
     }
 
-    static func isASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 }
-    }
 
     /// `destination` written in the file at `from`, as a project-relative path. A file in a module folder
     /// beside the project (`../our-modules/m/a.md`) resolves within that folder and never climbs out of it.
@@ -159,7 +156,7 @@ public enum ProjectPath {
 
     /// Splits `path#anchor`.
     public static func splitAnchor(_ destination: String) -> (path: String, anchor: String?) {
-        if isASCII(destination) {
+        if destination.isAllASCII {
             guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, nil) }
             return (String(destination[..<hash]), String(destination[destination.utf8.index(after: hash)...]))
         }

@@ -90,3 +90,14 @@ int doorstep_file_system_is_local(const char *path) {
     return 0;
 }
 #endif
+
+#include <signal.h>
+#include <sys/wait.h>
+int doorstep_child_has_ended(pid_t pid) {
+    siginfo_t info;
+    for (;;) {
+        info.si_pid = 0;
+        if (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0) return info.si_pid == pid ? 1 : 0;
+        if (errno != EINTR) return -1;
+    }
+}

@@ -3,7 +3,30 @@ import Foundation
 extension StringProtocol {
     /// True when every byte is ASCII: each byte is then a scalar of its own, and only `\r\n` joins two into one
     /// Character, so a search for any other ASCII byte finds what a search by Character finds.
-    public var isAllASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+    /// Read eight bytes at a time where the text lies in one piece of memory (a native string or a slice of
+    /// one), byte by byte otherwise.
+    @inlinable
+    public var isAllASCII: Bool {
+        if let answer = utf8.withContiguousStorageIfAvailable({ asciiOnly($0) }) { return answer }
+        return utf8.allSatisfy { $0 < 0x80 }
+    }
+}
+
+/// True when no byte has its top bit set.
+@inlinable
+public func asciiOnly(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let count = bytes.count
+    var offset = 0
+    while offset + 8 <= count {
+        if UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+        offset += 8
+    }
+    while offset < count {
+        if base[offset] >= 0x80 { return false }
+        offset += 1
+    }
+    return true
 }
 
 extension String {

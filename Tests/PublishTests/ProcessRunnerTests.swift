@@ -75,4 +75,24 @@ import Testing
         }
         #expect(outcome.ending == .signalled(SIGKILL))
     }
+
+    /// A program that ends and leaves a process running in its group: that process is stopped with it
+    /// (the group is stopped before the program is reaped, so the signal can only reach its own group).
+    @Test func whatAProgramLeftRunningIsStoppedWhenItEnds() throws {
+        guard case .success(let outcome) = ProcessRunner.run(["sh", "-c", "sleep 30 >/dev/null 2>&1 & echo $!; exit 3"],
+                                                             input: Data(), directory: folder, timeout: 60) else {
+            Issue.record("sh could not start")
+            return
+        }
+        #expect(outcome.ending == .exited(3))
+        let pid = try #require(Int32(String(decoding: outcome.standardOutput, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        // Gone, or a zombie waiting for whoever adopted it: either way no longer running.
+        func running() -> Bool {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return kill(pid, 0) == 0 }
+            return !(stat.split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") ?? false)
+        }
+        let started = Date()
+        while running() && Date().timeIntervalSince(started) < 5 { usleep(20_000) }
+        #expect(!running(), "the sleep the program left behind is still running")
+    }
 }

@@ -21,6 +21,12 @@ int doorstep_pipe_cloexec(int fds[2]);
 /// without MNT_LOCAL, or FUSE, on macOS), or when it cannot be told.
 int doorstep_file_system_is_local(const char *path);
 
+#include <sys/types.h>
+/// 1 when the child `pid` has ended, 0 while it runs, -1 when it is not a child to wait for. The child is
+/// not reaped: until `waitpid` reaps it, its number stays its own, and so does its process group's, so
+/// the group can be stopped with `kill(-pid, …)` without any chance of reaching another program.
+int doorstep_child_has_ended(pid_t pid);
+
 #include <stddef.h>
 /// Laid out as libcmark's `cmark_mem` (calloc, realloc, free), which it takes in `cmark_parser_new_with_mem`.
 typedef struct doorstep_memory_allocator {

@@ -35,8 +35,9 @@ public enum Pipeline {
         }
         let cache = output.map { PreprocessorCache(folder: PreprocessorCache.folder(for: $0)) }
         let (sources, preprocessDiagnostics) = Preprocessing.run(loaded, root: root, cache: cache, spares: spares)
+        // Without a memory the theme is read in `check`, beside the parsing of the pages.
         return Loaded(sources: sources, diagnostics: loadDiagnostics + preprocessDiagnostics, sourceFiles: loaded.allFiles,
-                      missingContent: false, theme: memory?.theme(for: sources) { Theme.load(sources) } ?? Theme.load(sources))
+                      missingContent: false, theme: memory?.theme(for: sources) { Theme.load(sources) })
     }
 
     /// Every stage but writing: what `doorstep check` runs, and the first half of a build.
@@ -51,8 +52,7 @@ public enum Pipeline {
         if loaded.missingContent {
             return Checked(sources: loaded.sources, site: nil, theme: nil, diagnostics: loaded.diagnostics, sourceFiles: loaded.sourceFiles)
         }
-        var checked = check(loaded.sources, theme: loaded.theme ?? Theme.load(loaded.sources), directives: directives, options: options,
-                            memory: memory)
+        var checked = check(loaded.sources, theme: loaded.theme, directives: directives, options: options, memory: memory)
         checked.diagnostics = loaded.diagnostics + checked.diagnostics
         checked.sourceFiles = loaded.sourceFiles
         return checked
@@ -61,16 +61,20 @@ public enum Pipeline {
     /// Parse, model and check on sources already in memory: the part of a build that never touches the disk.
     public static func check(_ sources: ProjectSources, directives: DirectiveRegistry = .standard,
                              options: SiteOptions = SiteOptions()) -> Checked {
-        check(sources, theme: Theme.load(sources), directives: directives, options: options)
+        check(sources, theme: nil, directives: directives, options: options)
     }
 
-    static func check(_ sources: ProjectSources, theme loadedTheme: LoadedTheme, directives: DirectiveRegistry,
+    /// With no theme given, the theme is read and its templates parsed on a thread of its own while the pages
+    /// are parsed: it needs only the sources, and the site needs it only at the end.
+    static func check(_ sources: ProjectSources, theme givenTheme: LoadedTheme?, directives: DirectiveRegistry,
                       options: SiteOptions, memory: (any PageMemory)? = nil) -> Checked {
         let loadDiagnostics: [Diagnostic] = []
+        let themeLoading = givenTheme == nil ? InBackground { Theme.load(sources) } : nil
         let (site, modelDiagnostics) = SiteBuilder.build(sources, directives: directives, options: options, memory: memory)
         let files = sources.allFiles
         let checkDiagnostics = SiteChecker.check(site, files: files, memory: memory)
             + AssetCheck.check(sources.assetData)
+        let loadedTheme = givenTheme ?? themeLoading!.value
         let (theme, themeDiagnostics) = loadedTheme.resolved(for: site)
         return Checked(sources: sources, site: site, theme: theme,
                        diagnostics: loadDiagnostics + modelDiagnostics + checkDiagnostics + themeDiagnostics,

@@ -62,7 +62,7 @@ public final class PreprocessorSpares: Sendable {
         for spare in stale { ProcessRunner.stop(spare.process) }
         guard let found else { return nil }
         if ProcessRunner.hasEnded(found.process) {
-            ProcessRunner.stop(found.process, reaped: true)
+            ProcessRunner.stop(found.process)
             return nil
         }
         return found.process

@@ -110,19 +110,18 @@ enum ProcessRunner {
         var drainDeadline = Date.distantFuture
         while true {
             if ending == nil {
-                let result = waitpid(pid, &waitStatus, WNOHANG)
-                if result == pid {
-                    ending = Self.ending(waitStatus)
-                } else if result < 0 && errno != EINTR {
+                // The program is reaped only after its group is stopped: until then its number, which is its
+                // group's, cannot be given to another program, so the signal reaches only what it started.
+                let ended = doorstep_child_has_ended(pid)
+                if ended < 0 {
                     ending = .exited(-1)
-                } else if Date() >= deadline {
-                    kill(-pid, SIGKILL)
-                    while waitpid(pid, &waitStatus, 0) < 0 && errno == EINTR {}
-                    ending = .timedOut
-                }
-                if ending != nil {
+                } else if ended == 1 || Date() >= deadline {
                     // Whatever the program left running in its group stops with it, so its output pipes close.
                     kill(-pid, SIGKILL)
+                    while waitpid(pid, &waitStatus, 0) < 0 && errno == EINTR {}
+                    ending = ended == 1 ? Self.ending(waitStatus) : .timedOut
+                }
+                if ending != nil {
                     pipes.closeInput()
                     drainDeadline = Date().addingTimeInterval(2)
                 }
@@ -222,21 +221,17 @@ enum ProcessRunner {
     }
 
     /// Whether a started program has ended before it was given its input: one that does not read its input,
-    /// or failed at once. It is then reaped, and `stop(_:reaped:)` only closes what is left.
+    /// or failed at once. It is not reaped here: `stop(_:)` stops its group first, then reaps it.
     static func hasEnded(_ started: Started) -> Bool {
-        var status: Int32 = 0
-        var result: pid_t
-        repeat { result = waitpid(started.pid, &status, WNOHANG) } while result < 0 && errno == EINTR
-        return result == started.pid || result < 0
+        doorstep_child_has_ended(started.pid) != 0
     }
 
     /// Ends a started program that is not needed, with every process in its group, without reading its output.
-    static func stop(_ started: Started, reaped: Bool = false) {
+    /// The group is stopped before the program is reaped, while its number is still its own.
+    static func stop(_ started: Started) {
         kill(-started.pid, SIGKILL)
-        if !reaped {
-            var status: Int32 = 0
-            while waitpid(started.pid, &status, 0) < 0 && errno == EINTR {}
-        }
+        var status: Int32 = 0
+        while waitpid(started.pid, &status, 0) < 0 && errno == EINTR {}
         closeAll([started.input, started.output, started.errors])
     }
 

@@ -19,8 +19,22 @@ enum PrintStylesheet {
         return output
     }
 
+    /// True when every scalar is a Character of its own (but "\r\n", which holds no brace, slash or star): a
+    /// search for those bytes then finds what a search by Character finds, though the text is not all ASCII
+    /// (the theme's style sheet has "›" and "…").
+    static func bytesAreCharacters(_ css: String) -> Bool {
+        if css.isAllASCII { return true }
+        var pairs = 0
+        var previous: UInt8 = 0
+        for byte in css.utf8 {
+            if byte == UInt8(ascii: "\n") && previous == UInt8(ascii: "\r") { pairs += 1 }
+            previous = byte
+        }
+        return css.unicodeScalars.count - pairs == css.count
+    }
+
     static func withoutComments(_ css: String) -> String {
-        if css.isAllASCII { return asciiWithoutComments(css) }
+        if bytesAreCharacters(css) { return asciiWithoutComments(css) }
         var output = ""
         var rest = Substring(css)
         while let start = rest.range(of: "/*") {
@@ -31,7 +45,7 @@ enum PrintStylesheet {
         return output + rest
     }
 
-    /// `withoutComments` for ASCII text, where every byte is a Character, found byte by byte.
+    /// `withoutComments` for text whose scalars are Characters (see `bytesAreCharacters`), found byte by byte.
     private static func asciiWithoutComments(_ css: String) -> String {
         let bytes = Array(css.utf8)
         var output: [UInt8] = []
@@ -69,8 +83,8 @@ enum PrintStylesheet {
     /// The rules of a block of CSS, with `@media` blocks kept, unwrapped or dropped as above.
     static func rules(_ css: String) -> String {
         var output = ""
-        // In ASCII a brace is a byte of its own, and found as one.
-        let ascii = css.isAllASCII
+        // Where every scalar is a Character, a brace is a byte of its own, and found as one.
+        let ascii = bytesAreCharacters(css)
         var index = css.startIndex
         while index < css.endIndex {
             guard let open = ascii ? css.utf8[index...].firstIndex(of: UInt8(ascii: "{")) : css[index...].firstIndex(of: "{") else { break }

@@ -283,17 +283,30 @@ final class RenderedBatch: @unchecked Sendable {
 
 /// Fragments rendered once and then shared, by a key that names everything they depend on.
 final class RenderedOnce: @unchecked Sendable {
+    /// One fragment: a second asker waits on its lock while the first renders it, rather than render it too
+    /// (a pack's two sizes, made side by side, show the same paper questionnaire).
+    private final class Slot: @unchecked Sendable {
+        let lock = NSLock()
+        var html: String?
+    }
     private let lock = NSLock()
-    private var fragments: [String: String] = [:]
+    private var slots: [String: Slot] = [:]
+    /// How many fragments were rendered, for the test that each is rendered once.
+    private(set) var renders = 0
 
+    /// `render` must not ask for another fragment: it runs while this one's slot is held.
     func html(for key: String, _ render: () -> String) -> String {
         lock.lock()
-        let found = fragments[key]
+        let slot = slots[key] ?? Slot()
+        slots[key] = slot
         lock.unlock()
-        if let found { return found }
+        slot.lock.lock()
+        defer { slot.lock.unlock() }
+        if let html = slot.html { return html }
         let html = render()
+        slot.html = html
         lock.lock()
-        fragments[key] = html
+        renders += 1
         lock.unlock()
         return html
     }
@@ -306,9 +319,16 @@ final class RenderedOnce: @unchecked Sendable {
 /// the same address (`../privacy/index.html`). So each entry is rendered once per module and parent
 /// folder, on the first page that shows it, and every other page there reuses it.
 final class NavigationEntries: @unchecked Sendable {
-    struct Entry: Sendable {
-        var item: NavItemView
-        var html: String
+    /// Shared by reference: a page's window holds up to `navigationLimit` of them, so copying one costs a
+    /// single count rather than one for each of its texts.
+    final class Entry: Sendable {
+        let item: NavItemView
+        let html: String
+
+        init(item: NavItemView, html: String) {
+            self.item = item
+            self.html = html
+        }
     }
 
     /// Where a page's links to other pages start from, and which links are its own.

@@ -134,16 +134,21 @@ public enum FileReading {
     /// two at a time, find most of the bytes already in memory. When the files are in memory already this
     /// costs a few microseconds each; from a cold disk it halves the time to read a project. Only regular
     /// files are touched, opened as `read` opens them and never through a link; nothing is read here.
+    /// The asking is shared by every core, a slice of the files each: with the files in memory, it costs as
+    /// much as reading them, and done on one core it kept the others waiting.
     public static func prefetch(_ paths: [String]) {
         #if os(Linux)
-        for path in paths {
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW)
-            guard descriptor >= 0 else { continue }
-            var info = stat()
-            if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
-                _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
+        let slice = 64
+        DispatchQueue.concurrentPerform(iterations: (paths.count + slice - 1) / slice) { part in
+            for path in paths[(part * slice)..<min(paths.count, (part + 1) * slice)] {
+                let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW)
+                guard descriptor >= 0 else { continue }
+                var info = stat()
+                if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+                    _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
+                }
+                close(descriptor)
             }
-            close(descriptor)
         }
         #endif
     }

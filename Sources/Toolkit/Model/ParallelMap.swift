@@ -20,3 +20,24 @@ public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Se
         }
     }
 }
+
+/// A value worked out on a thread of its own from the moment it is made, and read when it is needed: the
+/// reader waits then if it is not ready yet. For work that one stage needs only at its end.
+public final class InBackground<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Value?
+
+    public init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.signal()
+        }
+    }
+
+    /// The value, once it is worked out; it may be read any number of times.
+    public var value: Value {
+        done.wait()
+        defer { done.signal() }
+        return result!
+    }
+}

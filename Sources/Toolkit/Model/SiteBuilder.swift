@@ -52,15 +52,28 @@ public enum SiteBuilder {
             return memory?.parsed(job.file, moduleID: job.moduleID, slug: job.slug, parse) ?? parse()
         }
         diagnostics += parsed.flatMap(\.1)
-        // Drafts are checked like every page, then left out unless asked for.
-        let drafts = parsed.compactMap(\.0).filter { $0.frontMatter.draft }
-        let parsedPages = parsed.compactMap(\.0).filter { options.includeDrafts || !$0.frontMatter.draft }
-        let unreadablePages = zip(jobs, parsed).filter { $0.1.0 == nil }.map(\.0.file.path)
+        // Drafts are checked like every page, then left out unless asked for. The pages are sorted into their
+        // modules in one pass.
+        var draftPaths: Set<String> = []
+        var unreadablePages: Set<String> = []
+        var modulePages: [String: [Page]] = [:]
+        var contentPages: [Page] = []
+        for (job, outcome) in zip(jobs, parsed) {
+            guard let page = outcome.0 else {
+                unreadablePages.insert(job.file.path)
+                continue
+            }
+            if page.frontMatter.draft {
+                draftPaths.insert(page.sourcePath)
+                if !options.includeDrafts { continue }
+            }
+            if let moduleID = page.moduleID { modulePages[moduleID, default: []].append(page) } else { contentPages.append(page) }
+        }
 
         var modules: [Module] = []
         for manifest in enabled {
             guard let source = sourcesByID[manifest.id] else { continue }
-            let pages = parsedPages.filter { $0.moduleID == manifest.id }
+            let pages = modulePages[manifest.id] ?? []
             let index = pages.first { $0.isIndex }
             let ordered = pages.filter { !$0.isIndex }.sorted {
                 ($0.frontMatter.order ?? 1000, $0.title, $0.slug) < ($1.frontMatter.order ?? 1000, $1.title, $1.slug)
@@ -69,7 +82,6 @@ public enum SiteBuilder {
                                   moduleFolder: source.moduleFolder))
         }
 
-        let contentPages = parsedPages.filter { $0.moduleID == nil }
         if !sources.contentPages.isEmpty, !contentPages.contains(where: \.isIndex),
            !sources.contentPages.contains(where: { $0.path == "content/index.md" }) {
             diagnostics.append(.error("home-missing", "'content/index.md' is missing: it is the home page"))
@@ -96,8 +108,8 @@ public enum SiteBuilder {
                             })))
         site.directives = directives
         site.unreadableFolders = unreadable
-        site.unreadablePages = Set(unreadablePages)
-        site.draftPages = Set(drafts.map(\.sourcePath))
+        site.unreadablePages = unreadablePages
+        site.draftPages = draftPaths
         let (packs, packDiagnostics) = resolvePacks(modules: modules, site: site)
         site.packs = packs
         diagnostics += packDiagnostics

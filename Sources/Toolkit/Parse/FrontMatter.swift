@@ -117,7 +117,93 @@ public struct FrontMatter: Sendable, Hashable {
                 "page has no front matter: start it with '---', a 'title:' line and '---'",
                 at: SourceLocation(file: file, line: 1, column: 1))])
         }
-        let reader = YAMLReader(file: file, lineOffset: split.yamlLineOffset)
+        if let matter = plain(yaml) { return (matter, []) }
+        return decodeThroughYAML(yaml, lineOffset: split.yamlLineOffset, file: file)
+    }
+
+    /// Front matter of the commonest kind, read without the YAML parser, which gives the same answer for it:
+    /// each line `key: words`, the key one that pages have and given once (with a title), the words ASCII text
+    /// that YAML can only read as that text. They are letters, digits, spaces and `.,'-?!()/&`, and start with
+    /// a letter (or with a digit when a word follows a space, as in `20 minutes`); no space at the end; not a
+    /// word YAML reads as true, false or null; a kind or audience that exists. nil for anything else, which then
+    /// goes through the YAML parser and its checks.
+    static func plain(_ yaml: String) -> FrontMatter? {
+        var title: String?, summary: String?, timeNeeded: String?, kind: PageKind?, audience: Audience?
+        var yaml = yaml
+        let ok: Bool = yaml.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                // The key: lower-case letters and `_`, then `: `.
+                let keyStart = index
+                while index < count, (bytes[index] >= UInt8(ascii: "a") && bytes[index] <= UInt8(ascii: "z")) || bytes[index] == UInt8(ascii: "_") {
+                    index += 1
+                }
+                let keyEnd = index
+                guard keyEnd > keyStart, index + 1 < count, bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: " ") else {
+                    return false
+                }
+                index += 2
+                let valueStart = index
+                guard index < count, isPlainTextByte(bytes[index]), bytes[index] != UInt8(ascii: " ") else { return false }
+                // A number, a date or a word such as `.inf` may start with a digit or a sign, but none of them has
+                // a letter after a space, as `20 minutes` has.
+                let startsWithLetter = isLetter(bytes[index])
+                var wordAfterSpace = false
+                while index < count, bytes[index] != UInt8(ascii: "\n") {
+                    guard isPlainTextByte(bytes[index]) else { return false }
+                    if isLetter(bytes[index]), bytes[index - 1] == UInt8(ascii: " ") { wordAfterSpace = true }
+                    index += 1
+                }
+                guard startsWithLetter || (wordAfterSpace && isDigit(bytes[valueStart])) else { return false }
+                guard bytes[index - 1] != UInt8(ascii: " ") else { return false }
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<index]), as: UTF8.self)
+                if index < count { index += 1 }
+                if index == count, bytes[count - 1] == UInt8(ascii: "\n") { return false }
+                guard !readAsOtherThanText.contains(value.lowercased()) else { return false }
+                switch String(decoding: UnsafeBufferPointer(rebasing: bytes[keyStart..<keyEnd]), as: UTF8.self) {
+                case "title" where title == nil: title = value
+                case "summary" where summary == nil: summary = value
+                case "time_needed" where timeNeeded == nil: timeNeeded = value
+                case "kind" where kind == nil:
+                    guard let known = PageKind(rawValue: value) else { return false }
+                    kind = known
+                case "audience" where audience == nil:
+                    guard let known = Audience(rawValue: value) else { return false }
+                    audience = known
+                default: return false
+                }
+            }
+            return true
+        }
+        guard ok, let title else { return nil }
+        return FrontMatter(title: title, summary: summary, order: nil, kind: kind ?? .guide, audience: audience,
+                           timeNeeded: timeNeeded, tags: [], updated: nil)
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private static func isPlainTextByte(_ byte: UInt8) -> Bool {
+        if isLetter(byte) || isDigit(byte) { return true }
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "'"), UInt8(ascii: "-"), UInt8(ascii: "?"),
+             UInt8(ascii: "!"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"), UInt8(ascii: "&"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Words that YAML may read as a true or false value or as nothing, in any case.
+    private static let readAsOtherThanText: Set<String> = ["y", "n", "yes", "no", "true", "false", "on", "off", "null"]
+
+    /// Front matter read by the YAML parser, with every check and located message.
+    static func decodeThroughYAML(_ yaml: String, lineOffset: Int, file: String) -> (FrontMatter?, [Diagnostic]) {
+        let reader = YAMLReader(file: file, lineOffset: lineOffset)
         var diagnostics: [Diagnostic] = []
         let (node, syntax) = reader.compose(yaml)
         diagnostics += syntax

@@ -134,7 +134,12 @@ struct ModuleNavView: TemplateView {
     /// The pages as values, kept for page templates written before nav-item.mustache, which list the entries
     /// themselves; made only when a template asks for them.
     var pages: [NavItemView] { entries.map(\.item) }
-    var pagesHTML: String { entries.map(\.html).joined() }
+    var pagesHTML: String {
+        var html = ""
+        html.reserveCapacity(entries.reduce(0) { $0 + $1.html.utf8.count })
+        for entry in entries { html += entry.html }
+        return html
+    }
 
     init(title: String, url: String, entries: [NavigationEntries.Entry], earlier: MoreLinkView? = nil, later: MoreLinkView? = nil) {
         self.title = title

@@ -10,7 +10,9 @@ public enum FormFields {
     /// A list item whose first text starts with `[ ] ` or `[x] `: whether it is ticked, and the item
     /// without its marker.
     public static func task(_ nodes: [MarkdownNode]) -> (ticked: Bool, nodes: [MarkdownNode])? {
-        guard case .paragraph(let inlines, let span)? = nodes.first else { return nil }
+        // Every marker starts with the byte "[" as the first text of the item: any other item is told at once.
+        guard case .paragraph(let inlines, let span)? = nodes.first, case .text(let first)? = inlines.first,
+              first.utf8.first == UInt8(ascii: "[") else { return nil }
         // libcmark may split "[ ] text" into several text nodes ("[", " ] text"): read across them.
         var leading = ""
         var used = 0

@@ -29,4 +29,17 @@ import Testing
         #expect("ab___".containsBytes("___"))
         #expect(!"ab__c_".containsBytes("___"))
     }
+
+    /// Heading ids made a byte at a time from ASCII headings are those made a scalar at a time.
+    @Test func asciiHeadingIdsAreTheScalarOnes() {
+        let alphabet: [String] = ["a", "Z", "q", "0", "9", " ", "-", "_", "?", "'", "&", "(", "\t", "M", "."]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...20, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            #expect(HeadingSlug.asciiSlug(text) == HeadingSlug.scalarSlug(text), "\(text.debugDescription)")
+        }
+        #expect(HeadingSlug.slug("Who to ask?") == "who-to-ask")
+        #expect(HeadingSlug.slug("?!") == "section")
+        #expect(HeadingSlug.slug("Café – menu") == "café-menu")
+    }
 }
